@@ -1,0 +1,78 @@
+using System;
+using System.ComponentModel;
+using System.Threading.Tasks;
+
+namespace TConvGen;
+
+/// <summary>
+/// Building block for prepared kernels (the dynamic ones and the generated ones): the base class splits each run
+/// into independent output tiles (<see cref="ConvTranspose2dTile"/>) and runs them on up to the allowed number of
+/// threads; the derived kernel computes one tile.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class TiledPreparedConvTranspose2d : PreparedConvTranspose2d
+{
+    /// <summary>Records what the weights were packed for and how tiles should be cut.</summary>
+    /// <param name="kernel">The kernel that packed the weights.</param>
+    /// <param name="inChannels">Cin.</param>
+    /// <param name="outChannels">Cout.</param>
+    /// <param name="outChannelBlock">Tiles hold multiples of this many output channels (the register block), but at a group's end.</param>
+    /// <param name="rowAlignment">Tiles start at output rows that are multiples of this.</param>
+    protected TiledPreparedConvTranspose2d(ConvTranspose2d kernel, int inChannels, int outChannels, int outChannelBlock, int rowAlignment)
+        : base(kernel, inChannels, outChannels)
+    {
+        OutChannelBlock = Math.Max(1, outChannelBlock);
+        RowAlignment = Math.Max(1, rowAlignment);
+    }
+
+    /// <summary>Tiles hold multiples of this many output channels, but at a group's end.</summary>
+    protected int OutChannelBlock { get; }
+
+    /// <summary>Tiles start at output rows that are multiples of this.</summary>
+    protected int RowAlignment { get; }
+
+    /// <summary>Computes every output of <paramref name="tile"/>, bias included, and writes nothing else.</summary>
+    /// <param name="input">The input of image <c>tile.Image</c>: <c>(Cin, Hin, Win)</c>.</param>
+    /// <param name="output">The output of image <c>tile.Image</c>: <c>(Cout, Hout, Wout)</c>.</param>
+    /// <param name="problem">The validated problem.</param>
+    /// <param name="tile">The block to compute.</param>
+    protected abstract void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile);
+
+    /// <inheritdoc />
+    protected internal sealed override void RunCore(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, int maxDegreeOfParallelism)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var tiles = TilePartitioner.Partition(problem, maxDegreeOfParallelism, OutChannelBlock, RowAlignment);
+        if (maxDegreeOfParallelism == 1 || tiles.Length == 1 || problem.MultiplyAdds < TilePartitioner.ParallelThreshold)
+        {
+            foreach (var tile in tiles)
+                RunTile(ImageInput(input, problem, tile.Image), ImageOutput(output, problem, tile.Image), problem, tile);
+            return;
+        }
+        RunInParallel(input, output, problem, tiles, maxDegreeOfParallelism);
+    }
+
+    private unsafe void RunInParallel(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile[] tiles, int threads)
+    {
+        fixed (float* inputPointer = input)
+        fixed (float* outputPointer = output)
+        {
+            // Spans cannot cross into the workers; the pinned addresses can, and each worker rebuilds its image's spans.
+            nint inputAddress = (nint)inputPointer, outputAddress = (nint)outputPointer;
+            int inputLength = input.Length, outputLength = output.Length;
+            Parallel.For(0, tiles.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, index =>
+            {
+                var tile = tiles[index];
+                var images = new ReadOnlySpan<float>((float*)inputAddress, inputLength);
+                var results = new Span<float>((float*)outputAddress, outputLength);
+                RunTile(ImageInput(images, problem, tile.Image), ImageOutput(results, problem, tile.Image), problem, tile);
+            });
+        }
+    }
+
+    private static ReadOnlySpan<float> ImageInput(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int image) =>
+        input.Slice(image * problem.InputImageLength, problem.InputImageLength);
+
+    private static Span<float> ImageOutput(Span<float> output, ConvTranspose2dProblem problem, int image) =>
+        output.Slice(image * problem.OutputImageLength, problem.OutputImageLength);
+}
