@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+
+namespace TConvGen.Bench.Implementations;
+
+/// <summary>Every implementation the benchmark compares, by name.</summary>
+internal static class ImplementationCatalog
+{
+    /// <summary>Factories in column order: ours first, then the baseline, then the peers.</summary>
+    public static IReadOnlyList<(string Name, Func<ConvImplementation> Create)> All { get; } =
+    [
+        ("Dynamic", () => new KernelImplementation("Dynamic", shape => ConvTranspose2d.Create(shape.Options))),
+        ("Naive scatter", () => new NaiveImplementation()),
+    ];
+
+    public static ConvImplementation Create(string name)
+    {
+        foreach (var (candidate, create) in All)
+        {
+            if (candidate == name)
+                return create();
+        }
+        throw new ArgumentException($"Unknown implementation '{name}'.", nameof(name));
+    }
+}

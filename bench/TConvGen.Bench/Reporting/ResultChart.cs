@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Linq;
+using ScottPlot;
+
+namespace TConvGen.Bench.Reporting;
+
+/// <summary>A grouped bar chart of GFLOP/s per shape and implementation, one panel row per thread count.</summary>
+internal static class ResultChart
+{
+    public static void Save(IReadOnlyList<BenchResult> results, string path, double peakGFlops)
+    {
+        var implementations = results.Select(r => r.Implementation).Distinct().ToList();
+        var threadCounts = results.Select(r => r.Threads).Distinct().Order().ToList();
+        var shapes = results.Select(r => r.Shape).Distinct().ToList();
+        var palette = new ScottPlot.Palettes.Category10();
+
+        var multiplot = new Multiplot();
+        multiplot.AddPlots(threadCounts.Count);
+        for (int t = 0; t < threadCounts.Count; t++)
+        {
+            var plot = multiplot.GetPlot(t);
+            double groupWidth = implementations.Count + 1;
+            for (int i = 0; i < implementations.Count; i++)
+            {
+                var bars = new List<Bar>();
+                for (int s = 0; s < shapes.Count; s++)
+                {
+                    var result = results.FirstOrDefault(r => r.Shape == shapes[s] && r.Implementation == implementations[i] && r.Threads == threadCounts[t]);
+                    if (result?.GFlops is { } gflops)
+                        bars.Add(new Bar { Position = s * groupWidth + i, Value = gflops, FillColor = palette.GetColor(i) });
+                }
+                var series = plot.Add.Bars(bars);
+                series.LegendText = implementations[i];
+                series.Color = palette.GetColor(i);
+            }
+            if (peakGFlops > 0)
+            {
+                var peak = plot.Add.HorizontalLine(peakGFlops);
+                peak.LegendText = $"one-core FMA peak ({peakGFlops:0} GFLOP/s)";
+                peak.LinePattern = LinePattern.Dashed;
+            }
+            var ticks = shapes.Select((shape, s) => new Tick(s * groupWidth + (implementations.Count - 1) / 2.0, shape.Id)).ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+            plot.Axes.Left.Label.Text = "GFLOP/s";
+            plot.Title($"ConvTranspose2d, {threadCounts[t]} thread{(threadCounts[t] == 1 ? "" : "s")}");
+            plot.ShowLegend(Alignment.UpperRight);
+            plot.Axes.Margins(bottom: 0);
+        }
+        multiplot.SavePng(path, 1600, 520 * threadCounts.Count);
+    }
+}

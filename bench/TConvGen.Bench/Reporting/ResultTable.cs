@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace TConvGen.Bench.Reporting;
+
+/// <summary>Renders results as Markdown: one table per thread count, a row per shape, a column per implementation.</summary>
+internal static class ResultTable
+{
+    /// <summary>Each cell: median time, GFLOP/s, and speed relative to the best peer on that row (above 1 = faster).</summary>
+    public static string Render(IReadOnlyList<BenchResult> results)
+    {
+        var text = new StringBuilder();
+        var implementations = results.Select(r => r.Implementation).Distinct().ToList();
+        foreach (int threads in results.Select(r => r.Threads).Distinct().Order())
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"### {threads} thread{(threads == 1 ? "" : "s")}");
+            text.AppendLine();
+            text.AppendLine("| shape | problem | " + string.Join(" | ", implementations) + " |");
+            text.AppendLine("|---|---|" + string.Concat(implementations.Select(_ => "---:|")));
+            foreach (var row in results.Where(r => r.Threads == threads).GroupBy(r => r.Shape))
+            {
+                double? bestPeer = BestPeerTime(row);
+                var cells = implementations.Select(name => Cell(row.FirstOrDefault(r => r.Implementation == name), bestPeer));
+                text.AppendLine($"| {row.Key.Id} | {row.Key.Description} | " + string.Join(" | ", cells) + " |");
+            }
+            text.AppendLine();
+        }
+        text.AppendLine("Cells: median time · GFLOP/s (2·N·Cin·Cout/groups·kH·kW·Hin·Win / time) · speed relative to the faster peer on the row (>1 is faster).");
+        return text.ToString();
+    }
+
+    public static double? BestPeerTime(IEnumerable<BenchResult> row) =>
+        row.Where(r => r.IsPeer && r.MedianNanoseconds is not null).Select(r => r.MedianNanoseconds!.Value).DefaultIfEmpty().Min() is var best && best > 0 ? best : null;
+
+    private static string Cell(BenchResult? result, double? bestPeer)
+    {
+        if (result is null)
+            return "–";
+        if (result.MedianNanoseconds is not { } ns)
+            return result.Missing ?? "n/a";
+        string ratio = bestPeer is { } peer ? $" · {(peer / ns).ToString("0.00", CultureInfo.InvariantCulture)}x" : "";
+        return $"{FormatTime(ns)} · {result.GFlops!.Value.ToString("0.0", CultureInfo.InvariantCulture)}{ratio}";
+    }
+
+    public static string FormatTime(double nanoseconds) => nanoseconds switch
+    {
+        < 1e3 => nanoseconds.ToString("0", CultureInfo.InvariantCulture) + " ns",
+        < 1e6 => (nanoseconds / 1e3).ToString("0.0", CultureInfo.InvariantCulture) + " µs",
+        _ => (nanoseconds / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " ms",
+    };
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using TConvGen;
+
+namespace TConvGen.Bench.Suite;
+
+/// <summary>The shapes of the benchmark issue (a to j) and a few more that teach something.</summary>
+internal static class ShapeSuite
+{
+    public static IReadOnlyList<BenchShape> All { get; } =
+    [
+        new("a", "ENet-style image upsampler", 1, 1, 1, 64, 64, new ConvTranspose2dOptions(3, 2, 1) { OutputPadding = 1 }),
+        new("b", "large single-channel image", 1, 1, 1, 512, 512, new ConvTranspose2dOptions(4, 2, 1)),
+        new("c", "FCN-8s score upsampling", 1, 21, 21, 64, 64, new ConvTranspose2dOptions(4, 2, 1)),
+        new("c'", "FCN-8s, depthwise", 1, 21, 21, 64, 64, new ConvTranspose2dOptions(4, 2, 1) { Groups = 21 }),
+        new("d", "DCGAN 512->256", 1, 512, 256, 8, 8, new ConvTranspose2dOptions(4, 2, 1)),
+        new("e", "DCGAN 128->64", 1, 128, 64, 32, 32, new ConvTranspose2dOptions(4, 2, 1)),
+        new("f", "DCGAN to RGB", 1, 64, 3, 64, 64, new ConvTranspose2dOptions(4, 2, 1)),
+        new("g", "U-Net up-conv", 1, 128, 64, 64, 64, new ConvTranspose2dOptions(2, 2, 0)),
+        new("h", "stride-1 decoder", 1, 64, 64, 56, 56, new ConvTranspose2dOptions(3, 1, 1)),
+        new("i", "DCGAN 128->64, batch 8", 8, 128, 64, 32, 32, new ConvTranspose2dOptions(4, 2, 1)),
+        new("j", "dilated", 1, 32, 32, 32, 32, new ConvTranspose2dOptions(3, 2, 2) { Dilation = 2 }),
+        new("fsrcnn", "FSRCNN 56->1 x3", 1, 56, 1, 64, 64, new ConvTranspose2dOptions(9, 3, 4) { OutputPadding = 2 }),
+        new("fcn32", "FCN k16 s8", 1, 21, 21, 16, 16, new ConvTranspose2dOptions(16, 8, 4)),
+        new("dcgan0", "DCGAN 100->512 on 1x1", 1, 100, 512, 1, 1, new ConvTranspose2dOptions(4, 1, 0)),
+    ];
+}
