@@ -28,7 +28,7 @@ public sealed class LibTorchConvTranspose2d : IDisposable
         ArgumentNullException.ThrowIfNull(weight);
         ArgumentNullException.ThrowIfNull(bias);
         _options = options;
-        long perGroup = options.Groups == 0 ? outChannels : outChannels / options.Groups;
+        long perGroup = options.Groups > 0 ? outChannels / options.Groups : outChannels; // groups <= 0: let libtorch refuse the groups, not the shape
         _weight = torch.tensor(weight, [inChannels, perGroup, options.KernelHeight, options.KernelWidth]);
         _bias = bias.Length == 0 ? null : torch.tensor(bias, [bias.Length]);
     }
@@ -47,7 +47,8 @@ public sealed class LibTorchConvTranspose2d : IDisposable
             output_padding: [o.OutputPaddingHeight, o.OutputPaddingWidth],
             groups: o.Groups,
             dilation: [o.DilationHeight, o.DilationWidth]);
-        return (y.contiguous().data<float>().ToArray(), y.shape);
+        // TorchSharp's data<float>().ToArray() throws on an empty tensor (batch 0), so that case is handled here.
+        return (y.numel() == 0 ? [] : y.contiguous().data<float>().ToArray(), y.shape);
     }
 
     /// <summary>Loads libtorch and checks it computes: <c>torch.ones(1)</c> must hold 1.</summary>
