@@ -62,12 +62,37 @@ public sealed class OutputPaddingTests
         ExceptionAssert.OutOfRange(() => kernel.GetOutputPadding(4, 4, 11, 10), "outputHeight", 11, "[10, 10]");
     }
 
-    /// <summary>An input whose minimum output is below 1x1 is refused like GetOutputSize refuses it.</summary>
+    /// <summary>
+    /// When the output with op = 0 is below 1x1 but a legal output padding lifts it to 1 or more, PyTorch's
+    /// <c>_output_padding</c> accepts the size: kernel 1, stride 3, padding 1 on 1x1 gives min = -1, max = 1, so
+    /// output_size 1 means op = 2 (legal: 2 &lt; stride 3), and conv_transpose2d then gives 1x1.
+    /// </summary>
+    [Fact]
+    public void SizeReachableOnlyThroughOutputPaddingIsAccepted()
+    {
+        var options = new ConvTranspose2dOptions(kernel: 1, stride: 3, padding: 1);
+        var kernel = ConvTranspose2d.Create(options);
+
+        Assert.Equal((2, 2), kernel.GetOutputPadding(1, 1, 1, 1));
+        Assert.Equal((1, 1), ConvTranspose2d.Create(options with { OutputPadding = 2 }).GetOutputSize(1, 1));
+        ExceptionAssert.OutOfRange(() => kernel.GetOutputPadding(1, 1, 0, 1), "outputHeight", 0, "[1, 1]");
+        ExceptionAssert.OutOfRange(() => kernel.GetOutputPadding(1, 1, 1, 2), "outputWidth", 2, "[1, 1]");
+    }
+
+    /// <summary>An input whose largest output (op = stride - 1) is still below 1x1 is refused like GetOutputSize refuses it.</summary>
     [Fact]
     public void InputWhoseOutputIsTooSmallIsRefused()
     {
-        var kernel = ConvTranspose2d.Create(new ConvTranspose2dOptions(kernel: 1, stride: 2, padding: 1));
+        var kernel = ConvTranspose2d.Create(new ConvTranspose2dOptions(kernel: 1, stride: 2, padding: 2));
 
         ExceptionAssert.OutOfRange(() => kernel.GetOutputPadding(1, 3, 1, 3), "height", 1, "too small");
+    }
+
+    [Fact]
+    public void InputSmallerThanOneByOneIsRefused()
+    {
+        var kernel = ConvTranspose2d.Create(new ConvTranspose2dOptions(kernel: 4, stride: 2));
+
+        ExceptionAssert.OutOfRange(() => kernel.GetOutputPadding(3, 0, 8, 2), "width", 0, ">= 1");
     }
 }
