@@ -51,6 +51,25 @@ public sealed class LibTorchConvTranspose2d : IDisposable
         return (y.numel() == 0 ? [] : y.contiguous().data<float>().ToArray(), y.shape);
     }
 
+    /// <summary>
+    /// The output shape of TorchSharp's <c>nn.ConvTranspose2d</c> module asked for <c>output_size=</c>
+    /// (<paramref name="outputHeight"/>, <paramref name="outputWidth"/>): TorchSharp's port of PyTorch's <c>_output_padding</c>
+    /// picks the output padding, then libtorch runs the convolution (on zeros).
+    /// </summary>
+    /// <exception cref="ArgumentException">TorchSharp refuses the size (outside <c>[min, min + stride - 1]</c>).</exception>
+    /// <exception cref="System.Runtime.InteropServices.ExternalException">libtorch refuses the resulting convolution.</exception>
+    public static long[] OutputShapeFor(ConvTranspose2dOptions options, ConvTranspose2dShape shape, long outputHeight, long outputWidth)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var scope = torch.NewDisposeScope();
+        using var module = nn.ConvTranspose2d(shape.InChannels, shape.OutChannels, (options.KernelHeight, options.KernelWidth),
+            stride: (options.StrideHeight, options.StrideWidth), padding: (options.PaddingHeight, options.PaddingWidth),
+            output_padding: (options.OutputPaddingHeight, options.OutputPaddingWidth), dilation: (options.DilationHeight, options.DilationWidth),
+            groups: options.Groups);
+        var x = torch.zeros(shape.Batch, shape.InChannels, shape.Height, shape.Width);
+        return module.forward(x, [outputHeight, outputWidth]).shape;
+    }
+
     /// <summary>Loads libtorch and checks it computes: <c>torch.ones(1)</c> must hold 1.</summary>
     /// <returns>The version of libtorch TorchSharp reports.</returns>
     public static string EnsureLoaded()
