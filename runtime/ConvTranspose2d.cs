@@ -51,14 +51,18 @@ public abstract class ConvTranspose2d
     /// for an input of <paramref name="height"/> x <paramref name="width"/> (PyTorch's <c>output_size=</c>).
     /// The options' own output padding is ignored, as in PyTorch.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The requested size is outside <c>[min, min + stride - 1]</c>,
-    /// where <c>min</c> is the output size with no output padding; the message gives that range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The requested size is outside <c>[max(1, min), min + stride - 1]</c>,
+    /// where <c>min</c> is the output size with no output padding; the message gives that range. Also when the input is
+    /// smaller than 1x1, or even the largest output is smaller than 1x1.</exception>
     public (int Height, int Width) GetOutputPadding(int height, int width, int outputHeight, int outputWidth)
     {
-        var unpadded = Options with { OutputPaddingHeight = 0, OutputPaddingWidth = 0 };
-        var (minHeight, minWidth) = ConvTranspose2dProblem.OutputSize(unpadded, height, width);
-        long maxHeight = (long)minHeight + Options.StrideHeight - 1;
-        long maxWidth = (long)minWidth + Options.StrideWidth - 1;
+        // The largest output (op = stride - 1) must be at least 1x1; the smallest (op = 0) may be below it, as in PyTorch,
+        // where a size reachable only through the output padding (e.g. min = -1, requested 1, op = 2 < stride 3) is legal.
+        var largest = Options with { OutputPaddingHeight = Options.StrideHeight - 1, OutputPaddingWidth = Options.StrideWidth - 1 };
+        var (maxHeight, maxWidth) = ConvTranspose2dProblem.OutputSize(largest, height, width);
+        long rawMinHeight = (long)maxHeight - (Options.StrideHeight - 1);
+        long rawMinWidth = (long)maxWidth - (Options.StrideWidth - 1);
+        long minHeight = Math.Max(1, rawMinHeight), minWidth = Math.Max(1, rawMinWidth);
         if (outputHeight < minHeight || outputHeight > maxHeight || outputWidth < minWidth || outputWidth > maxWidth)
         {
             string name = outputHeight < minHeight || outputHeight > maxHeight ? nameof(outputHeight) : nameof(outputWidth);
@@ -66,7 +70,7 @@ public abstract class ConvTranspose2d
                 $"requested an output size of [{outputHeight}, {outputWidth}], but valid sizes range from [{minHeight}, {minWidth}] " +
                 $"to [{maxHeight}, {maxWidth}] (for an input of [{height}, {width}]).");
         }
-        return (outputHeight - minHeight, outputWidth - minWidth);
+        return ((int)(outputHeight - rawMinHeight), (int)(outputWidth - rawMinWidth));
     }
 
     /// <summary>Computes <c>output = conv_transpose2d(input, weight, bias)</c>.</summary>
