@@ -37,6 +37,7 @@ internal static class Program
         Console.WriteLine($"TConvGen benchmark ({runName}): {shapes.Count} shapes x {implementations.Count} implementations x threads {string.Join(",", threadCounts)}");
         Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, Vector256 accelerated: {Vector256.IsHardwareAccelerated}, Vector512 accelerated: {Vector512.IsHardwareAccelerated}");
 
+        Console.WriteLine(MallocTuning.Apply());
         Console.WriteLine("Checking every implementation against the reference...");
         var unavailable = OutputVerifier.Verify(shapes, implementations, threadCounts.Max());
         Console.WriteLine("All outputs match the reference.");

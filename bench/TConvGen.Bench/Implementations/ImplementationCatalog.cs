@@ -11,6 +11,8 @@ internal static class ImplementationCatalog
     [
         ("Dynamic", () => new KernelImplementation("Dynamic", shape => ConvTranspose2d.Create(shape.Options))),
         ("Naive scatter", () => new NaiveImplementation()),
+        ("ONNX Runtime", () => new OnnxRuntimeImplementation()),
+        ("libtorch", () => new LibTorchImplementation()),
     ];
 
     public static ConvImplementation Create(string name)

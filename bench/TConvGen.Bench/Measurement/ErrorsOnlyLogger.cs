@@ -20,7 +20,8 @@ internal sealed class ErrorsOnlyLogger : ILogger
 
     public void WriteLine(LogKind logKind, string text)
     {
-        if (logKind == LogKind.Error)
+        // BenchmarkDotNet's configuration notes ("// * No exporters defined ...") are not errors of a run.
+        if (logKind == LogKind.Error && !text.TrimStart().StartsWith("//", StringComparison.Ordinal))
             Console.WriteLine("  " + text);
     }
 

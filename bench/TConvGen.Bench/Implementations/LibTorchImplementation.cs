@@ -1,0 +1,64 @@
+using System;
+using TConvGen.Bench.Suite;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TConvGen.Bench.Implementations;
+
+/// <summary>
+/// libtorch 2.10 (TorchSharp-cpu 0.107) <c>torch.nn.functional.conv_transpose2d</c>, at its best: inference mode,
+/// <c>torch.set_num_threads</c> = the case's threads, input and weights as tensors made once. libtorch allocates its
+/// output on every call; <see cref="MallocTuning"/> keeps glibc from returning (and page-faulting) it each time.
+/// </summary>
+internal sealed class LibTorchImplementation : ConvImplementation
+{
+    private Tensor? _input;
+    private Tensor? _weight;
+    private Tensor? _bias;
+    private Tensor? _last;
+    private ConvTranspose2dOptions? _options;
+
+    public override string Name => "libtorch";
+
+    public override bool IsPeer => true;
+
+    public override void Setup(BenchShape shape, BenchData data, int threads)
+    {
+        try
+        {
+            torch.set_num_threads(threads);
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or NotSupportedException or EntryPointNotFoundException)
+        {
+            throw new PeerUnavailableException($"libtorch does not load: {e.Message}", e);
+        }
+        _options = shape.Options;
+        _input = torch.tensor(data.Input, [shape.Batch, shape.InChannels, shape.Height, shape.Width]);
+        _weight = torch.tensor(data.Weight, [shape.InChannels, shape.OutChannels / shape.Options.Groups, shape.Options.KernelHeight, shape.Options.KernelWidth]);
+        _bias = torch.tensor(data.Bias, [shape.OutChannels]);
+    }
+
+    public override void Run()
+    {
+        var o = _options!;
+        using var mode = torch.inference_mode();
+        var result = nn.functional.conv_transpose2d(_input!, _weight!, _bias,
+            strides: [o.StrideHeight, o.StrideWidth],
+            padding: [o.PaddingHeight, o.PaddingWidth],
+            output_padding: [o.OutputPaddingHeight, o.OutputPaddingWidth],
+            groups: o.Groups,
+            dilation: [o.DilationHeight, o.DilationWidth]);
+        _last?.Dispose();
+        _last = result;
+    }
+
+    public override ReadOnlySpan<float> Output => _last!.contiguous().data<float>().ToArray();
+
+    public override void Dispose()
+    {
+        _last?.Dispose();
+        _input?.Dispose();
+        _weight?.Dispose();
+        _bias?.Dispose();
+    }
+}
