@@ -1,0 +1,168 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace TConvGen;
+
+/// <summary>
+/// The Vector256 inner loops of <see cref="PhaseDirectPrepared"/>. Each computes a register block of outputs of one
+/// output row: accumulators start at the bias; for every tap <c>t</c> the input pointer is <c>x + inputOffsets[t]</c>
+/// and the weight pointer <c>w + tapIndices[t] * tapStride</c>; the innermost loop walks the input channels
+/// (input stride <c>channelStride</c>, weight stride = the block width). Callers guarantee every read is
+/// inside the padded input rows and every write inside the destination.
+/// </summary>
+internal static unsafe class PhaseDirectMicroKernels
+{
+    /// <summary>4 output channels x 16 consecutive positions of one phase. Writes <c>dst[u*dstStride + 0..15]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Same4x16(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, int channelStride,
+        int tapStride, float* bias, float* dst, nint dstStride)
+    {
+        Vector256<float> b0 = Vector256.Create(bias[0]), b1 = Vector256.Create(bias[1]), b2 = Vector256.Create(bias[2]), b3 = Vector256.Create(bias[3]);
+        Vector256<float> a00 = b0, a01 = b0, a10 = b1, a11 = b1, a20 = b2, a21 = b2, a30 = b3, a31 = b3;
+        for (int t = 0; t < taps; t++)
+        {
+            float* xp = x + inputOffsets[t];
+            float* wp = w + (nint)tapIndices[t] * tapStride;
+            for (int c = 0; c < channels; c++)
+            {
+                var v0 = Avx.LoadVector256(xp);
+                var v1 = Avx.LoadVector256(xp + 8);
+                var w0 = Avx.BroadcastScalarToVector256(wp);
+                a00 = Fma.MultiplyAdd(v0, w0, a00);
+                a01 = Fma.MultiplyAdd(v1, w0, a01);
+                var w1 = Avx.BroadcastScalarToVector256(wp + 1);
+                a10 = Fma.MultiplyAdd(v0, w1, a10);
+                a11 = Fma.MultiplyAdd(v1, w1, a11);
+                var w2 = Avx.BroadcastScalarToVector256(wp + 2);
+                a20 = Fma.MultiplyAdd(v0, w2, a20);
+                a21 = Fma.MultiplyAdd(v1, w2, a21);
+                var w3 = Avx.BroadcastScalarToVector256(wp + 3);
+                a30 = Fma.MultiplyAdd(v0, w3, a30);
+                a31 = Fma.MultiplyAdd(v1, w3, a31);
+                xp += channelStride;
+                wp += 4;
+            }
+        }
+        Avx.Store(dst, a00); Avx.Store(dst + 8, a01); dst += dstStride;
+        Avx.Store(dst, a10); Avx.Store(dst + 8, a11); dst += dstStride;
+        Avx.Store(dst, a20); Avx.Store(dst + 8, a21); dst += dstStride;
+        Avx.Store(dst, a30); Avx.Store(dst + 8, a31);
+    }
+
+    /// <summary>1 output channel x 32 consecutive positions of one phase. Writes <c>dst[0..31]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Same1x32(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, int channelStride,
+        int tapStride, float* bias, float* dst)
+    {
+        Vector256<float> a0 = Vector256.Create(bias[0]), a1 = a0, a2 = a0, a3 = a0;
+        for (int t = 0; t < taps; t++)
+        {
+            float* xp = x + inputOffsets[t];
+            float* wp = w + (nint)tapIndices[t] * tapStride;
+            for (int c = 0; c < channels; c++)
+            {
+                var w0 = Avx.BroadcastScalarToVector256(wp);
+                a0 = Fma.MultiplyAdd(Avx.LoadVector256(xp), w0, a0);
+                a1 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 8), w0, a1);
+                a2 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 16), w0, a2);
+                a3 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 24), w0, a3);
+                xp += channelStride;
+                wp += 1;
+            }
+        }
+        Avx.Store(dst, a0); Avx.Store(dst + 8, a1); Avx.Store(dst + 16, a2); Avx.Store(dst + 24, a3);
+    }
+
+    /// <summary>Stride 2: 4 output channels x 8 positions of phase 0 and of phase 1, interleaved into 16 consecutive
+    /// outputs. Writes <c>dst[u*dstStride + 0..15]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Pair4x16(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
+        int channels, int channelStride, int tapStride, float* bias, float* dst, nint dstStride)
+    {
+        Vector256<float> b0 = Vector256.Create(bias[0]), b1 = Vector256.Create(bias[1]), b2 = Vector256.Create(bias[2]), b3 = Vector256.Create(bias[3]);
+        Vector256<float> e0 = b0, e1 = b1, e2 = b2, e3 = b3, o0 = b0, o1 = b1, o2 = b2, o3 = b3;
+        for (int t = 0; t < count0; t++)
+        {
+            float* xp = x + offsets0[t];
+            float* wp = w + (nint)taps0[t] * tapStride;
+            for (int c = 0; c < channels; c++)
+            {
+                var v = Avx.LoadVector256(xp);
+                e0 = Fma.MultiplyAdd(v, Avx.BroadcastScalarToVector256(wp), e0);
+                e1 = Fma.MultiplyAdd(v, Avx.BroadcastScalarToVector256(wp + 1), e1);
+                e2 = Fma.MultiplyAdd(v, Avx.BroadcastScalarToVector256(wp + 2), e2);
+                e3 = Fma.MultiplyAdd(v, Avx.BroadcastScalarToVector256(wp + 3), e3);
+                xp += channelStride;
+                wp += 4;
+            }
+        }
+        for (int t = 0; t < count1; t++)
+        {
+            float* xp = x + offsets1[t];
+            float* wp = w + (nint)taps1[t] * tapStride;
+            for (int c = 0; c < channels; c++)
+            {
+                var v = Avx.LoadVector256(xp);
+                o0 = Fma.MultiplyAdd(v, Avx.BroadcastScalarToVector256(wp), o0);
+                o1 = Fma.MultiplyAdd(v, Avx.BroadcastScalarToVector256(wp + 1), o1);
+                o2 = Fma.MultiplyAdd(v, Avx.BroadcastScalarToVector256(wp + 2), o2);
+                o3 = Fma.MultiplyAdd(v, Avx.BroadcastScalarToVector256(wp + 3), o3);
+                xp += channelStride;
+                wp += 4;
+            }
+        }
+        StoreInterleaved(dst, e0, o0); dst += dstStride;
+        StoreInterleaved(dst, e1, o1); dst += dstStride;
+        StoreInterleaved(dst, e2, o2); dst += dstStride;
+        StoreInterleaved(dst, e3, o3);
+    }
+
+    /// <summary>Stride 2: 1 output channel x 16 positions of phase 0 and of phase 1, interleaved into 32 consecutive
+    /// outputs. Writes <c>dst[0..31]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Pair1x32(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
+        int channels, int channelStride, int tapStride, float* bias, float* dst)
+    {
+        Vector256<float> e0 = Vector256.Create(bias[0]), e1 = e0, o0 = e0, o1 = e0;
+        for (int t = 0; t < count0; t++)
+        {
+            float* xp = x + offsets0[t];
+            float* wp = w + (nint)taps0[t] * tapStride;
+            for (int c = 0; c < channels; c++)
+            {
+                var k = Avx.BroadcastScalarToVector256(wp);
+                e0 = Fma.MultiplyAdd(Avx.LoadVector256(xp), k, e0);
+                e1 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 8), k, e1);
+                xp += channelStride;
+                wp += 1;
+            }
+        }
+        for (int t = 0; t < count1; t++)
+        {
+            float* xp = x + offsets1[t];
+            float* wp = w + (nint)taps1[t] * tapStride;
+            for (int c = 0; c < channels; c++)
+            {
+                var k = Avx.BroadcastScalarToVector256(wp);
+                o0 = Fma.MultiplyAdd(Avx.LoadVector256(xp), k, o0);
+                o1 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 8), k, o1);
+                xp += channelStride;
+                wp += 1;
+            }
+        }
+        StoreInterleaved(dst, e0, o0);
+        StoreInterleaved(dst + 16, e1, o1);
+    }
+
+    /// <summary>Writes <c>even[0], odd[0], even[1], odd[1], ...</c>: 16 consecutive floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreInterleaved(float* dst, Vector256<float> even, Vector256<float> odd)
+    {
+        // unpack interleaves within each 128-bit lane; the lane permute puts the halves in order.
+        var low = Avx.UnpackLow(even, odd);
+        var high = Avx.UnpackHigh(even, odd);
+        Avx.Store(dst, Avx.Permute2x128(low, high, 0x20));
+        Avx.Store(dst + 8, Avx.Permute2x128(low, high, 0x31));
+    }
+}
