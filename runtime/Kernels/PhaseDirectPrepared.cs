@@ -18,7 +18,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     /// <summary>The weights a group of register blocks may span before the row loop moves inside it, in floats.</summary>
     private const int BlockGroupWeightFloats = 1 << 16;
 
-    /// <summary>The longest phase block a micro-kernel covers (Same1x32), in positions: the right padding is sized for it.</summary>
+    /// <summary>The longest phase block a micro-kernel covers (Same1x32, Same4x32), in positions: the right padding is sized for it.</summary>
     private const int WidestBlock = 32;
 
     private readonly float[] _weights;
@@ -214,25 +214,31 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         int outWidth = problem.OutputWidth;
         nint plane = problem.OutputPlaneLength;
         float* row = band.Output + oc * plane + (nint)oy * outWidth;
-        int block = width == PhaseDirectWeights.Block ? 8 : 16;
+        // The wide kernel (16 accumulators) where the registers allow it and the row is long enough; else the narrow one.
+        int narrow = width == PhaseDirectWeights.Block ? 8 : 16;
+        int wide = width == PhaseDirectWeights.Block && PhaseDirectMicroKernels.HasWideRegisterFile ? 16 : narrow;
         float* scratch = stackalloc float[PhaseDirectWeights.Block * 32];
         int phaseLength = _columns.PhaseLength(0, outWidth);
-        for (int j0 = 0; j0 < phaseLength; j0 += block)
+        for (int j0 = 0; j0 < phaseLength;)
         {
+            int block = phaseLength - j0 > narrow ? wide : narrow;
             int valid = Math.Min(2 * block, outWidth - 2 * j0);
             bool direct = valid == 2 * block;
             float* dst = direct ? row + 2 * j0 : scratch;
             nint dstStride = direct ? plane : 2 * block;
             float* x = band.Input + j0;
-            if (width == PhaseDirectWeights.Block)
-                PhaseDirectMicroKernels.Pair4x16(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
-            else
+            if (width != PhaseDirectWeights.Block)
                 PhaseDirectMicroKernels.Pair1x32(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst);
+            else if (block == 16)
+                PhaseDirectMicroKernels.Pair4x32(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
+            else
+                PhaseDirectMicroKernels.Pair4x16(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
             if (!direct)
             {
                 for (int u = 0; u < width; u++)
                     new Span<float>(scratch + u * dstStride, valid).CopyTo(new Span<float>(row + u * plane + 2 * j0, valid));
             }
+            j0 += block;
         }
         return width;
     }
@@ -250,21 +256,25 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         int outWidth = problem.OutputWidth, stride = _columns.Stride;
         nint plane = problem.OutputPlaneLength;
         float* row = band.Output + oc * plane + (nint)oy * outWidth + phase;
-        int block = width == PhaseDirectWeights.Block ? 16 : 32;
+        int narrow = width == PhaseDirectWeights.Block ? 16 : 32;
+        int wide = width == PhaseDirectWeights.Block && PhaseDirectMicroKernels.HasWideRegisterFile ? 32 : narrow;
         float* scratch = stackalloc float[PhaseDirectWeights.Block * 32];
         int phaseLength = _columns.PhaseLength(phase, outWidth);
-        for (int j0 = 0; j0 < phaseLength; j0 += block)
+        for (int j0 = 0; j0 < phaseLength;)
         {
+            int block = phaseLength - j0 > narrow ? wide : narrow;
             int valid = Math.Min(block, phaseLength - j0);
             // Stride 1 stores straight into the row; other strides (and a short last block) go through the scratch.
             bool direct = stride == 1 && valid == block;
             float* dst = direct ? row + j0 : scratch;
             nint dstStride = direct ? plane : block;
             float* x = band.Input + j0;
-            if (width == PhaseDirectWeights.Block)
-                PhaseDirectMicroKernels.Same4x16(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
-            else
+            if (width != PhaseDirectWeights.Block)
                 PhaseDirectMicroKernels.Same1x32(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst);
+            else if (block == 32)
+                PhaseDirectMicroKernels.Same4x32(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
+            else
+                PhaseDirectMicroKernels.Same4x16(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
             if (!direct)
             {
                 for (int u = 0; u < width; u++)
@@ -275,6 +285,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
                         target[(nint)j * stride] = source[j];
                 }
             }
+            j0 += block;
         }
         return width;
     }
