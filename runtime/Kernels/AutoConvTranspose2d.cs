@@ -3,26 +3,25 @@ using System;
 namespace TConvGen;
 
 /// <summary>
-/// <see cref="ConvTranspose2dAlgorithm.Auto"/>: defers the choice to <c>Prepare</c> (and <c>Run</c>), where the channel
-/// counts are known, and hands the work to the kernel <see cref="AlgorithmSelector"/> picks.
+/// <see cref="ConvTranspose2dAlgorithm.Auto"/>: the choice needs the channel counts and the input size, so it is made per
+/// run by <see cref="AlgorithmSelector"/> inside the prepared kernel (<see cref="AutoPreparedConvTranspose2d"/>).
 /// </summary>
 internal sealed class AutoConvTranspose2d : ConvTranspose2d
 {
-    private readonly ConvTranspose2d _direct;
-    private readonly ConvTranspose2d _gemm;
-
     public AutoConvTranspose2d(ConvTranspose2dOptions options, bool useVectors) : base(options)
     {
-        _direct = new PhaseDirectConvTranspose2d(options, useVectors);
-        _gemm = new GemmCol2ImConvTranspose2d(options, useVectors);
+        Direct = new PhaseDirectConvTranspose2d(options, useVectors);
+        Gemm = new GemmCol2ImConvTranspose2d(options, useVectors);
     }
 
-    public override string Algorithm => "Auto";
+    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm})";
 
-    /// <summary>The kernel Auto runs for these channel counts.</summary>
-    internal ConvTranspose2d Choose(int inChannels, int outChannels) =>
-        AlgorithmSelector.Choose(Options, inChannels, outChannels) == ConvTranspose2dAlgorithm.GemmCol2Im ? _gemm : _direct;
+    /// <summary>The direct kernel Auto runs by default.</summary>
+    internal ConvTranspose2d Direct { get; }
+
+    /// <summary>The GEMM kernel Auto runs for wide channels on narrow inputs.</summary>
+    internal ConvTranspose2d Gemm { get; }
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
-        Choose(inChannels, outChannels).Prepare(weight, bias, inChannels, outChannels);
+        new AutoPreparedConvTranspose2d(this, weight, bias, inChannels, outChannels);
 }
