@@ -32,7 +32,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     {
         var o = kernel.Options;
         _weights = PhaseDirectWeights.Pack(weight, inChannels, outChannels, o.Groups, o.KernelHeight * o.KernelWidth);
-        _bias = bias.IsEmpty ? new float[outChannels] : bias.ToArray();
+        _bias = PhaseDirectWeights.PackBias(bias, outChannels, o.Groups);
         _rows = new AxisPhases(o.HeightAxis);
         _columns = new AxisPhases(o.WidthAxis);
         _useVectors = useVectors;
@@ -136,7 +136,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             long floats = 0;
             do
             {
-                floats += (long)PhaseDirectWeights.BlockWidth(groupEnd, perGroup) * blockFloats;
+                floats += (long)PhaseDirectWeights.PackedWidth(groupEnd, perGroup) * blockFloats;
                 groupEnd += PhaseDirectWeights.BlockWidth(groupEnd, perGroup);
             }
             while (groupEnd < end && floats + (long)PhaseDirectWeights.BlockWidth(groupEnd, perGroup) * blockFloats <= BlockGroupWeightFloats);
@@ -205,29 +205,27 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     private int RunPairBlock(ref Band band, int oy, int oc, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1)
     {
         var problem = band.Problem;
-        int perGroup = problem.OutChannelsPerGroup;
-        int width = PhaseDirectWeights.BlockWidth(oc - band.Tile.Group * perGroup, perGroup);
+        int width = BlockOf(ref band, oc, out int packedWidth, out float* w, out float* bias);
         int channels = problem.InChannelsPerGroup, padded = band.Geometry.PaddedWidth;
-        int tapStride = channels * width;
-        float* w = band.Weights + (nint)oc * problem.KernelPlaneLength * channels;
-        float* bias = band.Bias + oc;
+        int tapStride = channels * packedWidth;
         int outWidth = problem.OutputWidth;
         nint plane = problem.OutputPlaneLength;
         float* row = band.Output + oc * plane + (nint)oy * outWidth;
         // The wide kernel (16 accumulators) where the registers allow it and the row is long enough; else the narrow one.
-        int narrow = width == PhaseDirectWeights.Block ? 8 : 16;
-        int wide = width == PhaseDirectWeights.Block && PhaseDirectMicroKernels.HasWideRegisterFile ? 16 : narrow;
+        int narrow = packedWidth == PhaseDirectWeights.Block ? 8 : 16;
+        int wide = packedWidth == PhaseDirectWeights.Block && PhaseDirectMicroKernels.HasWideRegisterFile ? 16 : narrow;
         float* scratch = stackalloc float[PhaseDirectWeights.Block * 32];
         int phaseLength = _columns.PhaseLength(0, outWidth);
         for (int j0 = 0; j0 < phaseLength;)
         {
             int block = phaseLength - j0 > narrow ? wide : narrow;
             int valid = Math.Min(2 * block, outWidth - 2 * j0);
-            bool direct = valid == 2 * block;
+            // A padded block (fewer real channels than packed) goes through the scratch so that only real rows are written.
+            bool direct = valid == 2 * block && width == packedWidth;
             float* dst = direct ? row + 2 * j0 : scratch;
             nint dstStride = direct ? plane : 2 * block;
             float* x = band.Input + j0;
-            if (width != PhaseDirectWeights.Block)
+            if (packedWidth != PhaseDirectWeights.Block)
                 PhaseDirectMicroKernels.Pair1x32(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst);
             else if (block == 16)
                 PhaseDirectMicroKernels.Pair4x32(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
@@ -247,17 +245,14 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     private int RunPhaseBlock(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count)
     {
         var problem = band.Problem;
-        int perGroup = problem.OutChannelsPerGroup;
-        int width = PhaseDirectWeights.BlockWidth(oc - band.Tile.Group * perGroup, perGroup);
+        int width = BlockOf(ref band, oc, out int packedWidth, out float* w, out float* bias);
         int channels = problem.InChannelsPerGroup, padded = band.Geometry.PaddedWidth;
-        int tapStride = channels * width;
-        float* w = band.Weights + (nint)oc * problem.KernelPlaneLength * channels;
-        float* bias = band.Bias + oc;
+        int tapStride = channels * packedWidth;
         int outWidth = problem.OutputWidth, stride = _columns.Stride;
         nint plane = problem.OutputPlaneLength;
         float* row = band.Output + oc * plane + (nint)oy * outWidth + phase;
-        int narrow = width == PhaseDirectWeights.Block ? 16 : 32;
-        int wide = width == PhaseDirectWeights.Block && PhaseDirectMicroKernels.HasWideRegisterFile ? 32 : narrow;
+        int narrow = packedWidth == PhaseDirectWeights.Block ? 16 : 32;
+        int wide = packedWidth == PhaseDirectWeights.Block && PhaseDirectMicroKernels.HasWideRegisterFile ? 32 : narrow;
         float* scratch = stackalloc float[PhaseDirectWeights.Block * 32];
         int phaseLength = _columns.PhaseLength(phase, outWidth);
         for (int j0 = 0; j0 < phaseLength;)
@@ -265,11 +260,11 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             int block = phaseLength - j0 > narrow ? wide : narrow;
             int valid = Math.Min(block, phaseLength - j0);
             // Stride 1 stores straight into the row; other strides (and a short last block) go through the scratch.
-            bool direct = stride == 1 && valid == block;
+            bool direct = stride == 1 && valid == block && width == packedWidth;
             float* dst = direct ? row + j0 : scratch;
             nint dstStride = direct ? plane : block;
             float* x = band.Input + j0;
-            if (width != PhaseDirectWeights.Block)
+            if (packedWidth != PhaseDirectWeights.Block)
                 PhaseDirectMicroKernels.Same1x32(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst);
             else if (block == 32)
                 PhaseDirectMicroKernels.Same4x32(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
@@ -294,18 +289,17 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     private int RunPhasePortable(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count)
     {
         var problem = band.Problem;
-        int perGroup = problem.OutChannelsPerGroup;
-        int width = PhaseDirectWeights.BlockWidth(oc - band.Tile.Group * perGroup, perGroup);
+        int width = BlockOf(ref band, oc, out int packedWidth, out float* weights, out float* biases);
         int channels = problem.InChannelsPerGroup, padded = band.Geometry.PaddedWidth;
-        int tapStride = channels * width;
+        int tapStride = channels * packedWidth;
         int outWidth = problem.OutputWidth, stride = _columns.Stride;
         nint plane = problem.OutputPlaneLength;
         int phaseLength = _columns.PhaseLength(phase, outWidth);
         for (int u = 0; u < width; u++)
         {
-            float* w = band.Weights + (nint)oc * problem.KernelPlaneLength * channels + u;
+            float* w = weights + u;
             float* row = band.Output + (oc + u) * plane + (nint)oy * outWidth + phase;
-            float bias = band.Bias[oc + u];
+            float bias = biases[u];
             for (int j = 0; j < phaseLength; j++)
             {
                 float sum = bias;
@@ -314,12 +308,25 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
                     float* xp = band.Input + offsets[t] + j;
                     float* wp = w + (nint)tapIndices[t] * tapStride;
                     for (int c = 0; c < channels; c++)
-                        sum += xp[(nint)c * padded] * wp[(nint)c * width];
+                        sum += xp[(nint)c * padded] * wp[(nint)c * packedWidth];
                 }
                 row[(nint)j * stride] = sum;
             }
         }
         return width;
+    }
+
+    /// <summary>The block starting at output channel <paramref name="oc"/>: returns its real width; gives its packed width, weights and bias.</summary>
+    private static int BlockOf(ref Band band, int oc, out int packedWidth, out float* weights, out float* bias)
+    {
+        var problem = band.Problem;
+        int perGroup = problem.OutChannelsPerGroup;
+        int channel = oc - band.Tile.Group * perGroup;
+        nint packedIndex = (nint)band.Tile.Group * PhaseDirectWeights.PackedPerGroup(perGroup) + channel;
+        packedWidth = PhaseDirectWeights.PackedWidth(channel, perGroup);
+        weights = band.Weights + packedIndex * problem.KernelPlaneLength * problem.InChannelsPerGroup;
+        bias = band.Bias + packedIndex;
+        return PhaseDirectWeights.BlockWidth(channel, perGroup);
     }
 
     /// <summary>The column geometry of a run: how the packed rows are padded.</summary>
