@@ -15,7 +15,9 @@ public sealed class KernelAutoTests
     [InlineData(128, 64, 2, 2, ConvTranspose2dAlgorithm.GemmCol2Im)]
     [InlineData(512, 256, 8, 8, ConvTranspose2dAlgorithm.PhaseDirect)]
     [InlineData(128, 64, 32, 32, ConvTranspose2dAlgorithm.PhaseDirect)]
-    [InlineData(64, 64, 4, 4, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(64, 64, 4, 4, ConvTranspose2dAlgorithm.GemmCol2Im)]
+    [InlineData(16, 16, 4, 4, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(64, 64, 8, 8, ConvTranspose2dAlgorithm.PhaseDirect)]
     [InlineData(1, 1, 512, 512, ConvTranspose2dAlgorithm.PhaseDirect)]
     public void AutoPicksTheMeasuredWinner(int inChannels, int outChannels, int height, int width, ConvTranspose2dAlgorithm expected)
     {
