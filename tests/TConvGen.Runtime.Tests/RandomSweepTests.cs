@@ -59,7 +59,7 @@ public sealed class RandomSweepTests
         Assert.Contains(cases, c => c.Shape.Batch > 1);
         Assert.Contains(cases, c => c.HasBias);
         Assert.Contains(cases, c => !c.HasBias);
-        Assert.Contains(cases, c => c.Problem.MultiplyAdds >= TilePartitioner.ParallelThreshold);
+        Assert.True(cases.Count(c => c.SplitsOverThreads) >= 100);
     }
 
     private static IEnumerable<string> Check(SweepCase c)
@@ -137,7 +137,7 @@ public sealed class RandomSweepTests
                 if (options.HeightAxis.OutputLength(h) < 1 || options.WidthAxis.OutputLength(w) < 1)
                     continue;
                 var problem = ConvTranspose2dProblem.Create(options, shape);
-                if (large && problem.MultiplyAdds < TilePartitioner.ParallelThreshold)
+                if (large && !Splits(problem))
                     continue;
                 if (problem.MultiplyAdds > 4_000_000)
                     continue;
@@ -146,6 +146,11 @@ public sealed class RandomSweepTests
                     hasBias ? Values(random, shape.OutChannels) : [], random.Next(2, 5));
             }
         }
+
+        /// <summary>Whether a run with several threads is cut into several tiles (so the parallel path runs).</summary>
+        public bool SplitsOverThreads => Splits(Problem);
+
+        private static bool Splits(ConvTranspose2dProblem problem) => TilePartitioner.Partition(problem, 2, 4, 1).Length > 1;
 
         public override string ToString() =>
             $"{Options} shape (N={Shape.Batch}, Cin={Shape.InChannels}, Cout={Shape.OutChannels}, H={Shape.Height}, W={Shape.Width}), bias={HasBias}";
