@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace TConvGen;
 
@@ -202,6 +203,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     }
 
     /// <summary>Stride 2 along width: both phases at once, interleaved on store. Returns the channels done.</summary>
+    [SkipLocalsInit] // the scratch is written before it is read
     private int RunPairBlock(ref Band band, int oy, int oc, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1)
     {
         var problem = band.Problem;
@@ -242,6 +244,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     }
 
     /// <summary>One phase of one register block along the row. Returns the channels done.</summary>
+    [SkipLocalsInit] // the scratch is written before it is read
     private int RunPhaseBlock(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count)
     {
         var problem = band.Problem;
