@@ -159,6 +159,18 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
 
         int rowPhase = oy % _rows.Stride, rowJ = oy / _rows.Stride;
         int[] rowTaps = _rows.Taps[rowPhase], rowOffsets = _rows.Offsets[rowPhase];
+        if (!AnyRowExists(rowOffsets, rowJ, problem.InputHeight))
+        {
+            // No tap reaches this row (k < s, or padding beyond the kernel's reach): it is the bias alone.
+            for (int oc = channelStart; oc < channelEnd;)
+            {
+                int width = BlockOf(ref band, oc, out _, out _, out float* bias);
+                for (int u = 0; u < width; u++)
+                    new Span<float>(band.Output + (oc + u) * (nint)problem.OutputPlaneLength + (nint)oy * problem.OutputWidth, problem.OutputWidth).Fill(bias[u]);
+                oc += width;
+            }
+            return;
+        }
         if (_useVectors && _columns.Stride == 2)
         {
             int count0 = BuildTapList(ref band, rowTaps, rowOffsets, rowJ, 0, rowStride, kernelWidth, offsets0, taps0);
@@ -177,6 +189,17 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
                     : RunPhasePortable(ref band, oy, phase, oc, offsets0, taps0, count);
             }
         }
+    }
+
+    private static bool AnyRowExists(int[] rowOffsets, int rowJ, int inputHeight)
+    {
+        foreach (int offset in rowOffsets)
+        {
+            int iy = rowJ + offset;
+            if (iy >= 0 && iy < inputHeight)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The taps (rows that exist x columns of the phase) of output row <c>rowJ</c> of its phase: the packed-buffer
