@@ -6,7 +6,9 @@ namespace TConvGen;
 /// <summary>Splits a problem into independent output tiles: images x groups x output-channel chunks x row bands.</summary>
 /// <remarks>
 /// Tuned on the dynamic kernels (2-core Zen 5, shared): a run is split only when its estimated single-thread time is
-/// around 50 us or more (<see cref="ParallelWorkThreshold"/>), and into about two tiles per thread. Whether channels or
+/// around 50 us or more (<see cref="ParallelWorkThreshold"/>; a fork/join of Parallel.For costs 2-12 us here), into
+/// about four tiles per thread: on a loaded machine a worker that the OS delays then holds back less work (two tiles per
+/// thread ran 0.5-0.7x of one thread's speed under load, four ran 0.9-1.0x; the split itself adds 0-15% CPU time). Whether channels or
 /// rows are split first depends on which tensor a split would make every tile re-read: when the weights outweigh the
 /// input, a row split makes every tile stream all the weights (1024->512 on 4x4: 5-8x the CPU time), so channels go
 /// first; otherwise a channel split makes every tile re-read (and re-pack) the whole input (128->64 on 64x64, k2s2:
@@ -22,7 +24,7 @@ internal static class TilePartitioner
     internal const long ParallelWorkThreshold = 1L << 21;
 
     /// <summary>Tiles per thread, so that uneven tiles (or a thread the OS delays) still balance.</summary>
-    private const int TilesPerThread = 2;
+    private const int TilesPerThread = 4;
 
     /// <summary>The work of a run in multiply-add equivalents: the multiply-adds (~50 per ns vectorised) plus a cost per
     /// output element for the memory traffic (~1.5 elements per ns), which dominates single-channel problems.</summary>
