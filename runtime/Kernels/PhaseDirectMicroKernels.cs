@@ -198,6 +198,50 @@ internal static unsafe class PhaseDirectMicroKernels
         StoreInterleaved(dst + 16, e1, o1);
     }
 
+    /// <summary>Stride 2: 1 output channel x 32 positions of phase 0 and of phase 1, interleaved into 64 consecutive
+    /// outputs (8 accumulators: single-channel and depthwise rows in half the calls of <see cref="Pair1x32"/>).
+    /// Writes <c>dst[0..63]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Pair1x64(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
+        int channels, int channelStride, int tapStride, float* bias, float* dst)
+    {
+        Vector256<float> e0 = Vector256.Create(bias[0]), e1 = e0, e2 = e0, e3 = e0, o0 = e0, o1 = e0, o2 = e0, o3 = e0;
+        for (int t = 0; t < count0; t++)
+        {
+            float* xp = x + offsets0[t];
+            float* wp = w + (nint)taps0[t] * tapStride;
+            for (int c = 0; c < channels; c++)
+            {
+                var k = Avx.BroadcastScalarToVector256(wp);
+                e0 = Fma.MultiplyAdd(Avx.LoadVector256(xp), k, e0);
+                e1 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 8), k, e1);
+                e2 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 16), k, e2);
+                e3 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 24), k, e3);
+                xp += channelStride;
+                wp += 1;
+            }
+        }
+        for (int t = 0; t < count1; t++)
+        {
+            float* xp = x + offsets1[t];
+            float* wp = w + (nint)taps1[t] * tapStride;
+            for (int c = 0; c < channels; c++)
+            {
+                var k = Avx.BroadcastScalarToVector256(wp);
+                o0 = Fma.MultiplyAdd(Avx.LoadVector256(xp), k, o0);
+                o1 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 8), k, o1);
+                o2 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 16), k, o2);
+                o3 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 24), k, o3);
+                xp += channelStride;
+                wp += 1;
+            }
+        }
+        StoreInterleaved(dst, e0, o0);
+        StoreInterleaved(dst + 16, e1, o1);
+        StoreInterleaved(dst + 32, e2, o2);
+        StoreInterleaved(dst + 48, e3, o3);
+    }
+
     /// <summary>True where the JIT has 32 vector registers (AVX-512 VL): the 16-accumulator kernels
     /// (<see cref="Same4x32"/>, <see cref="Pair4x32"/>) then stay in registers; with 16 registers they would spill.</summary>
     public static bool HasWideRegisterFile { get; } = Avx512F.VL.IsSupported;

@@ -19,7 +19,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     /// <summary>The weights a group of register blocks may span before the row loop moves inside it, in floats.</summary>
     private const int BlockGroupWeightFloats = 1 << 16;
 
-    /// <summary>The longest phase block a micro-kernel covers (Same1x32, Same4x32), in positions: the right padding is sized for it.</summary>
+    /// <summary>The longest phase block a micro-kernel covers (Same1x32, Same4x32, Pair1x64), in positions: the right padding is sized for it.</summary>
     private const int WidestBlock = 32;
 
     private readonly float[] _weights;
@@ -238,7 +238,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         float* row = band.Output + oc * plane + (nint)oy * outWidth;
         // The wide kernel (16 accumulators) where the registers allow it and the row is long enough; else the narrow one.
         int narrow = packedWidth == PhaseDirectWeights.Block ? 8 : 16;
-        int wide = packedWidth == PhaseDirectWeights.Block && PhaseDirectMicroKernels.HasWideRegisterFile ? 16 : narrow;
+        int wide = packedWidth != PhaseDirectWeights.Block ? 32 : PhaseDirectMicroKernels.HasWideRegisterFile ? 16 : narrow;
         float* scratch = stackalloc float[PhaseDirectWeights.Block * 32];
         int phaseLength = _columns.PhaseLength(0, outWidth);
         for (int j0 = 0; j0 < phaseLength;)
@@ -250,7 +250,9 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             float* dst = direct ? row + 2 * j0 : scratch;
             nint dstStride = direct ? plane : 2 * block;
             float* x = band.Input + j0;
-            if (packedWidth != PhaseDirectWeights.Block)
+            if (packedWidth != PhaseDirectWeights.Block && block == 32)
+                PhaseDirectMicroKernels.Pair1x64(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst);
+            else if (packedWidth != PhaseDirectWeights.Block)
                 PhaseDirectMicroKernels.Pair1x32(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst);
             else if (block == 16)
                 PhaseDirectMicroKernels.Pair4x32(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
