@@ -39,9 +39,6 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         _useVectors = useVectors;
     }
 
-    /// <summary>Whether this instance runs the Vector256 micro-kernels (otherwise the portable scalar loops).</summary>
-    public bool UsesVectors => _useVectors;
-
     protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
     {
         var geometry = new BandGeometry(problem, _columns, WidestBlock);
