@@ -74,6 +74,36 @@ internal static unsafe class PhaseDirectMicroKernels
         Avx.Store(dst, a0); Avx.Store(dst + 8, a1); Avx.Store(dst + 16, a2); Avx.Store(dst + 24, a3);
     }
 
+    /// <summary>1 output channel x 64 consecutive positions of one phase (8 accumulators: single-channel and depthwise
+    /// rows in half the calls of <see cref="Same1x32"/>). Writes <c>dst[0..63]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Same1x64(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, int channelStride,
+        int tapStride, float* bias, float* dst)
+    {
+        Vector256<float> a0 = Vector256.Create(bias[0]), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        for (int t = 0; t < taps; t++)
+        {
+            float* xp = x + inputOffsets[t];
+            float* wp = w + (nint)tapIndices[t] * tapStride;
+            for (int c = 0; c < channels; c++)
+            {
+                var k = Avx.BroadcastScalarToVector256(wp);
+                a0 = Fma.MultiplyAdd(Avx.LoadVector256(xp), k, a0);
+                a1 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 8), k, a1);
+                a2 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 16), k, a2);
+                a3 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 24), k, a3);
+                a4 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 32), k, a4);
+                a5 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 40), k, a5);
+                a6 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 48), k, a6);
+                a7 = Fma.MultiplyAdd(Avx.LoadVector256(xp + 56), k, a7);
+                xp += channelStride;
+                wp += 1;
+            }
+        }
+        Avx.Store(dst, a0); Avx.Store(dst + 8, a1); Avx.Store(dst + 16, a2); Avx.Store(dst + 24, a3);
+        Avx.Store(dst + 32, a4); Avx.Store(dst + 40, a5); Avx.Store(dst + 48, a6); Avx.Store(dst + 56, a7);
+    }
+
     /// <summary>Stride 2: 4 output channels x 8 positions of phase 0 and of phase 1, interleaved into 16 consecutive
     /// outputs. Writes <c>dst[u*dstStride + 0..15]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -19,8 +19,8 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     /// <summary>The weights a group of register blocks may span before the row loop moves inside it, in floats.</summary>
     private const int BlockGroupWeightFloats = 1 << 16;
 
-    /// <summary>The longest phase block a micro-kernel covers (Same1x32, Same4x32, Pair1x64), in positions: the right padding is sized for it.</summary>
-    private const int WidestBlock = 32;
+    /// <summary>The longest phase block a micro-kernel covers (Same1x64), in positions: the right padding is sized for it.</summary>
+    private const int WidestBlock = 64;
 
     private readonly float[] _weights;
     private readonly float[] _bias;
@@ -277,7 +277,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         nint plane = problem.OutputPlaneLength;
         float* row = band.Output + oc * plane + (nint)oy * outWidth + phase;
         int narrow = packedWidth == PhaseDirectWeights.Block ? 16 : 32;
-        int wide = packedWidth == PhaseDirectWeights.Block && PhaseDirectMicroKernels.HasWideRegisterFile ? 32 : narrow;
+        int wide = packedWidth != PhaseDirectWeights.Block ? 64 : PhaseDirectMicroKernels.HasWideRegisterFile ? 32 : narrow;
         float* scratch = stackalloc float[PhaseDirectWeights.Block * 32];
         int phaseLength = _columns.PhaseLength(phase, outWidth);
         for (int j0 = 0; j0 < phaseLength;)
@@ -289,7 +289,9 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             float* dst = direct ? row + j0 : scratch;
             nint dstStride = direct ? plane : block;
             float* x = band.Input + j0;
-            if (packedWidth != PhaseDirectWeights.Block)
+            if (packedWidth != PhaseDirectWeights.Block && block == 64)
+                PhaseDirectMicroKernels.Same1x64(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst);
+            else if (packedWidth != PhaseDirectWeights.Block)
                 PhaseDirectMicroKernels.Same1x32(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst);
             else if (block == 32)
                 PhaseDirectMicroKernels.Same4x32(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
