@@ -3,9 +3,18 @@ namespace TConvGen;
 /// <summary>The algorithms behind <see cref="ConvTranspose2d.Create(ConvTranspose2dOptions, ConvTranspose2dAlgorithm)"/>.</summary>
 public enum ConvTranspose2dAlgorithm
 {
-    /// <summary>The fastest algorithm this library has for the configuration and channel counts (chosen at <c>Prepare</c>).</summary>
+    /// <summary>The fastest algorithm this library has for the configuration and channel counts (chosen at <c>Prepare</c>
+    /// or <c>Run</c>, where the channel counts are known).</summary>
     Auto = 0,
 
     /// <summary>The scalar scatter loop of the definition, accumulated in double precision: slow, obviously correct, the oracle of the tests.</summary>
     Reference = 1,
+
+    /// <summary>Per image and group, <c>columns = W^T X</c> by a register-blocked SIMD GEMM, then a col2im scatter-add of the
+    /// columns into the output: the fallback for wide channel counts.</summary>
+    GemmCol2Im = 2,
+
+    /// <summary>A direct SIMD kernel over sub-pixel phases: each output phase is a dense correlation with only the taps that
+    /// reach it, register-blocked over output channels and output columns, with input channels as the innermost loop.</summary>
+    PhaseDirect = 3,
 }

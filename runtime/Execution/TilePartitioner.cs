@@ -4,13 +4,31 @@ using System.Collections.Generic;
 namespace TConvGen;
 
 /// <summary>Splits a problem into independent output tiles: images x groups x output-channel chunks x row bands.</summary>
+/// <remarks>
+/// Tuned on the dynamic kernels (2-core Zen 5, shared): a run is split only when its estimated single-thread time is
+/// around 50 us or more (<see cref="ParallelWorkThreshold"/>; a fork/join of Parallel.For costs 2-12 us here), into
+/// about four tiles per thread: on a loaded machine a worker that the OS delays then holds back less work (two tiles per
+/// thread ran 0.5-0.7x of one thread's speed under load, four ran 0.9-1.0x; the split itself adds 0-15% CPU time). Whether channels or
+/// rows are split first depends on which tensor a split would make every tile re-read: when the weights outweigh the
+/// input, a row split makes every tile stream all the weights (1024->512 on 4x4: 5-8x the CPU time), so channels go
+/// first; otherwise a channel split makes every tile re-read (and re-pack) the whole input (128->64 on 64x64, k2s2:
+/// 1.6x the CPU time against 1.0-1.1x for rows), so rows go first.
+/// </remarks>
 internal static class TilePartitioner
 {
-    /// <summary>Below this many multiply-adds a run stays on the calling thread: spreading it costs more than it saves.</summary>
-    internal const long ParallelThreshold = 1L << 18;
+    /// <summary>Below this many multiply-adds a run stays on the calling thread whatever its size. The real decision is
+    /// <see cref="ParallelWorkThreshold"/>; this floor only spares tiny problems the estimate.</summary>
+    internal const long ParallelThreshold = 1L << 14;
 
-    /// <summary>Tiles per thread, so that uneven tiles still balance.</summary>
+    /// <summary>The estimated work (<see cref="EstimatedWork"/>) from which a run is split: about 50 us on one core.</summary>
+    internal const long ParallelWorkThreshold = 1L << 21;
+
+    /// <summary>Tiles per thread, so that uneven tiles (or a thread the OS delays) still balance.</summary>
     private const int TilesPerThread = 4;
+
+    /// <summary>The work of a run in multiply-add equivalents: the multiply-adds (~50 per ns vectorised) plus a cost per
+    /// output element for the memory traffic (~1.5 elements per ns), which dominates single-channel problems.</summary>
+    internal static long EstimatedWork(ConvTranspose2dProblem problem) => problem.MultiplyAdds + 32L * problem.OutputLength;
 
     /// <param name="problem">The validated problem.</param>
     /// <param name="threads">The threads the run may use, at least 1.</param>
@@ -21,20 +39,28 @@ internal static class TilePartitioner
         int perGroup = problem.OutChannelsPerGroup;
         int chunk = perGroup;
         int rowsPerBand = problem.OutputHeight;
-        if (threads > 1 && problem.MultiplyAdds >= ParallelThreshold)
+        if (threads > 1 && problem.MultiplyAdds >= ParallelThreshold && EstimatedWork(problem) >= ParallelWorkThreshold)
         {
             long wanted = (long)threads * TilesPerThread;
             long tiles = (long)problem.Batch * problem.Groups;
             int block = Math.Max(1, outChannelBlock);
-            // Split output channels first: each chunk then reads only its slice of the weights.
+            int align = Math.Max(1, rowAlignment);
+            int maxBands = Math.Max(1, problem.OutputHeight / align);
+            long weights = (long)problem.InChannelsPerGroup * perGroup * problem.KernelPlaneLength;
+            long input = (long)problem.InChannelsPerGroup * problem.InputPlaneLength;
+            bool channelsFirst = weights > input;
+
+            int bands = 1;
+            if (!channelsFirst)
+                bands = (int)Math.Min(DivideRoundingUp(wanted, tiles), maxBands);
+            // Split output channels: each chunk then reads only its slice of the weights.
             int chunks = 1;
-            while (tiles * chunks < wanted && (long)(chunks * 2) * block <= perGroup)
+            while (tiles * bands * chunks < wanted && (long)(chunks * 2) * block <= perGroup)
                 chunks *= 2;
             chunk = RoundUp(DivideRoundingUp(perGroup, chunks), block);
             chunks = DivideRoundingUp(perGroup, chunk);
-            // Then rows, in aligned bands.
-            int align = Math.Max(1, rowAlignment);
-            int bands = (int)Math.Min(DivideRoundingUp(wanted, tiles * chunks), Math.Max(1, problem.OutputHeight / align));
+            // Then (or still) rows, in aligned bands.
+            bands = (int)Math.Min(Math.Max(bands, DivideRoundingUp(wanted, tiles * chunks)), maxBands);
             rowsPerBand = RoundUp(DivideRoundingUp(problem.OutputHeight, bands), align);
         }
 

@@ -1,0 +1,27 @@
+using System;
+
+namespace TConvGen;
+
+/// <summary>
+/// <see cref="ConvTranspose2dAlgorithm.Auto"/>: the choice needs the channel counts and the input size, so it is made per
+/// run by <see cref="AlgorithmSelector"/> inside the prepared kernel (<see cref="AutoPreparedConvTranspose2d"/>).
+/// </summary>
+internal sealed class AutoConvTranspose2d : ConvTranspose2d
+{
+    public AutoConvTranspose2d(ConvTranspose2dOptions options, bool useVectors) : base(options)
+    {
+        Direct = new PhaseDirectConvTranspose2d(options, useVectors);
+        Gemm = new GemmCol2ImConvTranspose2d(options, useVectors);
+    }
+
+    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm})";
+
+    /// <summary>The direct kernel Auto runs by default.</summary>
+    internal ConvTranspose2d Direct { get; }
+
+    /// <summary>The GEMM kernel Auto runs for wide channels on narrow inputs.</summary>
+    internal ConvTranspose2d Gemm { get; }
+
+    protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
+        new AutoPreparedConvTranspose2d(this, weight, bias, inChannels, outChannels);
+}

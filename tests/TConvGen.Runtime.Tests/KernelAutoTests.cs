@@ -1,0 +1,55 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using TConvGen;
+using Xunit;
+
+namespace TConvGen.Runtime.Tests;
+
+/// <summary>Auto's per-run choice (<see cref="AlgorithmSelector"/>) and the GEMM branch it takes for wide channels on narrow inputs,
+/// which the random sweep's small channel counts do not reach.</summary>
+public sealed class KernelAutoTests
+{
+    [Theory]
+    [InlineData(1024, 512, 4, 4, ConvTranspose2dAlgorithm.GemmCol2Im)]
+    [InlineData(128, 64, 2, 2, ConvTranspose2dAlgorithm.GemmCol2Im)]
+    [InlineData(512, 256, 8, 8, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(128, 64, 32, 32, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(64, 64, 4, 4, ConvTranspose2dAlgorithm.GemmCol2Im)]
+    [InlineData(16, 16, 4, 4, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(64, 64, 8, 8, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(1, 1, 512, 512, ConvTranspose2dAlgorithm.PhaseDirect)]
+    public void AutoPicksTheMeasuredWinner(int inChannels, int outChannels, int height, int width, ConvTranspose2dAlgorithm expected)
+    {
+        var options = new ConvTranspose2dOptions(4, 2, 1);
+        var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, outChannels, height, width));
+        Assert.Equal(expected, AlgorithmSelector.Choose(problem));
+    }
+
+    [Fact]
+    public void AutoOnWideChannelsAndANarrowInputRunsTheGemmAndMatchesTheReference()
+    {
+        var options = new ConvTranspose2dOptions(4, 2, 1) { OutputPadding = 1 };
+        var shape = new ConvTranspose2dShape(2, 128, 64, 2, 3);
+        var problem = ConvTranspose2dProblem.Create(options, shape);
+        var random = new Random(7);
+        float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, shape.OutChannels);
+        var expected = new float[problem.OutputLength];
+        ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape);
+
+        var prepared = (AutoPreparedConvTranspose2d)ConvTranspose2d.Create(options).Prepare(weight, bias, shape.InChannels, shape.OutChannels);
+        Assert.StartsWith("GemmCol2Im", prepared.Select(problem).Kernel.Algorithm, StringComparison.Ordinal);
+        // Concurrent first runs race to pack the GEMM weights; every run must still be right.
+        var outputs = Enumerable.Range(0, 4).Select(_ => new float[problem.OutputLength]).ToArray();
+        Parallel.For(0, outputs.Length, i => prepared.Run(input, outputs[i], shape.Batch, shape.Height, shape.Width, 1 + i % 2));
+        float scale = Math.Max(1f, expected.Max(Math.Abs));
+        foreach (var output in outputs)
+        {
+            for (int i = 0; i < expected.Length; i++)
+                Assert.True(Math.Abs(expected[i] - output[i]) <= 1e-5 * scale, $"[{i}] expected {expected[i]} got {output[i]}");
+        }
+    }
+
+    private static float[] Values(Random random, int count) =>
+        Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+}
