@@ -11,6 +11,9 @@ internal static class Planner
 {
     public static KernelPlan Plan(ConvSpec spec)
     {
+        // Past the limits nothing is unrolled, so nothing is planned (and huge kernels or strides are never enumerated).
+        if (FallbackReason(spec) is { } reason)
+            return new KernelPlan(spec, EquatableArray<RowPhase>.Empty, EquatableArray<ColumnTap>.Empty, 0, 0, 1, EquatableArray.From(new[] { 1 }), reason);
         var rowPhases = RowPhases(spec.Height);
         var columnTaps = ColumnTaps(spec.Width);
         int maxColumnOffset = columnTaps.Max(tap => tap.Offset);
@@ -18,7 +21,7 @@ internal static class Planner
         int block = ChannelBlock(spec, MaxRowTaps(rowPhases) * spec.Width.Kernel);
         var sizes = block == 1 || (spec.OutChannels > 0 && spec.OutChannels / spec.Groups % block == 0) ? new[] { block } : new[] { block, 1 };
         return new KernelPlan(spec, EquatableArray.From(rowPhases), EquatableArray.From(columnTaps), columnStart, maxColumnOffset, block,
-            EquatableArray.From(sizes), FallbackReason(spec));
+            EquatableArray.From(sizes), null);
     }
 
     /// <summary>Why a configuration is not unrolled, or null when it is.</summary>
@@ -27,6 +30,11 @@ internal static class Planner
         if (spec.Width.Stride > UnrollLimits.MaxStrideWidth)
             return Format("the horizontal stride {0} exceeds {1} (one accumulator per column phase would not fit in registers)",
                 spec.Width.Stride, UnrollLimits.MaxStrideWidth);
+        if (spec.Height.Stride > UnrollLimits.MaxStrideHeight)
+            return Format("the vertical stride {0} exceeds {1} (each row phase gets its own unrolled body)", spec.Height.Stride, UnrollLimits.MaxStrideHeight);
+        // Every phase holds at least one kernel column per row tap, so kernels larger than the limit never fit.
+        if (spec.Width.Kernel > UnrollLimits.MaxTapsPerPhase || spec.Height.Kernel > UnrollLimits.MaxTapsPerPhase)
+            return Format("the kernel ({0} x {1}) exceeds the unroll limit of {2} taps per phase", spec.Height.Kernel, spec.Width.Kernel, UnrollLimits.MaxTapsPerPhase);
         int taps = MaxRowTaps(RowPhases(spec.Height)) * spec.Width.Kernel;
         if (taps > UnrollLimits.MaxTapsPerPhase)
             return Format("a phase has {0} taps per output channel, more than the unroll limit of {1}", taps, UnrollLimits.MaxTapsPerPhase);

@@ -18,4 +18,7 @@ internal static class UnrollLimits
 
     /// <summary>Largest horizontal stride: one accumulator per column phase must fit in the register budget.</summary>
     public const int MaxStrideWidth = 8;
+
+    /// <summary>Largest vertical stride: each row phase gets its own unrolled body.</summary>
+    public const int MaxStrideHeight = 8;
 }
