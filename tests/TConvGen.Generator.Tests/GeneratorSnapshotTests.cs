@@ -26,6 +26,7 @@ public sealed class GeneratorSnapshotTests
             using TConvGen;
             namespace Outer.Inner
             {
+                /// <summary>A generic model.</summary>
                 public partial class Model<T>
                 {
                     internal partial record struct Layer
@@ -36,8 +37,10 @@ public sealed class GeneratorSnapshotTests
                 }
             }
             """;
-        var (driver, _, _) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+        var (driver, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
         SnapshotAssert.Matches(GeneratorHarness.Result(driver), nameof(GeneratorSnapshotTests));
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
     }
 
     private static void Verify(string name)
