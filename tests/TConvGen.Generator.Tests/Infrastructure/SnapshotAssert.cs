@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex.DiffBuilder;
@@ -20,11 +21,11 @@ internal static class SnapshotAssert
 {
     public const string AcceptVariable = "TCONVGEN_ACCEPT_SNAPSHOTS";
 
-    public static void Matches(GeneratorRunResult result, string testClass, [CallerMemberName] string testMethod = "", [CallerFilePath] string callerFile = "")
+    public static void Matches(GeneratorRunResult result, string testClass, [CallerMemberName] string testMethod = "")
     {
         Assert.Null(result.Exception);
         Assert.NotEmpty(result.GeneratedSources);
-        string folder = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+        string folder = Path.Combine(ProjectDirectory(), "Snapshots");
         foreach (var source in result.GeneratedSources.OrderBy(source => source.HintName, StringComparer.Ordinal))
         {
             string hint = source.HintName.EndsWith(".cs", StringComparison.Ordinal) ? source.HintName[..^3] : source.HintName;
@@ -33,6 +34,11 @@ internal static class SnapshotAssert
             Compare(stem + ".verified.cs", stem + ".received.cs", received);
         }
     }
+
+    /// <summary>The test project's source directory, recorded at build time.</summary>
+    private static string ProjectDirectory() =>
+        typeof(SnapshotAssert).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "ProjectDirectory").Value!;
 
     /// <summary>Whether mismatches are accepted: the variable is set and this is not CI.</summary>
     public static bool Accepting(Func<string, string?> environment) =>
