@@ -79,9 +79,7 @@ internal static class KernelClassEmitter
     {
         using (writer.Block(Literals.Format("private sealed class Prepared : {0}", Names.Tiled)))
         {
-            writer.Line("// PyTorch's layout, for the scalar border path.");
-            writer.Line("private readonly float[] _weight;");
-            writer.Line("// Blocked by ChannelBlock output channels, for the vector bodies.");
+            writer.Line("// Blocked by ChannelBlock output channels, for the vector bodies and the border path.");
             writer.Line("private readonly float[] _packed;");
             writer.Line("// The bias, zeros when there is none, so that every body starts from it.");
             writer.Line("private readonly float[] _bias;");
@@ -90,7 +88,6 @@ internal static class KernelClassEmitter
             writer.Line("    : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)");
             using (writer.Braces())
             {
-                writer.Line("_weight = weight.ToArray();");
                 writer.Line(Literals.Format("_packed = {0}.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);", Names.Weights));
                 writer.Line(Literals.Format("_bias = {0}.ExpandBias(bias, outChannels);", Names.Weights));
             }

@@ -34,13 +34,12 @@ internal static class TileEmitter
                     writer.Line("if (!vector || !IsInteriorRow(phase, quotient, inputHeight))");
                     using (writer.Braces())
                     {
-                        writer.Line("ComputeBorder(input, output, problem, oc, block, oy, 0, outputWidth);");
+                        writer.Line("ComputeBorder(input, output, problem, oc, block, oy, outputWidth, outputWidth);");
                         writer.Line("continue;");
                     }
                     writer.Line(Literals.Format("ref float outputRow = ref {0}.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);", Names.Unsafe));
                     WritePhaseDispatch(writer, plan);
-                    writer.Line("ComputeBorder(input, output, problem, oc, block, oy, 0, leftEnd);");
-                    writer.Line("ComputeBorder(input, output, problem, oc, block, oy, rightStart, outputWidth);");
+                    writer.Line("ComputeBorder(input, output, problem, oc, block, oy, leftEnd, rightStart);");
                 }
                 writer.Line("oc += block;");
             }
@@ -94,15 +93,10 @@ internal static class TileEmitter
 
     public static void WriteComputeBorder(IndentedWriter writer)
     {
-        writer.Line("// Border outputs, where some taps fall outside the input: exact scalar sums over the taps that exist.");
-        writer.Line(Literals.Format("private void ComputeBorder({0} input, {1} output, {2} problem, int oc, int block, int oy, int start, int end)",
+        writer.Line("// Border outputs, columns [0, leftEnd) and [rightStart, Wout) of a row, where some taps fall outside the input:");
+        writer.Line("// exact sums over the taps that exist.");
+        writer.Line(Literals.Format("private void ComputeBorder({0} input, {1} output, {2} problem, int oc, int block, int oy, int leftEnd, int rightStart) =>",
             Names.ReadOnlySpan, Names.Span, Names.Problem));
-        using (writer.Braces())
-        {
-            writer.Line("if (start >= end)");
-            writer.Line("    return;");
-            writer.Line("for (int c = 0; c < block; c++)");
-            writer.Line(Literals.Format("    {0}.ComputeRowSpan(input, _weight, _bias, output, problem, oc + c, oy, start, end);", Names.Border));
-        }
+        writer.Line(Literals.Format("    {0}.ComputeRowSpan(input, _packed, _bias, output, problem, oc, block, oy, leftEnd, rightStart);", Names.Border));
     }
 }

@@ -60,9 +60,7 @@ namespace Snapshots
 
             private sealed class Prepared : global::TConvGen.TiledPreparedConvTranspose2d
             {
-                // PyTorch's layout, for the scalar border path.
-                private readonly float[] _weight;
-                // Blocked by ChannelBlock output channels, for the vector bodies.
+                // Blocked by ChannelBlock output channels, for the vector bodies and the border path.
                 private readonly float[] _packed;
                 // The bias, zeros when there is none, so that every body starts from it.
                 private readonly float[] _bias;
@@ -70,7 +68,6 @@ namespace Snapshots
                 internal Prepared(__TConvGen_K3S2P1Op1SingleChannel kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
                     : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
                 {
-                    _weight = weight.ToArray();
                     _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
                     _bias = global::TConvGen.CompilerServices.GeneratedKernelWeights.ExpandBias(bias, outChannels);
                 }
@@ -98,7 +95,7 @@ namespace Snapshots
                             int phase = oy + PaddingHeight - quotient * StrideHeight;
                             if (!vector || !IsInteriorRow(phase, quotient, inputHeight))
                             {
-                                ComputeBorder(input, output, problem, oc, block, oy, 0, outputWidth);
+                                ComputeBorder(input, output, problem, oc, block, oy, outputWidth, outputWidth);
                                 continue;
                             }
                             ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
@@ -115,8 +112,7 @@ namespace Snapshots
                                     break;
                                 }
                             }
-                            ComputeBorder(input, output, problem, oc, block, oy, 0, leftEnd);
-                            ComputeBorder(input, output, problem, oc, block, oy, rightStart, outputWidth);
+                            ComputeBorder(input, output, problem, oc, block, oy, leftEnd, rightStart);
                         }
                         oc += block;
                     }
@@ -130,14 +126,10 @@ namespace Snapshots
                     _ => false,
                 };
 
-                // Border outputs, where some taps fall outside the input: exact scalar sums over the taps that exist.
-                private void ComputeBorder(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, int oc, int block, int oy, int start, int end)
-                {
-                    if (start >= end)
-                        return;
-                    for (int c = 0; c < block; c++)
-                        global::TConvGen.CompilerServices.GeneratedKernelBorder.ComputeRowSpan(input, _weight, _bias, output, problem, oc + c, oy, start, end);
-                }
+                // Border outputs, columns [0, leftEnd) and [rightStart, Wout) of a row, where some taps fall outside the input:
+                // exact sums over the taps that exist.
+                private void ComputeBorder(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, int oc, int block, int oy, int leftEnd, int rightStart) =>
+                    global::TConvGen.CompilerServices.GeneratedKernelBorder.ComputeRowSpan(input, _packed, _bias, output, problem, oc, block, oy, leftEnd, rightStart);
 
                 // Row phase 0 (kernel rows 0, 2), 1 output channel(s): 6 multiply-adds per input channel and vector.
                 private static void InteriorRow_Phase0_Block1(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
