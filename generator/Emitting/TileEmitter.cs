@@ -23,7 +23,8 @@ internal static class TileEmitter
             writer.Line("for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)");
             using (writer.Braces())
             {
-                writer.Line("int block = oc + ChannelBlock <= tile.OutChannelEnd ? ChannelBlock : 1;");
+                writer.Line("// Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.");
+                writer.Line(Literals.Format("int block = {0}.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);", Names.Weights));
                 writer.Line(Literals.Format("ref float weights = ref {0}.Add(ref {1}.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);", Names.Unsafe, Names.Marshal));
                 writer.Line(Literals.Format("ref float bias = ref {0}.Add(ref {1}.GetArrayDataReference(_bias), oc);", Names.Unsafe, Names.Marshal));
                 writer.Line("for (int oy = tile.RowStart; oy < tile.RowEnd; oy++)");
@@ -57,16 +58,17 @@ internal static class TileEmitter
                 writer.Line(Literals.Format("case {0}:", phase.Phase));
                 using (writer.Braces())
                 {
-                    if (plan.BlockSizes.Count == 1)
+                    for (int i = 0; i < plan.BlockSizes.Count; i++)
                     {
-                        writer.Line(Names.InteriorRow(phase.Phase, plan.BlockSizes[0]) + Arguments);
-                    }
-                    else
-                    {
-                        writer.Line(Literals.Format("if (block == {0})", plan.BlockSizes[0]));
-                        writer.Line("    " + Names.InteriorRow(phase.Phase, plan.BlockSizes[0]) + Arguments);
-                        writer.Line("else");
-                        writer.Line("    " + Names.InteriorRow(phase.Phase, plan.BlockSizes[1]) + Arguments);
+                        int size = plan.BlockSizes[i];
+                        string call = Names.InteriorRow(phase.Phase, size) + Arguments;
+                        if (plan.BlockSizes.Count == 1)
+                        {
+                            writer.Line(call);
+                            continue;
+                        }
+                        writer.Line(i == 0 ? Literals.Format("if (block == {0})", size) : i < plan.BlockSizes.Count - 1 ? Literals.Format("else if (block == {0})", size) : "else");
+                        writer.Line("    " + call);
                     }
                     writer.Line("break;");
                 }

@@ -47,7 +47,7 @@ internal sealed record RowPhase(int Phase, EquatableArray<RowTap> Taps)
 /// the input and every phase's output is at column 0 or later.</param>
 /// <param name="MaxColumnOffset">The largest column offset (the tap reaching furthest left).</param>
 /// <param name="ChannelBlock">Output channels computed together by one body (the register block).</param>
-/// <param name="BlockSizes">The block sizes that get a body: the register block, and 1 for a group's remaining channels.</param>
+/// <param name="BlockSizes">The block sizes that get a body: the register block, then its halves for a group's remaining channels.</param>
 /// <param name="FallbackReason">Why the configuration is not unrolled (the dynamic kernel runs it), or null.</param>
 internal sealed record KernelPlan(
     ConvSpec Spec,

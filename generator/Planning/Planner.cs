@@ -19,7 +19,7 @@ internal static class Planner
         int maxColumnOffset = columnTaps.Max(tap => tap.Offset);
         int columnStart = Math.Max(DivideRoundingUp(spec.Width.Padding, spec.Width.Stride), maxColumnOffset);
         int block = ChannelBlock(spec, MaxRowTaps(rowPhases) * spec.Width.Kernel);
-        var sizes = block == 1 || (spec.OutChannels > 0 && spec.OutChannels / spec.Groups % block == 0) ? new[] { block } : new[] { block, 1 };
+        var sizes = BlockSizes(spec, block);
         return new KernelPlan(spec, EquatableArray.From(rowPhases), EquatableArray.From(columnTaps), columnStart, maxColumnOffset, block,
             EquatableArray.From(sizes), null);
     }
@@ -73,6 +73,17 @@ internal static class Planner
                 return block;
         }
         return 1;
+    }
+
+    /// <summary>The block sizes a group's channels are cut into: the register block, then halves of it for the remainder
+    /// (as GeneratedKernelWeights.BlockAt cuts them), unless the channel count is known and a multiple of the block.</summary>
+    public static List<int> BlockSizes(ConvSpec spec, int block)
+    {
+        var sizes = new List<int> { block };
+        bool exact = spec.OutChannels > 0 && spec.OutChannels / spec.Groups % block == 0;
+        for (int size = block / 2; !exact && size >= 1; size /= 2)
+            sizes.Add(size);
+        return sizes;
     }
 
     private static int MaxRowTaps(IEnumerable<RowPhase> phases) => phases.Max(phase => phase.Taps.Count);

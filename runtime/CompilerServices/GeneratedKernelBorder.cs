@@ -87,6 +87,14 @@ public static class GeneratedKernelBorder
     /// <summary>Adds, for every input channel, input x the block's weights of one tap (contiguous over the block's channels).</summary>
     private static void Accumulate(Span<float> sums, ref float input, int inputStride, ref float weights, int weightStride, int inputChannels)
     {
+        if (sums.Length == 8 && Vector256.IsHardwareAccelerated)
+        {
+            var sum = Vector256.Create<float>(sums);
+            for (int i = 0; i < inputChannels; i++)
+                sum += Vector256.Create(Unsafe.Add(ref input, (nint)i * inputStride)) * Vector256.LoadUnsafe(ref weights, (nuint)((nint)i * weightStride));
+            sum.CopyTo(sums);
+            return;
+        }
         if (sums.Length == 4 && Vector128.IsHardwareAccelerated)
         {
             var sum = Vector128.Create<float>(sums);

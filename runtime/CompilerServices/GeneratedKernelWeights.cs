@@ -8,8 +8,8 @@ namespace TConvGen.CompilerServices;
 /// body broadcasts consecutive values. Not meant to be called by user code.
 /// </summary>
 /// <remarks>
-/// Within each group, output channels are cut into blocks of <c>blockSize</c> channels and, once fewer than
-/// <c>blockSize</c> remain, blocks of one channel. The block that starts at local channel <c>j</c> of group <c>g</c>
+/// Within each group, output channels are cut into blocks of <c>blockSize</c> channels; once fewer remain, into the
+/// largest of <c>blockSize / 2</c>, <c>blockSize / 4</c>, ..., 1 that fits (<see cref="BlockAt"/>). The block that starts at local channel <c>j</c> of group <c>g</c>
 /// starts at <c>(g * outPerGroup + j) * inPerGroup * kH * kW</c>; inside a block of <c>n</c> channels the value for
 /// input channel <c>i</c> (within the group), tap <c>(ky, kx)</c> and block channel <c>c</c> is at
 /// <c>(i * kH * kW + ky * kW + kx) * n + c</c>.
@@ -35,7 +35,7 @@ public static class GeneratedKernelWeights
         {
             for (int j = 0; j < outPerGroup;)
             {
-                int n = j + blockSize <= outPerGroup ? blockSize : 1;
+                int n = BlockAt(blockSize, outPerGroup - j);
                 int blockStart = (g * outPerGroup + j) * inPerGroup * kernelPlane;
                 for (int i = 0; i < inPerGroup; i++)
                 for (int tap = 0; tap < kernelPlane; tap++)
@@ -45,6 +45,16 @@ public static class GeneratedKernelWeights
             }
         }
         return packed;
+    }
+
+    /// <summary>The size of the block that starts where <paramref name="remaining"/> channels of the group (or tile) are left:
+    /// <paramref name="blockSize"/>, halved until it fits.</summary>
+    public static int BlockAt(int blockSize, int remaining)
+    {
+        int n = Math.Max(1, blockSize);
+        while (n > remaining && n > 1)
+            n /= 2;
+        return n;
     }
 
     /// <summary>The bias as an array of <paramref name="outChannels"/> values: a copy, or zeros when it is empty (no bias).</summary>

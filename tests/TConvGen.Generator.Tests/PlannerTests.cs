@@ -51,7 +51,8 @@ public sealed class PlannerTests
         Assert.Equal(4, Planner.Plan(Square(4, 2, 1)).ChannelBlock);
         Assert.Equal(3, Planner.Plan(Square(4, 2, 1, outC: 3)).ChannelBlock);
         Assert.Equal(new[] { 3 }, Planner.Plan(Square(4, 2, 1, outC: 3)).BlockSizes);
-        Assert.Equal(new[] { 4, 1 }, Planner.Plan(Square(4, 2, 1)).BlockSizes);
+        Assert.Equal(new[] { 4, 2, 1 }, Planner.Plan(Square(4, 2, 1)).BlockSizes);
+        Assert.Equal(new[] { 8, 4, 2, 1 }, Planner.Plan(Square(3, 1, 1, outC: 12)).BlockSizes);
         Assert.Equal(1, Planner.Plan(Square(4, 2, 1, groups: 21, inC: 21, outC: 21)).ChannelBlock);
     }
 

@@ -78,7 +78,8 @@ namespace Snapshots
                     ref float outputImage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
                     for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
                     {
-                        int block = oc + ChannelBlock <= tile.OutChannelEnd ? ChannelBlock : 1;
+                        // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
+                        int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
                         ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
                         ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
                         for (int oy = tile.RowStart; oy < tile.RowEnd; oy++)
@@ -97,6 +98,8 @@ namespace Snapshots
                                 {
                                     if (block == 4)
                                         InteriorRow_Phase0_Block4(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
+                                    else if (block == 2)
+                                        InteriorRow_Phase0_Block2(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
                                     else
                                         InteriorRow_Phase0_Block1(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
                                     break;
@@ -229,6 +232,78 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + -2), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + -1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + 0), 3);
+                    }
+                }
+
+                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s): 30 multiply-adds per input channel and vector.
+                private static void InteriorRow_Phase0_Block2(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
+                {
+                    // The top input row the taps read; each kernel row reads a fixed number of rows below it.
+                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGroup, (nint)(quotient - 2) * inputWidth);
+                    nuint row0 = (nuint)inputWidth * 2;
+                    nuint row1 = (nuint)inputWidth * 1;
+                    nuint row2 = (nuint)inputWidth * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int column = ColumnStart; column < columnEnd; column += 8)
+                    {
+                        // The last block overlaps the one before rather than leaving a scalar tail.
+                        int start = global::System.Math.Min(column, columnEnd - 8);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0 = bias0, sum0_1 = bias0, sum0_2 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0 = bias1, sum1_1 = bias1, sum1_2 = bias1;
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, start - MaxColumnOffset);
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x;
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0); // ky 0, kx 3, 4
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7)), sum1_0);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1); // ky 0, kx 2
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5)), sum1_1);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2); // ky 0, kx 0, 1
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1)), sum1_0);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0); // ky 1, kx 3, 4
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17)), sum1_0);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1); // ky 1, kx 2
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15)), sum1_1);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2); // ky 1, kx 0, 1
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11)), sum1_0);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0); // ky 2, kx 3, 4
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27)), sum1_0);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1); // ky 2, kx 2
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25)), sum1_1);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2); // ky 2, kx 0, 1
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21)), sum1_0);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23)), sum1_2);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, inputPlane);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30);
+                        }
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + 0), 3);
                     }
                 }
 

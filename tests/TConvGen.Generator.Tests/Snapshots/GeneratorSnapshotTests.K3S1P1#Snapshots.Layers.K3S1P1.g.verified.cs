@@ -78,7 +78,8 @@ namespace Snapshots
                     ref float outputImage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
                     for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
                     {
-                        int block = oc + ChannelBlock <= tile.OutChannelEnd ? ChannelBlock : 1;
+                        // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
+                        int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
                         ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
                         ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
                         for (int oy = tile.RowStart; oy < tile.RowEnd; oy++)
@@ -97,6 +98,10 @@ namespace Snapshots
                                 {
                                     if (block == 8)
                                         InteriorRow_Phase0_Block8(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
+                                    else if (block == 4)
+                                        InteriorRow_Phase0_Block4(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
+                                    else if (block == 2)
+                                        InteriorRow_Phase0_Block2(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
                                     else
                                         InteriorRow_Phase0_Block1(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
                                     break;
@@ -245,6 +250,142 @@ namespace Snapshots
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum5_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 5 + start - 1));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum6_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 6 + start - 1));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum7_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 7 + start - 1));
+                    }
+                }
+
+                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s): 36 multiply-adds per input channel and vector.
+                private static void InteriorRow_Phase0_Block4(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
+                {
+                    // The top input row the taps read; each kernel row reads a fixed number of rows below it.
+                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGroup, (nint)(quotient - 2) * inputWidth);
+                    nuint row0 = (nuint)inputWidth * 2;
+                    nuint row1 = (nuint)inputWidth * 1;
+                    nuint row2 = (nuint)inputWidth * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
+                    for (int column = ColumnStart; column < columnEnd; column += 8)
+                    {
+                        // The last block overlaps the one before rather than leaving a scalar tail.
+                        int start = global::System.Math.Min(column, columnEnd - 8);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0 = bias1;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2_0 = bias2;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3_0 = bias3;
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, start - MaxColumnOffset);
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x;
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0); // ky 0, kx 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9)), sum1_0);
+                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10)), sum2_0);
+                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11)), sum3_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1); // ky 0, kx 1
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5)), sum1_0);
+                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6)), sum2_0);
+                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7)), sum3_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2); // ky 0, kx 0
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1)), sum1_0);
+                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2)), sum2_0);
+                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3)), sum3_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0); // ky 1, kx 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21)), sum1_0);
+                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22)), sum2_0);
+                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23)), sum3_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1); // ky 1, kx 1
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17)), sum1_0);
+                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18)), sum2_0);
+                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19)), sum3_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2); // ky 1, kx 0
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13)), sum1_0);
+                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14)), sum2_0);
+                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15)), sum3_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0); // ky 2, kx 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33)), sum1_0);
+                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34)), sum2_0);
+                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35)), sum3_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1); // ky 2, kx 1
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29)), sum1_0);
+                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30)), sum2_0);
+                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31)), sum3_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2); // ky 2, kx 0
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25)), sum1_0);
+                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26)), sum2_0);
+                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27)), sum3_0);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, inputPlane);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start - 1));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start - 1));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 2 + start - 1));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start - 1));
+                    }
+                }
+
+                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s): 18 multiply-adds per input channel and vector.
+                private static void InteriorRow_Phase0_Block2(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
+                {
+                    // The top input row the taps read; each kernel row reads a fixed number of rows below it.
+                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGroup, (nint)(quotient - 2) * inputWidth);
+                    nuint row0 = (nuint)inputWidth * 2;
+                    nuint row1 = (nuint)inputWidth * 1;
+                    nuint row2 = (nuint)inputWidth * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int column = ColumnStart; column < columnEnd; column += 8)
+                    {
+                        // The last block overlaps the one before rather than leaving a scalar tail.
+                        int start = global::System.Math.Min(column, columnEnd - 8);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0 = bias1;
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, start - MaxColumnOffset);
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x;
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0); // ky 0, kx 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5)), sum1_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1); // ky 0, kx 1
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3)), sum1_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2); // ky 0, kx 0
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1)), sum1_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0); // ky 1, kx 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11)), sum1_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1); // ky 1, kx 1
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9)), sum1_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2); // ky 1, kx 0
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7)), sum1_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0); // ky 2, kx 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17)), sum1_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1); // ky 2, kx 1
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15)), sum1_0);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2); // ky 2, kx 0
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13)), sum1_0);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, inputPlane);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18);
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start - 1));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start - 1));
                     }
                 }
 

@@ -86,7 +86,8 @@ namespace Snapshots
                     ref float outputImage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
                     for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
                     {
-                        int block = oc + ChannelBlock <= tile.OutChannelEnd ? ChannelBlock : 1;
+                        // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
+                        int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
                         ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
                         ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
                         for (int oy = tile.RowStart; oy < tile.RowEnd; oy++)

@@ -78,7 +78,8 @@ namespace Snapshots
                     ref float outputImage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
                     for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
                     {
-                        int block = oc + ChannelBlock <= tile.OutChannelEnd ? ChannelBlock : 1;
+                        // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
+                        int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
                         ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
                         ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
                         for (int oy = tile.RowStart; oy < tile.RowEnd; oy++)
@@ -97,6 +98,8 @@ namespace Snapshots
                                 {
                                     if (block == 4)
                                         InteriorRow_Phase0_Block4(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
+                                    else if (block == 2)
+                                        InteriorRow_Phase0_Block2(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
                                     else
                                         InteriorRow_Phase0_Block1(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
                                     break;
@@ -105,6 +108,8 @@ namespace Snapshots
                                 {
                                     if (block == 4)
                                         InteriorRow_Phase1_Block4(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
+                                    else if (block == 2)
+                                        InteriorRow_Phase1_Block2(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
                                     else
                                         InteriorRow_Phase1_Block1(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
                                     break;
@@ -113,6 +118,8 @@ namespace Snapshots
                                 {
                                     if (block == 4)
                                         InteriorRow_Phase2_Block4(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
+                                    else if (block == 2)
+                                        InteriorRow_Phase2_Block2(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
                                     else
                                         InteriorRow_Phase2_Block1(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
                                     break;
@@ -295,6 +302,102 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + -4), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + -3), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + -2), 3);
+                    }
+                }
+
+                // Row phase 0 (kernel rows 0, 3, 6), 2 output channel(s): 54 multiply-adds per input channel and vector.
+                private static void InteriorRow_Phase0_Block2(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
+                {
+                    // The top input row the taps read; each kernel row reads a fixed number of rows below it.
+                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGroup, (nint)(quotient - 2) * inputWidth);
+                    nuint row0 = (nuint)inputWidth * 2;
+                    nuint row3 = (nuint)inputWidth * 1;
+                    nuint row6 = (nuint)inputWidth * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int column = ColumnStart; column < columnEnd; column += 8)
+                    {
+                        // The last block overlaps the one before rather than leaving a scalar tail.
+                        int start = global::System.Math.Min(column, columnEnd - 8);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0 = bias0, sum0_1 = bias0, sum0_2 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0 = bias1, sum1_1 = bias1, sum1_2 = bias1;
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, start - MaxColumnOffset);
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x;
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0); // ky 0, kx 6, 7, 8
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1); // ky 0, kx 3, 4, 5
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2); // ky 0, kx 0, 1, 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 0); // ky 3, kx 6, 7, 8
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 1); // ky 3, kx 3, 4, 5
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 2); // ky 3, kx 0, 1, 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 0); // ky 6, kx 6, 7, 8
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 120)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 121)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 122)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 123)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 124)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 125)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 1); // ky 6, kx 3, 4, 5
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 114)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 115)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 116)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 117)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 118)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 119)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 2); // ky 6, kx 0, 1, 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 108)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 109)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 110)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 111)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 112)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 113)), sum1_2);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, inputPlane);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
+                        }
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -4), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -3), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -4), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -3), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -2), 3);
                     }
                 }
 
@@ -522,6 +625,102 @@ namespace Snapshots
                     }
                 }
 
+                // Row phase 1 (kernel rows 1, 4, 7), 2 output channel(s): 54 multiply-adds per input channel and vector.
+                private static void InteriorRow_Phase1_Block2(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
+                {
+                    // The top input row the taps read; each kernel row reads a fixed number of rows below it.
+                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGroup, (nint)(quotient - 2) * inputWidth);
+                    nuint row1 = (nuint)inputWidth * 2;
+                    nuint row4 = (nuint)inputWidth * 1;
+                    nuint row7 = (nuint)inputWidth * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int column = ColumnStart; column < columnEnd; column += 8)
+                    {
+                        // The last block overlaps the one before rather than leaving a scalar tail.
+                        int start = global::System.Math.Min(column, columnEnd - 8);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0 = bias0, sum0_1 = bias0, sum0_2 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0 = bias1, sum1_1 = bias1, sum1_2 = bias1;
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, start - MaxColumnOffset);
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x;
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0); // ky 1, kx 6, 7, 8
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1); // ky 1, kx 3, 4, 5
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2); // ky 1, kx 0, 1, 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 0); // ky 4, kx 6, 7, 8
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 84)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 85)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 86)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 87)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 88)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 89)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 1); // ky 4, kx 3, 4, 5
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 82)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 83)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 2); // ky 4, kx 0, 1, 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 0); // ky 7, kx 6, 7, 8
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 138)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 139)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 140)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 141)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 142)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 143)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 1); // ky 7, kx 3, 4, 5
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 132)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 133)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 134)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 135)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 136)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 137)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 2); // ky 7, kx 0, 1, 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 126)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 127)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 128)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 129)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 130)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 131)), sum1_2);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, inputPlane);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
+                        }
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -4), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -3), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -4), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -3), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -2), 3);
+                    }
+                }
+
                 // Row phase 1 (kernel rows 1, 4, 7), 1 output channel(s): 27 multiply-adds per input channel and vector.
                 private static void InteriorRow_Phase1_Block1(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
                 {
@@ -743,6 +942,102 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + -4), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + -3), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + -2), 3);
+                    }
+                }
+
+                // Row phase 2 (kernel rows 2, 5, 8), 2 output channel(s): 54 multiply-adds per input channel and vector.
+                private static void InteriorRow_Phase2_Block2(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
+                {
+                    // The top input row the taps read; each kernel row reads a fixed number of rows below it.
+                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGroup, (nint)(quotient - 2) * inputWidth);
+                    nuint row2 = (nuint)inputWidth * 2;
+                    nuint row5 = (nuint)inputWidth * 1;
+                    nuint row8 = (nuint)inputWidth * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int column = ColumnStart; column < columnEnd; column += 8)
+                    {
+                        // The last block overlaps the one before rather than leaving a scalar tail.
+                        int start = global::System.Math.Min(column, columnEnd - 8);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0 = bias0, sum0_1 = bias0, sum0_2 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0 = bias1, sum1_1 = bias1, sum1_2 = bias1;
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, start - MaxColumnOffset);
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x;
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0); // ky 2, kx 6, 7, 8
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1); // ky 2, kx 3, 4, 5
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2); // ky 2, kx 0, 1, 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 0); // ky 5, kx 6, 7, 8
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 102)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 103)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 104)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 105)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 106)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 107)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 1); // ky 5, kx 3, 4, 5
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 96)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 97)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 98)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 99)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 100)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 101)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 2); // ky 5, kx 0, 1, 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 90)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 91)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 92)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 93)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 94)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 95)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 0); // ky 8, kx 6, 7, 8
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 156)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 157)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 158)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 159)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 160)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 161)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 1); // ky 8, kx 3, 4, 5
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 150)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 151)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 152)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 153)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 154)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 155)), sum1_2);
+                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 2); // ky 8, kx 0, 1, 2
+                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 144)), sum0_0);
+                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 145)), sum1_0);
+                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 146)), sum0_1);
+                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 147)), sum1_1);
+                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 148)), sum0_2);
+                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 149)), sum1_2);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, inputPlane);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
+                        }
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -4), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -3), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -4), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -3), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -2), 3);
                     }
                 }
 
