@@ -1,0 +1,48 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TConvGen.Generator.Emitting;
+using TConvGen.Generator.Model;
+using TConvGen.Generator.Parsing;
+using TConvGen.Generator.Planning;
+
+namespace TConvGen.Generator;
+
+/// <summary>Emits a specialised kernel for every <c>[ConvTranspose]</c> method.</summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ConvTransposeGenerator : IIncrementalGenerator
+{
+    public const string AttributeName = "TConvGen.ConvTransposeAttribute";
+
+    /// <summary>Tracking names of the pipeline steps, for incremental-caching tests.</summary>
+    public static class StepNames
+    {
+        public const string Models = "Models";
+        public const string Sources = "Sources";
+        public const string Diagnostics = "Diagnostics";
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var models = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeName, static (node, _) => node is MethodDeclarationSyntax, static (ctx, ct) => Parser.Parse(ctx, ct))
+            .WithTrackingName(StepNames.Models);
+
+        var sources = models
+            .Where(static model => model.Target is not null && model.Spec is not null)
+            .Select(static (model, _) => (Target: model.Target!, Plan: Planner.Plan(model.Spec!)))
+            .WithTrackingName(StepNames.Sources);
+        context.RegisterSourceOutput(sources, static (output, item) =>
+            output.AddSource(item.Target.HintName, SourceEmitter.Emit(item.Target, item.Plan, GeneratorVersion.Value)));
+
+        var diagnostics = models
+            .Select(static (model, _) => model.Diagnostics)
+            .Where(static list => list.Count > 0)
+            .WithTrackingName(StepNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, list) =>
+        {
+            foreach (var diagnostic in list)
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
+    }
+}

@@ -1,0 +1,110 @@
+using TConvGen.Generator.Planning;
+
+namespace TConvGen.Generator.Emitting;
+
+/// <summary>Writes the nested kernel class: constants, the cached instance, packing, and the tile driver.</summary>
+internal static class KernelClassEmitter
+{
+    public static void Write(IndentedWriter writer, string methodName, KernelPlan plan, string version)
+    {
+        string name = Names.KernelClass(methodName);
+        var spec = plan.Spec;
+        writer.Line("// Phase-decomposed, fully unrolled Vector256 kernel for " + SourceEmitter.Describe(spec) + ".");
+        writer.Line(Literals.Format("[{0}(\"TConvGen\", \"{1}\")]", Names.GeneratedCode, version));
+        using (writer.Block(Literals.Format("private sealed class {0} : {1}", name, Names.Kernel)))
+        {
+            WriteConstants(writer, plan);
+            writer.Line();
+            writer.Line("// Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options.");
+            writer.Line(Literals.Format("internal static readonly {0} Instance = {1}.IsSupported ? new {2}(CreateOptions()) : {0}.Create(CreateOptions());",
+                Names.Kernel, Names.VectorOps, name));
+            writer.Line();
+            writer.Line(Literals.Format("private {0}({1} options) : base(options)", name, Names.Options));
+            using (writer.Braces())
+            {
+            }
+            writer.Line();
+            writer.Line("public override string Algorithm => \"Generated\";");
+            writer.Line();
+            writer.Line(Literals.Format("private static {0} CreateOptions() => {1};", Names.Options, SourceEmitter.OptionsExpression(spec)));
+            writer.Line();
+            WritePrepareCore(writer, plan);
+            writer.Line();
+            WritePreparedClass(writer, name, plan);
+        }
+    }
+
+    private static void WriteConstants(IndentedWriter writer, KernelPlan plan)
+    {
+        var spec = plan.Spec;
+        writer.Line(Literals.Format("private const int KernelWidth = {0};", spec.Width.Kernel));
+        writer.Line(Literals.Format("private const int KernelPlane = {0};", spec.Height.Kernel * spec.Width.Kernel));
+        writer.Line(Literals.Format("private const int StrideHeight = {0};", spec.Height.Stride));
+        writer.Line(Literals.Format("private const int StrideWidth = {0};", spec.Width.Stride));
+        writer.Line(Literals.Format("private const int PaddingHeight = {0};", spec.Height.Padding));
+        writer.Line(Literals.Format("private const int PaddingWidth = {0};", spec.Width.Padding));
+        writer.Line("// Output channels one body computes together (the register block).");
+        writer.Line(Literals.Format("private const int ChannelBlock = {0};", plan.ChannelBlock));
+        writer.Line("// The first column quotient (ox + PaddingWidth) / StrideWidth whose vector block has every tap inside the input.");
+        writer.Line(Literals.Format("private const int ColumnStart = {0};", plan.ColumnStart));
+        writer.Line("// The furthest a tap reads left of its column quotient.");
+        writer.Line(Literals.Format("private const int MaxColumnOffset = {0};", plan.MaxColumnOffset));
+    }
+
+    private static void WritePrepareCore(IndentedWriter writer, KernelPlan plan)
+    {
+        writer.Line(Literals.Format("protected override {0} PrepareCore({1} weight, {1} bias, int inChannels, int outChannels)", Names.Prepared, Names.ReadOnlySpan));
+        using (writer.Braces())
+        {
+            WriteChannelCheck(writer, "inChannels", "InChannels", plan.Spec.InChannels);
+            WriteChannelCheck(writer, "outChannels", "OutChannels", plan.Spec.OutChannels);
+            writer.Line("return new Prepared(this, weight, bias, inChannels, outChannels);");
+        }
+    }
+
+    private static void WriteChannelCheck(IndentedWriter writer, string parameter, string property, int expected)
+    {
+        if (expected == 0)
+            return;
+        writer.Line(Literals.Format("if ({0} != {1})", parameter, expected));
+        using (writer.Braces())
+        {
+            writer.Line(Literals.Format(
+                "throw new global::System.ArgumentOutOfRangeException(nameof({0}), {0}, \"{0} must be {1} (the {2} this kernel was generated for), but got \" + {0}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\");",
+                parameter, expected, property));
+        }
+    }
+
+    private static void WritePreparedClass(IndentedWriter writer, string kernelName, KernelPlan plan)
+    {
+        using (writer.Block(Literals.Format("private sealed class Prepared : {0}", Names.Tiled)))
+        {
+            writer.Line("// Blocked by ChannelBlock output channels, for the vector bodies and the border path.");
+            writer.Line("private readonly float[] _packed;");
+            writer.Line("// The bias, zeros when there is none, so that every body starts from it.");
+            writer.Line("private readonly float[] _bias;");
+            writer.Line();
+            writer.Line(Literals.Format("internal Prepared({0} kernel, {1} weight, {1} bias, int inChannels, int outChannels)", kernelName, Names.ReadOnlySpan));
+            writer.Line("    : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)");
+            using (writer.Braces())
+            {
+                writer.Line(Literals.Format("_packed = {0}.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);", Names.Weights));
+                writer.Line(Literals.Format("_bias = {0}.ExpandBias(bias, outChannels);", Names.Weights));
+            }
+            writer.Line();
+            TileEmitter.WriteRunTile(writer, plan);
+            writer.Line();
+            TileEmitter.WriteIsInteriorRow(writer, plan);
+            writer.Line();
+            TileEmitter.WriteComputeBorder(writer);
+            foreach (var phase in plan.RowPhases)
+            {
+                foreach (int block in plan.BlockSizes)
+                {
+                    writer.Line();
+                    InteriorRowEmitter.Write(writer, plan, phase, block);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace TConvGen.Generator.Emitting;
+
+/// <summary>Names the generated code uses, fully qualified so that no user type or using directive can capture them.</summary>
+internal static class Names
+{
+    public const string Kernel = "global::TConvGen.ConvTranspose2d";
+    public const string Options = "global::TConvGen.ConvTranspose2dOptions";
+    public const string Prepared = "global::TConvGen.PreparedConvTranspose2d";
+    public const string Tiled = "global::TConvGen.TiledPreparedConvTranspose2d";
+    public const string Problem = "global::TConvGen.ConvTranspose2dProblem";
+    public const string Tile = "global::TConvGen.ConvTranspose2dTile";
+    public const string Border = "global::TConvGen.CompilerServices.GeneratedKernelBorder";
+    public const string Weights = "global::TConvGen.CompilerServices.GeneratedKernelWeights";
+    public const string VectorOps = "global::TConvGen.CompilerServices.GeneratedKernelVector";
+    public const string Vector = "global::System.Runtime.Intrinsics.Vector256";
+    public const string VectorOfFloat = "global::System.Runtime.Intrinsics.Vector256<float>";
+    public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+    public const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+    public const string Math = "global::System.Math";
+    public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+    public const string Span = "global::System.Span<float>";
+    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+
+    /// <summary>The nested class that holds a method's kernel.</summary>
+    public static string KernelClass(string methodName) => "__TConvGen_" + methodName;
+
+    /// <summary>The method computing interior rows of one row phase for one channel-block size.</summary>
+    public static string InteriorRow(int phase, int block) => "InteriorRow_Phase" + Literals.Int(phase) + "_Block" + Literals.Int(block);
+}

@@ -1,0 +1,32 @@
+namespace TConvGen.Generator.Model;
+
+/// <summary>A type that contains the method, as the partial declaration the generated file repeats.</summary>
+/// <param name="Keyword">The declaration keyword(s): <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>.</param>
+/// <param name="Name">The name with its type parameter list, e.g. <c>Outer&lt;T&gt;</c>.</param>
+internal sealed record ContainingType(string Keyword, string Name);
+
+/// <summary>Where the generated method goes and how it is declared.</summary>
+/// <param name="Namespace">The containing namespace, empty for the global namespace.</param>
+/// <param name="Types">The containing types, outermost first.</param>
+/// <param name="MethodName">The method's name.</param>
+/// <param name="Modifiers">The method's modifiers in source order, e.g. <c>public static partial</c>.</param>
+internal sealed record MethodTarget(string Namespace, EquatableArray<ContainingType> Types, string MethodName, string Modifiers)
+{
+    /// <summary>The stable hint name <c>{Namespace}.{Type}.{Method}.g.cs</c> (type parameters dropped).</summary>
+    public string HintName
+    {
+        get
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (Namespace.Length > 0)
+                parts.Add(Namespace);
+            foreach (var type in Types)
+            {
+                int angle = type.Name.IndexOf('<');
+                parts.Add(angle < 0 ? type.Name : type.Name.Substring(0, angle) + "`" + (type.Name.Split(',').Length));
+            }
+            parts.Add(MethodName);
+            return string.Join(".", parts) + ".g.cs";
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using TConvGen;
+using Xunit;
+
+namespace TConvGen.Generator.Consumer.Tests;
+
+/// <summary>Every generated method of this project against every oracle, on random data and awkward sizes.</summary>
+public sealed class GeneratedKernelTests
+{
+    /// <summary>The oracles the generated kernels must agree with.</summary>
+    public static IEnumerable<IConvOracle> Oracles => [new ReferenceOracle()];
+
+    /// <summary>(name, kernel, channel counts to try) for every generated method.</summary>
+    public static TheoryData<string> Methods => new(Kernels.Keys);
+
+    private static readonly Dictionary<string, (Func<ConvTranspose2d> Get, int[] Channels)> Kernels = new()
+    {
+        ["Decoder.Up2x"] = (Decoder.Up2x, [1, 3, 5, 8]),
+        ["Decoder.ImageUp"] = (Decoder.ImageUp, [1]),
+        ["MoreLayers.Nested.Same"] = (() => MoreLayers.Nested.SameKernel, [1, 9]),
+        ["MoreLayers.Dilated"] = (MoreLayers.Dilated, [2, 4]),
+        ["MoreLayers.Depthwise"] = (MoreLayers.Depthwise, [21]),
+        ["MoreLayers.Asymmetric"] = (MoreLayers.Asymmetric, [1, 3]),
+        ["MoreLayers.Large"] = (MoreLayers.Large, [2]),
+        ["GlobalLayers.Pixel"] = (GlobalLayers.Pixel, [1, 6]),
+    };
+
+    /// <summary>The generated method caches its kernel.</summary>
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void ReturnsTheSameInstanceEveryCall(string method)
+    {
+        var get = Kernels[method].Get;
+        Assert.Same(get(), get());
+    }
+
+    /// <summary>The kernel's options are the attribute's configuration.</summary>
+    [Fact]
+    public void OptionsMatchTheAttribute()
+    {
+        Assert.Equal(new ConvTranspose2dOptions(4, 2, 1), Decoder.Up2x().Options);
+        Assert.Equal(new ConvTranspose2dOptions(3, 2, 1) { OutputPadding = 1 }, Decoder.ImageUp().Options);
+        Assert.Equal(new ConvTranspose2dOptions(3, 1, 0) { KernelWidth = 5, StrideWidth = 3, PaddingWidth = 2, OutputPaddingWidth = 1 },
+            MoreLayers.Asymmetric().Options);
+        Assert.Equal(new ConvTranspose2dOptions(4, 2, 1) { Groups = 21 }, MoreLayers.Depthwise().Options);
+    }
+
+    /// <summary>Run and Prepare agree with every oracle.</summary>
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void MatchesEveryOracle(string method)
+    {
+        var (get, channels) = Kernels[method];
+        var kernel = get();
+        var random = new Random(method.Length * 7919);
+        foreach (var oracle in Oracles)
+        {
+            foreach (int cin in channels)
+            {
+                foreach (var (height, width) in new[] { (1, 1), (2, 3), (7, 5), (16, 16), (19, 33), (40, 9) })
+                {
+                    int cout = kernel.Options.Groups > 1 ? cin : channels[(cin + 1) % channels.Length];
+                    if (!Fits(kernel.Options, height, width))
+                        continue;
+                    Compare(kernel, oracle, new ConvTranspose2dShape(2, cin, cout, height, width), random);
+                }
+            }
+        }
+    }
+
+    /// <summary>Unrolled methods run the generated kernel on this machine; the one past the unroll limits runs the dynamic one.</summary>
+    [Fact]
+    public void UnrolledMethodsRunGeneratedCode()
+    {
+        string expected = TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? "Generated" : ConvTranspose2d.Create(Decoder.Up2x().Options).Algorithm;
+        Assert.Equal(expected, Decoder.Up2x().Algorithm);
+        Assert.Equal(expected, MoreLayers.Depthwise().Algorithm);
+        Assert.NotEqual("Generated", MoreLayers.Large().Algorithm);
+    }
+
+    /// <summary>A kernel generated for fixed channel counts refuses others.</summary>
+    [Fact]
+    public void SpecialisedChannelCountsAreEnforced()
+    {
+        var kernel = Decoder.ImageUp();
+        Assert.Throws<ArgumentOutOfRangeException>(() => kernel.Prepare(new float[2 * 9], [], 2, 1));
+    }
+
+    private static bool Fits(ConvTranspose2dOptions o, int height, int width) =>
+        (height - 1) * o.StrideHeight - 2 * o.PaddingHeight + o.DilationHeight * (o.KernelHeight - 1) + o.OutputPaddingHeight + 1 >= 1 &&
+        (width - 1) * o.StrideWidth - 2 * o.PaddingWidth + o.DilationWidth * (o.KernelWidth - 1) + o.OutputPaddingWidth + 1 >= 1;
+
+    private static void Compare(ConvTranspose2d kernel, IConvOracle oracle, ConvTranspose2dShape shape, Random random)
+    {
+        var o = kernel.Options;
+        var input = RandomArray(random, shape.Batch * shape.InChannels * shape.Height * shape.Width);
+        var weight = RandomArray(random, shape.InChannels * (shape.OutChannels / o.Groups) * o.KernelHeight * o.KernelWidth);
+        var bias = RandomArray(random, shape.OutChannels);
+        var (outHeight, outWidth) = kernel.GetOutputSize(shape.Height, shape.Width);
+        int length = shape.Batch * shape.OutChannels * outHeight * outWidth;
+        var expected = new float[length];
+        oracle.Run(o, input, weight, bias, expected, shape);
+
+        var actual = new float[length];
+        kernel.Run(input, weight, bias, actual, shape, maxDegreeOfParallelism: 1);
+        AssertClose(expected, actual, $"{oracle.Name} {shape} Run");
+        Array.Clear(actual);
+        kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels).Run(input, actual, shape.Batch, shape.Height, shape.Width, maxDegreeOfParallelism: 4);
+        AssertClose(expected, actual, $"{oracle.Name} {shape} Prepare");
+    }
+
+    private static void AssertClose(float[] expected, float[] actual, string what)
+    {
+        double scale = 1e-30;
+        foreach (float value in expected)
+            scale = Math.Max(scale, Math.Abs(value));
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (Math.Abs(expected[i] - actual[i]) > 1e-5 * scale)
+                Assert.Fail($"{what}: output[{i}] is {actual[i]}, expected {expected[i]} (tolerance {1e-5 * scale}).");
+        }
+    }
+
+    private static float[] RandomArray(Random random, int length)
+    {
+        var values = new float[length];
+        for (int i = 0; i < length; i++)
+            values[i] = (float)(random.NextDouble() * 2 - 1);
+        return values;
+    }
+}

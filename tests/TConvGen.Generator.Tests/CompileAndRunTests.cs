@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using TConvGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace TConvGen.Generator.Tests;
+
+/// <summary>
+/// Generated code for the snapshot set plus a seeded random sweep, compiled in memory as a user's library would be
+/// (warnings as errors, nullable, XML docs, no unsafe code), loaded, and compared with the reference kernel.
+/// </summary>
+public sealed class CompileAndRunTests
+{
+    private static readonly List<AttributeCase> Cases = Configurations.Snapshot.Concat(Configurations.RandomSweep(seed: 20261125, count: 36)).ToList();
+
+    private static readonly Lazy<Type> s_layers = new(CompileLayers);
+
+    public static TheoryData<string> CaseNames => new(Cases.Select(c => c.Name));
+
+    [Fact]
+    public void AtLeastFortyConfigurations() => Assert.True(Cases.Count >= 40);
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void MatchesTheReference(string name)
+    {
+        var kernel = (ConvTranspose2d)s_layers.Value.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
+        Assert.Same(kernel, s_layers.Value.GetMethod(name)!.Invoke(null, null));
+        string attribute = Cases.Single(c => c.Name == name).Attribute;
+        if (name != "Fallback" && TConvGen.CompilerServices.GeneratedKernelVector.IsSupported)
+            Assert.Equal("Generated", kernel.Algorithm);
+        var o = kernel.Options;
+        var random = new Random(name.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+        int fixedIn = FixedChannels(attribute, "InChannels"), fixedOut = FixedChannels(attribute, "OutChannels");
+        int minHeight = SmallestInput(o.StrideHeight, o.PaddingHeight, o.DilationHeight, o.KernelHeight, o.OutputPaddingHeight);
+        int minWidth = SmallestInput(o.StrideWidth, o.PaddingWidth, o.DilationWidth, o.KernelWidth, o.OutputPaddingWidth);
+        var sizes = new[] { (1, 1), (2, 3), (o.KernelHeight - 1, o.KernelWidth - 1), (7, 11), (13, 21), (24, 40) };
+        int compared = 0;
+        foreach (var (h, w) in sizes)
+        {
+            int height = Math.Max(h, minHeight), width = Math.Max(w, minWidth);
+            int groups = o.Groups;
+            int cin = fixedIn > 0 ? fixedIn : groups * random.Next(1, 4);
+            int cout = fixedOut > 0 ? fixedOut : groups * random.Next(1, 10);
+            int batch = random.Next(1, 3);
+            Compare(kernel, new ConvTranspose2dShape(batch, cin, cout, height, width), random, threads: compared % 2 == 0 ? 1 : 4);
+            compared++;
+        }
+        Assert.Equal(sizes.Length, compared);
+    }
+
+    private static void Compare(ConvTranspose2d kernel, ConvTranspose2dShape shape, Random random, int threads)
+    {
+        var o = kernel.Options;
+        var input = RandomArray(random, shape.Batch * shape.InChannels * shape.Height * shape.Width);
+        var weight = RandomArray(random, shape.InChannels * (shape.OutChannels / o.Groups) * o.KernelHeight * o.KernelWidth);
+        var bias = random.Next(3) == 0 ? Array.Empty<float>() : RandomArray(random, shape.OutChannels);
+        var (outHeight, outWidth) = kernel.GetOutputSize(shape.Height, shape.Width);
+        int length = shape.Batch * shape.OutChannels * outHeight * outWidth;
+
+        var expected = new float[length];
+        ConvTranspose2d.Create(o, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape);
+        var actual = new float[length];
+        Array.Fill(actual, float.NaN);
+        kernel.Run(input, weight, bias, actual, shape, threads);
+        AssertClose(expected, actual, $"{o} {shape} Run threads={threads}");
+
+        Array.Fill(actual, float.NaN);
+        kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels).Run(input, actual, shape.Batch, shape.Height, shape.Width, 5 - threads);
+        AssertClose(expected, actual, $"{o} {shape} Prepare threads={5 - threads}");
+    }
+
+    private static Type CompileLayers()
+    {
+        var (driver, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(Configurations.Source(Cases)));
+        Assert.Null(GeneratorHarness.Result(driver).Exception);
+        // Random configurations may warn (TCG0008: tiny inputs give no output); none may be refused.
+        Assert.DoesNotContain(diagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);
+        using var stream = new MemoryStream();
+        var emitted = output.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20)));
+        return Assembly.Load(stream.ToArray()).GetType("Snapshots.Layers", throwOnError: true)!;
+    }
+
+    private static int FixedChannels(string attribute, string name)
+    {
+        int at = attribute.IndexOf(name + " = ", StringComparison.Ordinal);
+        if (at < 0)
+            return 0;
+        string rest = attribute[(at + name.Length + 3)..];
+        return int.Parse(new string(rest.TakeWhile(char.IsDigit).ToArray()), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static int SmallestInput(int stride, int padding, int dilation, int kernel, int outputPadding)
+    {
+        int size = 1;
+        while ((size - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1 < 1)
+            size++;
+        return size;
+    }
+
+    private static void AssertClose(float[] expected, float[] actual, string what)
+    {
+        double scale = 1e-30;
+        foreach (float value in expected)
+            scale = Math.Max(scale, Math.Abs(value));
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (!(Math.Abs(expected[i] - actual[i]) <= 1e-5 * scale))
+                Assert.Fail($"{what}: output[{i}] is {actual[i]}, expected {expected[i]} (tolerance {1e-5 * scale}).");
+        }
+    }
+
+    private static float[] RandomArray(Random random, int length)
+    {
+        var values = new float[length];
+        for (int i = 0; i < length; i++)
+            values[i] = (float)(random.NextDouble() * 2 - 1);
+        return values;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Linq;
+using TConvGen.Generator.Model;
+using TConvGen.Generator.Planning;
+using Xunit;
+
+namespace TConvGen.Generator.Tests;
+
+/// <summary>The planner's phases, taps, offsets and blocking, checked against the definition.</summary>
+public sealed class PlannerTests
+{
+    private static ConvSpec Square(int k, int s, int p, int d = 1, int op = 0, int groups = 1, int inC = 0, int outC = 0) =>
+        new(new AxisSpec(k, s, p, op, d), new AxisSpec(k, s, p, op, d), groups, inC, outC);
+
+    [Fact]
+    public void K4S2SplitsIntoTwoPhasesOfTwoTaps()
+    {
+        var plan = Planner.Plan(Square(4, 2, 1));
+        Assert.Equal(new[] { 0, 2 }, plan.RowPhases[0].Taps.Select(t => t.Ky));
+        Assert.Equal(new[] { 1, 3 }, plan.RowPhases[1].Taps.Select(t => t.Ky));
+        Assert.Equal(new[] { 0, 1 }, plan.RowPhases[1].Taps.Select(t => t.Offset));
+        Assert.Equal(1, plan.ColumnStart);
+        Assert.Null(plan.FallbackReason);
+    }
+
+    [Theory]
+    [InlineData(3, 2, 1, 1)]
+    [InlineData(9, 3, 4, 1)]
+    [InlineData(3, 2, 2, 2)]
+    [InlineData(2, 3, 0, 1)]
+    [InlineData(5, 4, 1, 3)]
+    public void EveryTapLandsInExactlyOnePhaseWithTheDefinitionsInputIndex(int k, int s, int p, int d)
+    {
+        var plan = Planner.Plan(Square(k, s, p, d));
+        Assert.Equal(k, plan.RowPhases.Sum(phase => phase.Taps.Count));
+        for (int oy = 0; oy < 40; oy++)
+        {
+            var phase = plan.RowPhases[(oy + p) % s];
+            int quotient = (oy + p) / s;
+            foreach (var tap in phase.Taps)
+                Assert.Equal(oy + p - tap.Ky * d, (quotient - tap.Offset) * s);
+            // Every tap of the definition that hits this row is in the phase.
+            int hits = Enumerable.Range(0, k).Count(ky => (oy + p - ky * d) % s == 0 && oy + p - ky * d >= 0);
+            Assert.True(hits <= phase.Taps.Count);
+        }
+    }
+
+    [Fact]
+    public void ChannelBlockFitsTheAccumulatorBudget()
+    {
+        Assert.Equal(8, Planner.Plan(Square(3, 1, 1)).ChannelBlock);
+        Assert.Equal(4, Planner.Plan(Square(4, 2, 1)).ChannelBlock);
+        Assert.Equal(3, Planner.Plan(Square(4, 2, 1, outC: 3)).ChannelBlock);
+        Assert.Equal(new[] { 3 }, Planner.Plan(Square(4, 2, 1, outC: 3)).BlockSizes);
+        Assert.Equal(new[] { 4, 2, 1 }, Planner.Plan(Square(4, 2, 1)).BlockSizes);
+        Assert.Equal(new[] { 8, 4, 2, 1 }, Planner.Plan(Square(3, 1, 1, outC: 12)).BlockSizes);
+        Assert.Equal(1, Planner.Plan(Square(4, 2, 1, groups: 21, inC: 21, outC: 21)).ChannelBlock);
+    }
+
+    [Fact]
+    public void LargeKernelsAndWideStridesFallBack()
+    {
+        Assert.Null(Planner.FallbackReason(Square(12, 1, 0)));
+        Assert.Contains("169 taps", Planner.FallbackReason(Square(13, 1, 6)));
+        Assert.Contains("stride 9", Planner.FallbackReason(Square(3, 9, 0)));
+    }
+}
