@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection;
+using System.Xml.Linq;
+using Xunit;
+
+namespace TConvGen.Package.Tests;
+
+/// <summary>The NuGet package has the layout a generator package needs, and nothing that does not belong in it.</summary>
+public sealed class PackageLayoutTests
+{
+    private static readonly string PackageFolder = Metadata("PackageFolder");
+    private static readonly string Version = Metadata("PackageVersion");
+
+    [Fact]
+    public void RuntimeIsInLibForEachTargetFrameworkWithItsXmlDocs()
+    {
+        var entries = Entries();
+        foreach (var framework in new[] { "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{framework}/TConvGen.dll", entries);
+            Assert.Contains($"lib/{framework}/TConvGen.xml", entries);
+        }
+    }
+
+    [Fact]
+    public void GeneratorIsAnAnalyzerAndNotALibrary()
+    {
+        var entries = Entries();
+        Assert.Contains("analyzers/dotnet/cs/TConvGen.Generator.dll", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NothingElseLeaksIn()
+    {
+        var allowed = new[] { "lib/net8.0/TConvGen.dll", "lib/net8.0/TConvGen.xml", "lib/net10.0/TConvGen.dll", "lib/net10.0/TConvGen.xml",
+            "analyzers/dotnet/cs/TConvGen.Generator.dll", "README.md", "LICENSE", "TConvGen.nuspec", "[Content_Types].xml", "_rels/.rels" };
+        var unexpected = Entries().Where(e => !allowed.Contains(e) && !e.StartsWith("package/services/metadata/", StringComparison.Ordinal)).ToList();
+        Assert.True(unexpected.Count == 0, "Unexpected files in the package: " + string.Join(", ", unexpected));
+    }
+
+    [Fact]
+    public void NuspecHasNoDependenciesAndCarriesReadmeLicenseAndRepository()
+    {
+        using var package = OpenPackage();
+        using var stream = package.GetEntry("TConvGen.nuspec")!.Open();
+        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Value(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+
+        Assert.Equal("TConvGen", Value("id"));
+        Assert.Equal(Version, Value("version"));
+        Assert.Equal("README.md", Value("readme"));
+        Assert.Equal("MIT", Value("license"));
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.False(string.IsNullOrEmpty(repository.Attribute("url")?.Value));
+        // The generator must not become a dependency of the consumer; the runtime needs nothing else.
+        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").ToList();
+        Assert.Empty(dependencies);
+    }
+
+    [Fact]
+    public void SymbolPackageIsProduced() =>
+        Assert.True(File.Exists(Path.Combine(PackageFolder, $"TConvGen.{Version}.snupkg")), $"No TConvGen.{Version}.snupkg in {PackageFolder}");
+
+    private static string[] Entries()
+    {
+        using var package = OpenPackage();
+        return package.Entries.Select(e => e.FullName).ToArray();
+    }
+
+    private static ZipArchive OpenPackage()
+    {
+        string path = Path.Combine(PackageFolder, $"TConvGen.{Version}.nupkg");
+        Assert.True(File.Exists(path), $"{path} does not exist: building the runtime in this configuration should have packed it.");
+        return ZipFile.OpenRead(path);
+    }
+
+    private static string Metadata(string key) =>
+        typeof(PackageLayoutTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
