@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TConvGen.Bench.Suite;
 
 namespace TConvGen.Bench.Implementations;
 
@@ -9,7 +10,9 @@ internal static class ImplementationCatalog
     /// <summary>Factories in column order: ours first, then the baseline, then the peers.</summary>
     public static IReadOnlyList<(string Name, Func<ConvImplementation> Create)> All { get; } =
     [
+        ("Generated", () => new KernelImplementation("Generated", GeneratedKernels.For)),
         ("Dynamic", () => new KernelImplementation("Dynamic", shape => ConvTranspose2d.Create(shape.Options))),
+        ("GemmCol2Im", () => new KernelImplementation("GemmCol2Im", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.GemmCol2Im))),
         ("Naive scatter", () => new NaiveImplementation()),
         ("ONNX Runtime", () => new OnnxRuntimeImplementation()),
         ("libtorch", () => new LibTorchImplementation()),

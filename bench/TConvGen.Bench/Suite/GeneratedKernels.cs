@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+
+namespace TConvGen.Bench.Suite;
+
+/// <summary>A generated kernel for every suite shape: what a user who knows the layer at compile time would write.</summary>
+internal static partial class GeneratedKernels
+{
+    [ConvTranspose(3, stride: 2, padding: 1, OutputPadding = 1, InChannels = 1, OutChannels = 1)]
+    private static partial ConvTranspose2d A();
+
+    [ConvTranspose(4, stride: 2, padding: 1, InChannels = 1, OutChannels = 1)]
+    private static partial ConvTranspose2d B();
+
+    [ConvTranspose(4, stride: 2, padding: 1, InChannels = 21, OutChannels = 21)]
+    private static partial ConvTranspose2d C();
+
+    [ConvTranspose(4, stride: 2, padding: 1, Groups = 21, InChannels = 21, OutChannels = 21)]
+    private static partial ConvTranspose2d CDepthwise();
+
+    [ConvTranspose(4, stride: 2, padding: 1, InChannels = 512, OutChannels = 256)]
+    private static partial ConvTranspose2d D();
+
+    [ConvTranspose(4, stride: 2, padding: 1, InChannels = 128, OutChannels = 64)]
+    private static partial ConvTranspose2d E();
+
+    [ConvTranspose(4, stride: 2, padding: 1, InChannels = 64, OutChannels = 3)]
+    private static partial ConvTranspose2d F();
+
+    [ConvTranspose(2, stride: 2, padding: 0, InChannels = 128, OutChannels = 64)]
+    private static partial ConvTranspose2d G();
+
+    [ConvTranspose(3, stride: 1, padding: 1, InChannels = 64, OutChannels = 64)]
+    private static partial ConvTranspose2d H();
+
+    [ConvTranspose(3, stride: 2, padding: 2, Dilation = 2, InChannels = 32, OutChannels = 32)]
+    private static partial ConvTranspose2d J();
+
+    [ConvTranspose(9, stride: 3, padding: 4, OutputPadding = 2, InChannels = 56, OutChannels = 1)]
+    private static partial ConvTranspose2d Fsrcnn();
+
+    [ConvTranspose(16, stride: 8, padding: 4, InChannels = 21, OutChannels = 21)]
+    private static partial ConvTranspose2d Fcn32();
+
+    [ConvTranspose(4, stride: 1, padding: 0, InChannels = 100, OutChannels = 512)]
+    private static partial ConvTranspose2d Dcgan0();
+
+    private static readonly Dictionary<string, Func<ConvTranspose2d>> ByShape = new()
+    {
+        ["a"] = A, ["b"] = B, ["c"] = C, ["c'"] = CDepthwise, ["d"] = D, ["e"] = E, ["f"] = F, ["g"] = G, ["h"] = H,
+        ["i"] = E, ["j"] = J, ["fsrcnn"] = Fsrcnn, ["fcn32"] = Fcn32, ["dcgan0"] = Dcgan0,
+    };
+
+    /// <summary>The generated kernel declared for <paramref name="shape"/>; its options must be the shape's.</summary>
+    public static ConvTranspose2d For(BenchShape shape)
+    {
+        var kernel = ByShape[shape.Id]();
+        if (kernel.Options != shape.Options)
+            throw new InvalidOperationException($"The generated kernel for {shape.Id} is {kernel.Options}, but the shape needs {shape.Options}.");
+        return kernel;
+    }
+}
