@@ -9,7 +9,7 @@ namespace TConvGen.Generator.Consumer.Tests;
 public sealed class GeneratedKernelTests
 {
     /// <summary>The oracles the generated kernels must agree with.</summary>
-    public static IEnumerable<IConvOracle> Oracles => [new ReferenceOracle()];
+    public static IEnumerable<IConvOracle> Oracles => [new ReferenceOracle(), new LibTorchOracle()];
 
     /// <summary>(name, kernel, channel counts to try) for every generated method.</summary>
     public static TheoryData<string> Methods => new(Kernels.Keys);
