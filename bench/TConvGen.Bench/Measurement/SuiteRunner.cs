@@ -36,9 +36,9 @@ internal static class SuiteRunner
         var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
-            .WithWarmupCount(quick ? 2 : 5)
-            .WithIterationCount(quick ? 7 : 21)
-            .WithIterationTime(TimeInterval.FromMilliseconds(quick ? 40 : 200));
+            .WithWarmupCount(quick ? 2 : 3)
+            .WithIterationCount(quick ? 7 : 15)
+            .WithIterationTime(TimeInterval.FromMilliseconds(quick ? 40 : 100));
         var config = ManualConfig.CreateEmpty()
             .AddJob(job)
             .AddColumnProvider(DefaultColumnProviders.Instance)
