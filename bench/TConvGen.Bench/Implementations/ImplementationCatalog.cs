@@ -10,6 +10,10 @@ internal static class ImplementationCatalog
     public static IReadOnlyList<(string Name, Func<ConvImplementation> Create)> All { get; } =
     [
         ("Dynamic", () => new KernelImplementation("Dynamic", shape => ConvTranspose2d.Create(shape.Options))),
+        // One column per algorithm, to compare them side by side (the figures behind Auto's choice).
+        ("PhaseDirect", () => new KernelImplementation("PhaseDirect", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.PhaseDirect))),
+        ("GemmCol2Im", () => new KernelImplementation("GemmCol2Im", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.GemmCol2Im))),
+        ("ChannelVectorized", () => new KernelImplementation("ChannelVectorized", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.ChannelVectorized))),
         ("Naive scatter", () => new NaiveImplementation()),
         ("ONNX Runtime", () => new OnnxRuntimeImplementation()),
         ("libtorch", () => new LibTorchImplementation()),
