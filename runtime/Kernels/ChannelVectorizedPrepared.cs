@@ -216,8 +216,11 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
             for (int p = 0; p < phase.Count; p += Pixels)
             {
                 int* pixels = phase.Offsets + p;
+                int valid = Math.Min(Pixels, phase.Count - p);
                 switch (packedWidth)
                 {
+                    case 64 when valid <= 3:
+                        ChannelVectorizedMicroKernels512.Block64x3(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
                     case 64: ChannelVectorizedMicroKernels512.Block64(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
                     case 32: ChannelVectorizedMicroKernels512.Block32(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
                     case 16 when _level == SimdLevel.Vector512:
@@ -225,7 +228,7 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
                     case 16: ChannelVectorizedMicroKernels256.Block16(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
                     default: ChannelVectorizedMicroKernels256.Block8(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
                 }
-                Scatter(scratch, packedWidth, phase.Targets + p, Math.Min(Pixels, phase.Count - p), target, plane, width);
+                Scatter(scratch, packedWidth, phase.Targets + p, valid, target, plane, width);
             }
             c += width;
         }
