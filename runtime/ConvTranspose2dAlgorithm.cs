@@ -17,4 +17,8 @@ public enum ConvTranspose2dAlgorithm
     /// <summary>A direct SIMD kernel over sub-pixel phases: each output phase is a dense correlation with only the taps that
     /// reach it, register-blocked over output channels and output columns, with input channels as the innermost loop.</summary>
     PhaseDirect = 3,
+
+    /// <summary>A direct SIMD kernel over sub-pixel phases with the output channels in the vector lanes (Vector512 where the
+    /// CPU accelerates it): each phase is a GEMM over output channels x pixels x (input channels x taps), for wide channel counts.</summary>
+    ChannelVectorized = 4,
 }

@@ -27,7 +27,7 @@ internal static class Program
             : ShapeSuite.All.ToList();
         var implementations = Option(args, "--impls") is { } names
             ? names.Split(',').ToList()
-            : ImplementationCatalog.All.Select(i => i.Name).ToList();
+            : ImplementationCatalog.Default.ToList();
         var threadCounts = (Option(args, "--threads") ?? "1,2").Split(',').Select(int.Parse).ToList();
 
         string resultsFolder = Path.Combine(RepositoryRoot(), "bench", "results");

@@ -1,22 +1,46 @@
 namespace TConvGen;
 
 /// <summary>
-/// The rule behind <see cref="ConvTranspose2dAlgorithm.Auto"/>, from side-by-side measurements of PhaseDirect and
-/// GemmCol2Im (one thread, Zen 5). PhaseDirect wins or ties everywhere except where its vectors would run partly empty:
-/// at least 32x32 channel pairs per group on an input so narrow that one phase of an output row is shorter than the
-/// micro-kernel's narrowest block (8 positions for stride 2, 16 otherwise). There the GEMM, whose vectors run along the
-/// flattened pixels of a chunk of rows, keeps them full: e.g. 64->64 4x4 k3s1p1 GEMM 22us vs direct 42us,
-/// 1024->512 4x4 k4s2p1 4.5ms vs 7.8ms; while 16->16 4x4 k4s2p1 direct 15us vs GEMM 20us and 64->64 8x8 k4s2p1 direct
-/// 113us vs GEMM 129us.
+/// The rule behind <see cref="ConvTranspose2dAlgorithm.Auto"/>, from side-by-side measurements of the algorithms (one
+/// thread, 2-core Zen 5 VM whose measured FMA peak is ~117 GFLOP/s for Vector512 and Vector256 alike, one core often busy).
+/// <list type="number">
+/// <item>ChannelVectorized where the SIMD code runs, every group has at least 64 output channels (a full Vector512 register
+/// block) and each phase reduces over at least 256 products per output (Cin/g x kH*kW/(sH*sW)): 512->256 8x8 k4s2p1 2.45 ms
+/// vs PhaseDirect 3.68 ms; 128->64 32x32 k4s2p1 2.64 vs 2.94 ms; 64->64 56x56 k3s1p1 2.16 vs 2.49 ms; 64->64 8x8 k4s2p1
+/// 83 vs 111 us; 64->64 4x4 k3s1p1 13 us vs GemmCol2Im 22 us; 1024->512 4x4 k4s2p1 3.1 vs 4.2 ms. Below 256 products it
+/// loses (128->64 64x64 k2s2p0: 3.61 vs 3.33 ms), and with 32 channels or fewer it loses or ties (32->32 64x64 k3s1p1
+/// 0.77 vs 0.70 ms; 16->16 32x32 k4s2p1 119 vs 102 us; 64->3 64x64 1.31 vs 0.43 ms). Its Vector256 body (AVX2 machines:
+/// 6 pixels x 16 channels, 15 ymm registers), forced on the same machine, runs close to the Vector512 one and beats
+/// PhaseDirect on the same shapes (512->256 8x8 2.95 vs 4.85 ms, 128->64 32x32 2.69 vs 3.16 ms, 64->64 56x56 2.23 vs
+/// 2.52 ms), so the rule holds for it too; it has not been measured on a CPU without AVX-512.</item>
+/// <item>Otherwise PhaseDirect wins or ties everywhere except where its vectors would run partly empty: at least 32x32
+/// channel pairs per group on an input so narrow that one phase of an output row is shorter than the micro-kernel's
+/// narrowest block (8 positions for stride 2, 16 otherwise). There the GEMM, whose vectors run along the flattened pixels
+/// of a chunk of rows, keeps them full (measured before ChannelVectorized took the widest of these: 64->64 4x4 k3s1p1 GEMM
+/// 22us vs direct 42us, 1024->512 4x4 k4s2p1 4.5ms vs 7.8ms), while 16->16 4x4 k4s2p1 direct 15us vs GEMM 20us.</item>
+/// </list>
 /// </summary>
 internal static class AlgorithmSelector
 {
     /// <summary>Below this many (Cin/g) x (Cout/g) channel pairs PhaseDirect wins even on narrow inputs.</summary>
     internal const int WideChannelPairs = 32 * 32;
 
+    /// <summary>The output channels per group from which ChannelVectorized fills its Vector512 register block (4 x 16 lanes).</summary>
+    internal const int WideOutChannels = 64;
+
+    /// <summary>The products per output (Cin/g x taps per phase) from which ChannelVectorized wins.</summary>
+    internal const int WideReduction = 256;
+
     /// <summary>Whether GemmCol2Im may win for some input size: Auto then keeps the weights to pack them for it on demand.</summary>
     public static bool MayPreferGemm(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
         (long)(inChannels / options.Groups) * (outChannels / options.Groups) >= WideChannelPairs;
+
+    /// <summary>Whether ChannelVectorized wins for these channel counts (whatever the input size) on this machine.</summary>
+    public static bool PrefersChannelVectorized(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
+        SimdPath.IsSupported
+        && outChannels / options.Groups >= WideOutChannels
+        && (long)(inChannels / options.Groups) * options.KernelHeight * options.KernelWidth
+            >= (long)WideReduction * options.StrideHeight * options.StrideWidth;
 
     /// <summary>The phase length below which PhaseDirect's narrowest block runs partly empty.</summary>
     internal static int NarrowPhase(ConvTranspose2dOptions options) => options.StrideWidth == 2 ? 8 : 16;
@@ -25,6 +49,8 @@ internal static class AlgorithmSelector
     public static ConvTranspose2dAlgorithm Choose(ConvTranspose2dProblem problem)
     {
         var o = problem.Options;
+        if (PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels))
+            return ConvTranspose2dAlgorithm.ChannelVectorized;
         int phaseLength = (problem.OutputWidth + o.StrideWidth - 1) / o.StrideWidth;
         return MayPreferGemm(o, problem.InChannels, problem.OutChannels) && phaseLength < NarrowPhase(o)
             ? ConvTranspose2dAlgorithm.GemmCol2Im

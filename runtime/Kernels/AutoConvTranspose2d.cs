@@ -12,15 +12,19 @@ internal sealed class AutoConvTranspose2d : ConvTranspose2d
     {
         Direct = new PhaseDirectConvTranspose2d(options, useVectors);
         Gemm = new GemmCol2ImConvTranspose2d(options, useVectors);
+        Wide = new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors));
     }
 
-    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm})";
+    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm} | {Wide.Algorithm})";
 
     /// <summary>The direct kernel Auto runs by default.</summary>
     internal ConvTranspose2d Direct { get; }
 
     /// <summary>The GEMM kernel Auto runs for wide channels on narrow inputs.</summary>
     internal ConvTranspose2d Gemm { get; }
+
+    /// <summary>The channel-vectorised kernel Auto runs for wide output channels and long reductions.</summary>
+    internal ConvTranspose2d Wide { get; }
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
         new AutoPreparedConvTranspose2d(this, weight, bias, inChannels, outChannels);

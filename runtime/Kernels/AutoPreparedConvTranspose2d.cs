@@ -4,13 +4,14 @@ using System.Threading;
 namespace TConvGen;
 
 /// <summary>
-/// The prepared form of <see cref="AutoConvTranspose2d"/>: holds the PhaseDirect packing and, when the channel counts make
-/// GemmCol2Im a candidate, a copy of the weights from which the GEMM packing is made on the first run that picks it.
+/// The prepared form of <see cref="AutoConvTranspose2d"/>: holds the ChannelVectorized packing when the channel counts make it
+/// the winner for every input size, else the PhaseDirect packing and, when the channel counts make GemmCol2Im a candidate, a
+/// copy of the weights from which the GEMM packing is made on the first run that picks it.
 /// </summary>
 internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
 {
     private readonly AutoConvTranspose2d _auto;
-    private readonly PreparedConvTranspose2d _direct;
+    private readonly PreparedConvTranspose2d _default;
     private readonly float[]? _weight;
     private readonly float[]? _bias;
     private PreparedConvTranspose2d? _gemm;
@@ -19,7 +20,12 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
         : base(kernel, inChannels, outChannels)
     {
         _auto = kernel;
-        _direct = kernel.Direct.Prepare(weight, bias, inChannels, outChannels);
+        if (AlgorithmSelector.PrefersChannelVectorized(kernel.Options, inChannels, outChannels))
+        {
+            _default = kernel.Wide.Prepare(weight, bias, inChannels, outChannels);
+            return;
+        }
+        _default = kernel.Direct.Prepare(weight, bias, inChannels, outChannels);
         if (AlgorithmSelector.MayPreferGemm(kernel.Options, inChannels, outChannels))
         {
             _weight = weight.ToArray();
@@ -31,7 +37,7 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
     internal PreparedConvTranspose2d Select(ConvTranspose2dProblem problem)
     {
         if (_weight is null || AlgorithmSelector.Choose(problem) != ConvTranspose2dAlgorithm.GemmCol2Im)
-            return _direct;
+            return _default;
         var gemm = Volatile.Read(ref _gemm);
         if (gemm is null)
         {

@@ -19,6 +19,7 @@ internal static class KernelFactory
             ConvTranspose2dAlgorithm.Reference => new ReferenceConvTranspose2d(options),
             ConvTranspose2dAlgorithm.GemmCol2Im => new GemmCol2ImConvTranspose2d(options, useVectors),
             ConvTranspose2dAlgorithm.PhaseDirect => new PhaseDirectConvTranspose2d(options, useVectors),
+            ConvTranspose2dAlgorithm.ChannelVectorized => new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors)),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm,
                 $"algorithm must be one of {string.Join(", ", Enum.GetNames<ConvTranspose2dAlgorithm>())}, but got {algorithm}."),
         };

@@ -6,31 +6,67 @@ using Xunit;
 
 namespace TConvGen.Runtime.Tests;
 
-/// <summary>Auto's per-run choice (<see cref="AlgorithmSelector"/>) and the GEMM branch it takes for wide channels on narrow inputs,
-/// which the random sweep's small channel counts do not reach.</summary>
+/// <summary>Auto's per-run choice (<see cref="AlgorithmSelector"/>), the GEMM branch it takes for wide channels on narrow inputs
+/// and the channel-vectorised kernel it takes for wide output channels, which the random sweep's small channel counts do not reach.</summary>
 public sealed class KernelAutoTests
 {
     [Theory]
-    [InlineData(1024, 512, 4, 4, ConvTranspose2dAlgorithm.GemmCol2Im)]
-    [InlineData(128, 64, 2, 2, ConvTranspose2dAlgorithm.GemmCol2Im)]
-    [InlineData(512, 256, 8, 8, ConvTranspose2dAlgorithm.PhaseDirect)]
-    [InlineData(128, 64, 32, 32, ConvTranspose2dAlgorithm.PhaseDirect)]
-    [InlineData(64, 64, 4, 4, ConvTranspose2dAlgorithm.GemmCol2Im)]
-    [InlineData(16, 16, 4, 4, ConvTranspose2dAlgorithm.PhaseDirect)]
-    [InlineData(64, 64, 8, 8, ConvTranspose2dAlgorithm.PhaseDirect)]
-    [InlineData(1, 1, 512, 512, ConvTranspose2dAlgorithm.PhaseDirect)]
-    public void AutoPicksTheMeasuredWinner(int inChannels, int outChannels, int height, int width, ConvTranspose2dAlgorithm expected)
+    [InlineData(1024, 512, 4, 4, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(128, 64, 2, 2, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(128, 32, 2, 2, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.GemmCol2Im)]
+    [InlineData(512, 256, 8, 8, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(128, 64, 32, 32, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(64, 64, 4, 4, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(16, 16, 4, 4, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(64, 64, 8, 8, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(32, 64, 64, 64, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(32, 32, 64, 64, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(1, 1, 512, 512, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.PhaseDirect)]
+    public void AutoPicksTheMeasuredWinner(int inChannels, int outChannels, int height, int width, ConvTranspose2dAlgorithm expected,
+        ConvTranspose2dAlgorithm expectedWithSimd)
     {
         var options = new ConvTranspose2dOptions(4, 2, 1);
         var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, outChannels, height, width));
-        Assert.Equal(expected, AlgorithmSelector.Choose(problem));
+        Assert.Equal(SimdPath.IsSupported ? expectedWithSimd : expected, AlgorithmSelector.Choose(problem));
+    }
+
+    [Theory]
+    [InlineData(2, 2, 0, 128, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(3, 1, 1, 64, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(3, 1, 1, 16, ConvTranspose2dAlgorithm.PhaseDirect)]
+    public void ChannelVectorizedNeedsALongReduction(int kernel, int stride, int padding, int inChannels, ConvTranspose2dAlgorithm expectedWithSimd)
+    {
+        var options = new ConvTranspose2dOptions(kernel, stride, padding);
+        var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, 64, 64, 64));
+        Assert.Equal(SimdPath.IsSupported ? expectedWithSimd : ConvTranspose2dAlgorithm.PhaseDirect, AlgorithmSelector.Choose(problem));
+    }
+
+    [Fact]
+    public void AutoOnWideChannelsRunsTheChannelVectorizedKernel()
+    {
+        var options = new ConvTranspose2dOptions(4, 2, 1);
+        var shape = new ConvTranspose2dShape(1, 128, 64, 5, 6);
+        var problem = ConvTranspose2dProblem.Create(options, shape);
+        var random = new Random(11);
+        float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, shape.OutChannels);
+        var expected = new float[problem.OutputLength];
+        ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape);
+
+        var prepared = (AutoPreparedConvTranspose2d)ConvTranspose2d.Create(options).Prepare(weight, bias, shape.InChannels, shape.OutChannels);
+        string chosen = prepared.Select(problem).Kernel.Algorithm;
+        Assert.StartsWith(SimdPath.IsSupported ? "ChannelVectorized" : "GemmCol2Im", chosen, StringComparison.Ordinal);
+        var output = new float[problem.OutputLength];
+        prepared.Run(input, output, shape.Batch, shape.Height, shape.Width, 2);
+        float scale = Math.Max(1f, expected.Max(Math.Abs));
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - output[i]) <= 1e-5 * scale, $"[{i}] expected {expected[i]} got {output[i]}");
     }
 
     [Fact]
     public void AutoOnWideChannelsAndANarrowInputRunsTheGemmAndMatchesTheReference()
     {
         var options = new ConvTranspose2dOptions(4, 2, 1) { OutputPadding = 1 };
-        var shape = new ConvTranspose2dShape(2, 128, 64, 2, 3);
+        var shape = new ConvTranspose2dShape(2, 128, 32, 2, 3);
         var problem = ConvTranspose2dProblem.Create(options, shape);
         var random = new Random(7);
         float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, shape.OutChannels);

@@ -11,7 +11,7 @@ namespace TConvGen.Runtime.Tests;
 /// Every algorithm of <see cref="ConvTranspose2dAlgorithm"/> (the enum is enumerated, so new ones are covered) against the
 /// reference, over a seeded random sweep of configurations and shapes: asymmetric axes, k &lt; s, k &gt; input, 1x1 inputs,
 /// padding beyond the kernel's reach, output padding up to its limit, dilation, groups, depthwise, batches, with and
-/// without bias; plain <c>Run</c> and <c>Prepare</c> + prepared <c>Run</c>; one thread and several; SIMD and portable code.
+/// without bias; plain <c>Run</c> and <c>Prepare</c> + prepared <c>Run</c>; one thread and several; SIMD (Vector512 and Vector256 bodies) and portable code.
 /// </summary>
 public sealed class RandomSweepTests
 {
@@ -67,11 +67,9 @@ public sealed class RandomSweepTests
         var expected = new float[c.Problem.OutputLength];
         ConvTranspose2d.Create(c.Options, ConvTranspose2dAlgorithm.Reference).Run(c.Input, c.Weight, c.Bias, expected, c.Shape, 1);
         float scale = Math.Max(1f, expected.Select(Math.Abs).DefaultIfEmpty(0f).Max());
-        foreach (var algorithm in Enum.GetValues<ConvTranspose2dAlgorithm>())
+        foreach (var kernel in Kernels(c.Options))
         {
-            foreach (bool vectors in new[] { true, false })
             {
-                var kernel = KernelFactory.Create(c.Options, algorithm, vectors);
                 var actual = new float[expected.Length];
                 actual.AsSpan().Fill(float.NaN);
                 kernel.Run(c.Input, c.Weight, c.Bias, actual, c.Shape, 1);
@@ -85,6 +83,19 @@ public sealed class RandomSweepTests
                     yield return $"{kernel.Algorithm} prepared Run {c.Threads} threads: {viaPrepared} for {c}";
             }
         }
+    }
+
+    /// <summary>Every algorithm with its SIMD and its portable code, and the Vector256 body of the channel-vectorised kernel,
+    /// which a machine with AVX-512 would not otherwise run.</summary>
+    private static IEnumerable<ConvTranspose2d> Kernels(ConvTranspose2dOptions options)
+    {
+        foreach (var algorithm in Enum.GetValues<ConvTranspose2dAlgorithm>())
+        {
+            foreach (bool vectors in new[] { true, false })
+                yield return KernelFactory.Create(options, algorithm, vectors);
+        }
+        if (SimdPath.IsVector512Supported)
+            yield return new ChannelVectorizedConvTranspose2d(options, SimdLevel.Vector256);
     }
 
     /// <summary>Null when every element is within 1e-5 of the output's magnitude; otherwise the worst element.</summary>

@@ -13,10 +13,16 @@ internal static class ImplementationCatalog
         ("Generated", () => new KernelImplementation("Generated", GeneratedKernels.For)),
         ("Dynamic", () => new KernelImplementation("Dynamic", shape => ConvTranspose2d.Create(shape.Options))),
         ("GemmCol2Im", () => new KernelImplementation("GemmCol2Im", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.GemmCol2Im))),
+        // Opt-in columns (--impls): each of Auto's candidates on its own, the figures behind its choice.
+        ("PhaseDirect", () => new KernelImplementation("PhaseDirect", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.PhaseDirect))),
+        ("ChannelVectorized", () => new KernelImplementation("ChannelVectorized", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.ChannelVectorized))),
         ("Naive scatter", () => new NaiveImplementation()),
         ("ONNX Runtime", () => new OnnxRuntimeImplementation()),
         ("libtorch", () => new LibTorchImplementation()),
     ];
+
+    /// <summary>What a run without <c>--impls</c> compares: the set (generated, dynamic, GEMM + col2im, naive, the two peers).</summary>
+    public static IReadOnlyList<string> Default { get; } = ["Generated", "Dynamic", "GemmCol2Im", "Naive scatter", "ONNX Runtime", "libtorch"];
 
     public static ConvImplementation Create(string name)
     {
