@@ -37,18 +37,20 @@ internal static class KernelClassEmitter
     private static void WriteConstants(IndentedWriter writer, KernelPlan plan)
     {
         var spec = plan.Spec;
-        writer.Line(Literals.Format("private const int KernelWidth = {0};", spec.Width.Kernel));
         writer.Line(Literals.Format("private const int KernelPlane = {0};", spec.Height.Kernel * spec.Width.Kernel));
         writer.Line(Literals.Format("private const int StrideHeight = {0};", spec.Height.Stride));
-        writer.Line(Literals.Format("private const int StrideWidth = {0};", spec.Width.Stride));
-        writer.Line(Literals.Format("private const int PaddingHeight = {0};", spec.Height.Padding));
-        writer.Line(Literals.Format("private const int PaddingWidth = {0};", spec.Width.Padding));
         writer.Line("// Output channels one body computes together (the register block).");
         writer.Line(Literals.Format("private const int ChannelBlock = {0};", plan.ChannelBlock));
-        writer.Line("// The first column quotient (ox + PaddingWidth) / StrideWidth whose vector block has every tap inside the input.");
-        writer.Line(Literals.Format("private const int ColumnStart = {0};", plan.ColumnStart));
-        writer.Line("// The furthest a tap reads left of its column quotient.");
+        writer.Line("// Positions of each column phase one body computes (8 per vector), and the outputs they cover.");
+        writer.Line(Literals.Format("private const int BlockColumns = {0};", plan.BlockColumns));
+        writer.Line(Literals.Format("private const int BlockOutputs = {0};", plan.BlockColumns * spec.Width.Stride));
+        writer.Line("// Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.");
+        writer.Line(Literals.Format("private const int MinRowOffset = {0};", plan.MinRowOffset));
+        writer.Line(Literals.Format("private const int MaxRowOffset = {0};", plan.MaxRowOffset));
+        writer.Line(Literals.Format("private const int MinColumnOffset = {0};", plan.MinColumnOffset));
         writer.Line(Literals.Format("private const int MaxColumnOffset = {0};", plan.MaxColumnOffset));
+        writer.Line("// Zeros left of input column 0 in a packed row.");
+        writer.Line(Literals.Format("private const int LeftPadding = {0};", plan.LeftPadding));
     }
 
     private static void WritePrepareCore(IndentedWriter writer, KernelPlan plan)
@@ -79,7 +81,7 @@ internal static class KernelClassEmitter
     {
         using (writer.Block(Literals.Format("private sealed class Prepared : {0}", Names.Tiled)))
         {
-            writer.Line("// Blocked by ChannelBlock output channels, for the vector bodies and the border path.");
+            writer.Line("// Blocked by ChannelBlock output channels: a body broadcasts consecutive values.");
             writer.Line("private readonly float[] _packed;");
             writer.Line("// The bias, zeros when there is none, so that every body starts from it.");
             writer.Line("private readonly float[] _bias;");
@@ -93,16 +95,12 @@ internal static class KernelClassEmitter
             }
             writer.Line();
             TileEmitter.WriteRunTile(writer, plan);
-            writer.Line();
-            TileEmitter.WriteIsInteriorRow(writer, plan);
-            writer.Line();
-            TileEmitter.WriteComputeBorder(writer);
             foreach (var phase in plan.RowPhases)
             {
                 foreach (int block in plan.BlockSizes)
                 {
                     writer.Line();
-                    InteriorRowEmitter.Write(writer, plan, phase, block);
+                    RowBodyEmitter.Write(writer, plan, phase, block);
                 }
             }
         }

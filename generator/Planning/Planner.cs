@@ -13,15 +13,14 @@ internal static class Planner
     {
         // Past the limits nothing is unrolled, so nothing is planned (and huge kernels or strides are never enumerated).
         if (FallbackReason(spec) is { } reason)
-            return new KernelPlan(spec, EquatableArray<RowPhase>.Empty, EquatableArray<ColumnTap>.Empty, 0, 0, 1, EquatableArray.From(new[] { 1 }), reason);
+            return new KernelPlan(spec, EquatableArray<RowPhase>.Empty, EquatableArray<ColumnTap>.Empty, 1, EquatableArray.From(new[] { 1 }), 1, reason);
         var rowPhases = RowPhases(spec.Height);
         var columnTaps = ColumnTaps(spec.Width);
-        int maxColumnOffset = columnTaps.Max(tap => tap.Offset);
-        int columnStart = Math.Max(DivideRoundingUp(spec.Width.Padding, spec.Width.Stride), maxColumnOffset);
-        int block = ChannelBlock(spec, MaxRowTaps(rowPhases) * spec.Width.Kernel);
-        var sizes = BlockSizes(spec, block);
-        return new KernelPlan(spec, EquatableArray.From(rowPhases), EquatableArray.From(columnTaps), columnStart, maxColumnOffset, block,
-            EquatableArray.From(sizes), null);
+        int pairs = MaxRowTaps(rowPhases) * spec.Width.Kernel;
+        int block = ChannelBlock(spec);
+        int vectors = Vectors(spec.Width.Stride, block, pairs);
+        return new KernelPlan(spec, EquatableArray.From(rowPhases), EquatableArray.From(columnTaps), block, EquatableArray.From(BlockSizes(spec, block)),
+            vectors, null);
     }
 
     /// <summary>Why a configuration is not unrolled, or null when it is.</summary>
@@ -41,38 +40,62 @@ internal static class Planner
         return null;
     }
 
-    /// <summary>Row phase p holds the kernel rows with <c>ky * dH % sH == p</c>; such a row reads input row <c>q - ky * dH / sH</c>.</summary>
+    /// <summary>Row phase r (output rows <c>oy = r + sH * j</c>) holds the kernel rows with <c>(r + pH - ky * dH) % sH == 0</c>;
+    /// such a row reads input row <c>j + (r + pH - ky * dH) / sH</c>.</summary>
     public static List<RowPhase> RowPhases(AxisSpec axis)
     {
         var phases = new List<RowPhase>();
         for (int phase = 0; phase < axis.Stride; phase++)
         {
             var taps = Enumerable.Range(0, axis.Kernel)
-                .Where(k => k * axis.Dilation % axis.Stride == phase)
-                .Select(k => new RowTap(k, k * axis.Dilation / axis.Stride));
+                .Where(k => Modulo((long)phase + axis.Padding - (long)k * axis.Dilation, axis.Stride) == 0)
+                .Select(k => new RowTap(k, (int)(((long)phase + axis.Padding - (long)k * axis.Dilation) / axis.Stride)));
             phases.Add(new RowPhase(phase, EquatableArray.From(taps)));
         }
         return phases;
     }
 
-    /// <summary>Kernel column kx feeds column phase <c>kx * dW % sW</c> and reads input column <c>qx - kx * dW / sW</c>.</summary>
+    /// <summary>Kernel column kx feeds output phase <c>(kx * dW - pW) mod sW</c> and reads input column <c>j + (phase + pW - kx * dW) / sW</c>.</summary>
     public static List<ColumnTap> ColumnTaps(AxisSpec axis) =>
         Enumerable.Range(0, axis.Kernel)
-            .Select(k => new ColumnTap(k, k * axis.Dilation % axis.Stride, k * axis.Dilation / axis.Stride))
+            .Select(k =>
+            {
+                int phase = (int)Modulo((long)k * axis.Dilation - axis.Padding, axis.Stride);
+                return new ColumnTap(k, phase, (int)(((long)phase + axis.Padding - (long)k * axis.Dilation) / axis.Stride));
+            })
             .ToList();
 
-    /// <summary>The register block of output channels: the largest of 8, 4, 2, 1 whose accumulators and body fit the limits,
-    /// or the per-group channel count when it is known and smaller.</summary>
-    public static int ChannelBlock(ConvSpec spec, int tapsPerChannel)
+    /// <summary>The register block of output channels. With the channel count known: its largest divisor up to 8 whose
+    /// accumulators (one per column phase) fit, so that no remainder block is needed (21 channels: blocks of 7); without a
+    /// divisor above 1 (or unknown), the largest power of two that fits, 4 at most when unknown.</summary>
+    public static int ChannelBlock(ConvSpec spec)
     {
+        int stride = spec.Width.Stride;
         int perGroup = spec.OutChannels > 0 ? spec.OutChannels / spec.Groups : 0;
-        foreach (int candidate in new[] { 8, 4, 2, 1 })
+        bool Fits(int block) => block * stride <= UnrollLimits.MaxAccumulators;
+        if (perGroup > 0)
         {
-            int block = perGroup > 0 ? Math.Min(candidate, perGroup) : candidate;
-            if (block * spec.Width.Stride <= UnrollLimits.MaxAccumulators && block * Math.Max(tapsPerChannel, 1) <= UnrollLimits.MaxMultiplyAddsPerBody)
-                return block;
+            for (int block = Math.Min(UnrollLimits.MaxChannelBlock, perGroup); block > 1; block--)
+            {
+                if (perGroup % block == 0 && Fits(block))
+                    return block;
+            }
+        }
+        int limit = perGroup > 0 ? Math.Min(perGroup, UnrollLimits.MaxChannelBlock) : 4;
+        foreach (int candidate in new[] { 8, 4, 2 })
+        {
+            if (candidate <= limit && Fits(candidate))
+                return candidate;
         }
         return 1;
+    }
+
+    /// <summary>Vectors per column phase: as many as the accumulator budget and the body size allow.</summary>
+    public static int Vectors(int stride, int block, int tapsPerChannel)
+    {
+        int byRegisters = UnrollLimits.MaxAccumulators / Math.Max(1, block * stride);
+        int bySize = UnrollLimits.MaxMultiplyAddsPerBody / Math.Max(1, block * tapsPerChannel);
+        return Math.Max(1, Math.Min(UnrollLimits.MaxVectors, Math.Min(byRegisters, bySize)));
     }
 
     /// <summary>The block sizes a group's channels are cut into: the register block, then halves of it for the remainder
@@ -86,9 +109,9 @@ internal static class Planner
         return sizes;
     }
 
-    private static int MaxRowTaps(IEnumerable<RowPhase> phases) => phases.Max(phase => phase.Taps.Count);
+    private static int MaxRowTaps(IEnumerable<RowPhase> phases) => Math.Max(1, phases.Max(phase => phase.Taps.Count));
 
-    private static int DivideRoundingUp(int value, int divisor) => (value + divisor - 1) / divisor;
+    private static long Modulo(long value, int divisor) => ((value % divisor) + divisor) % divisor;
 
     private static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

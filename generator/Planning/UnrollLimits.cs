@@ -9,12 +9,18 @@ internal static class UnrollLimits
     /// <summary>Most taps (kernel rows of a phase x kernel columns) one output channel of a body may have.</summary>
     public const int MaxTapsPerPhase = 144;
 
-    /// <summary>Most fused multiply-adds in one unrolled body (taps x output-channel block).</summary>
+    /// <summary>Most fused multiply-adds per input channel in one unrolled body (taps x channel block x vectors).</summary>
     public const int MaxMultiplyAddsPerBody = 512;
 
-    /// <summary>Most accumulator vectors (output-channel block x column phases) a body keeps in registers (16 on AVX2,
-    /// minus one input vector, one broadcast weight and spare).</summary>
-    public const int MaxAccumulators = 12;
+    /// <summary>Most accumulator vectors (channel block x column phases x vectors) a body keeps in registers. Sized for the
+    /// 32 vector registers the JIT uses with AVX-512VL: 16 accumulators, up to 8 input vectors and a broadcast weight.</summary>
+    public const int MaxAccumulators = 16;
+
+    /// <summary>Most input vectors per column phase a body loads at once (the column block is 8 x this).</summary>
+    public const int MaxVectors = 8;
+
+    /// <summary>Largest output-channel register block.</summary>
+    public const int MaxChannelBlock = 8;
 
     /// <summary>Largest horizontal stride: one accumulator per column phase must fit in the register budget.</summary>
     public const int MaxStrideWidth = 8;
