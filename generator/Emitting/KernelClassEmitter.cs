@@ -60,7 +60,8 @@ internal static class KernelClassEmitter
         {
             WriteChannelCheck(writer, "inChannels", "InChannels", plan.Spec.InChannels);
             WriteChannelCheck(writer, "outChannels", "OutChannels", plan.Spec.OutChannels);
-            writer.Line("return new Prepared(this, weight, bias, inChannels, outChannels);");
+            writer.Line("// Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).");
+            writer.Line(Literals.Format("return new {0}(this, new Prepared(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, BlockColumns);", Names.Dispatch));
         }
     }
 

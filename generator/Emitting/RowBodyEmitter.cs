@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using TConvGen.Generator.Planning;
 
@@ -34,14 +36,16 @@ internal static class RowBodyEmitter
             writer.Line("for (int block = 0; block < blocks; block++)");
             using (writer.Braces())
             {
-                for (int c = 0; c < block; c++)
+                // Column phases without taps (kW * dW < sW) are the bias alone: they get no accumulators.
+                var active = phase.Taps.Count == 0 ? new HashSet<int>() : new HashSet<int>(plan.ColumnTaps.Select(tap => tap.Phase));
+                for (int c = 0; c < block && active.Count > 0; c++)
                 {
-                    var sums = from r in Enumerable.Range(0, stride) from v in Enumerable.Range(0, vectors) select Literals.Format("{0} = bias{1}", Sum(c, r, v), c);
+                    var sums = from r in active.OrderBy(r => r) from v in Enumerable.Range(0, vectors) select Literals.Format("{0} = bias{1}", Sum(c, r, v), c);
                     writer.Line(Names.VectorOfFloat + " " + string.Join(", ", sums) + ";");
                 }
-                if (phase.Taps.Count > 0)
+                if (active.Count > 0)
                     WriteReduction(writer, plan, phase, block);
-                WriteStores(writer, stride, vectors, block);
+                WriteStores(writer, stride, vectors, block, (c, r, v) => active.Contains(r) ? Sum(c, r, v) : "bias" + Literals.Int(c));
             }
         }
     }
@@ -89,7 +93,7 @@ internal static class RowBodyEmitter
 
     /// <summary>Stride 1: contiguous stores; stride 2: the two phases interleaved into contiguous outputs; more: strided lanes.
     /// A whole block goes straight to the output; the last, partial one to the scratch, then its valid part to the output.</summary>
-    private static void WriteStores(IndentedWriter writer, int stride, int vectors, int block)
+    private static void WriteStores(IndentedWriter writer, int stride, int vectors, int block, Func<int, int, int, string> value)
     {
         writer.Line("bool full = block < fullBlocks;");
         writer.Line(Literals.Format("ref float destination = ref full ? ref {0}.Add(ref output, block * BlockOutputs) : ref scratch;", Names.Unsafe));
@@ -101,19 +105,19 @@ internal static class RowBodyEmitter
             {
                 if (stride == 1)
                 {
-                    writer.Line(Literals.Format("{0}.StoreUnsafe({1}, ref {2}.Add(ref destination, {3}{4}));", Names.Vector, Sum(c, 0, v), Names.Unsafe, lane, v * Lanes));
+                    writer.Line(Literals.Format("{0}.StoreUnsafe({1}, ref {2}.Add(ref destination, {3}{4}));", Names.Vector, value(c, 0, v), Names.Unsafe, lane, v * Lanes));
                 }
                 else if (stride == 2)
                 {
                     writer.Line(Literals.Format("{0}.StoreInterleaved({1}, {2}, ref {3}.Add(ref destination, {4}{5}));",
-                        Names.VectorOps, Sum(c, 0, v), Sum(c, 1, v), Names.Unsafe, lane, v * Lanes * 2));
+                        Names.VectorOps, value(c, 0, v), value(c, 1, v), Names.Unsafe, lane, v * Lanes * 2));
                 }
                 else
                 {
                     for (int r = 0; r < stride; r++)
                     {
                         writer.Line(Literals.Format("{0}.StoreStrided({1}, ref {2}.Add(ref destination, {3}{4}), {5});",
-                            Names.VectorOps, Sum(c, r, v), Names.Unsafe, lane, v * Lanes * stride + r, stride));
+                            Names.VectorOps, value(c, r, v), Names.Unsafe, lane, v * Lanes * stride + r, stride));
                     }
                 }
             }

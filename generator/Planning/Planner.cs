@@ -16,9 +16,7 @@ internal static class Planner
             return new KernelPlan(spec, EquatableArray<RowPhase>.Empty, EquatableArray<ColumnTap>.Empty, 1, EquatableArray.From(new[] { 1 }), 1, reason);
         var rowPhases = RowPhases(spec.Height);
         var columnTaps = ColumnTaps(spec.Width);
-        int pairs = MaxRowTaps(rowPhases) * spec.Width.Kernel;
-        int block = ChannelBlock(spec);
-        int vectors = Vectors(spec.Width.Stride, block, pairs);
+        var (block, vectors) = RegisterBlock(spec, rowPhases, columnTaps);
         return new KernelPlan(spec, EquatableArray.From(rowPhases), EquatableArray.From(columnTaps), block, EquatableArray.From(BlockSizes(spec, block)),
             vectors, null);
     }
@@ -65,37 +63,67 @@ internal static class Planner
             })
             .ToList();
 
-    /// <summary>The register block of output channels. With the channel count known: its largest divisor up to 8 whose
-    /// accumulators (one per column phase) fit, so that no remainder block is needed (21 channels: blocks of 7); without a
-    /// divisor above 1 (or unknown), the largest power of two that fits, 4 at most when unknown.</summary>
-    public static int ChannelBlock(ConvSpec spec)
+    /// <summary>The register block (output channels x vectors per column phase) with the best estimated throughput.
+    /// Per input channel a body issues <c>taps x block x vectors</c> multiply-adds and
+    /// <c>rowTaps x distinctColumnOffsets x vectors</c> input loads plus <c>taps x block</c> weight broadcasts:
+    /// wider blocks share loads and broadcasts, within the accumulator budget, and need 8 or more accumulators to hide the
+    /// multiply-add latency. With the channel count known, blocks that leave a remainder are charged for the smaller blocks
+    /// that compute it. A larger block must be more than 2% cheaper to win, since it wastes more of a short row.</summary>
+    public static (int Block, int Vectors) RegisterBlock(ConvSpec spec, IReadOnlyList<RowPhase> rowPhases, IReadOnlyList<ColumnTap> columnTaps)
     {
-        int stride = spec.Width.Stride;
         int perGroup = spec.OutChannels > 0 ? spec.OutChannels / spec.Groups : 0;
-        bool Fits(int block) => block * stride <= UnrollLimits.MaxAccumulators;
-        if (perGroup > 0)
+        int rowTaps = MaxRowTaps(rowPhases);
+        int taps = rowTaps * spec.Width.Kernel;
+        int offsets = columnTaps.Select(tap => tap.Offset).Distinct().Count();
+        int phases = Math.Max(1, columnTaps.Select(tap => tap.Phase).Distinct().Count());
+        var candidates = new List<(int Block, int Vectors, double Cost)>();
+        for (int block = 1; block <= UnrollLimits.MaxChannelBlock; block++)
         {
-            for (int block = Math.Min(UnrollLimits.MaxChannelBlock, perGroup); block > 1; block--)
+            // Unknown channel counts get power-of-two blocks of at most 4 (remainders halve); known ones any block that fits.
+            if (perGroup == 0 ? block > 4 || (block & (block - 1)) != 0 : block > perGroup)
+                continue;
+            // Powers of two: row widths usually are, so whole blocks cover them.
+            for (int vectors = 1; vectors <= UnrollLimits.MaxVectors; vectors *= 2)
             {
-                if (perGroup % block == 0 && Fits(block))
-                    return block;
+                int accumulators = block * phases * vectors;
+                if (accumulators > UnrollLimits.MaxAccumulators || accumulators + vectors + 1 > UnrollLimits.VectorRegisters ||
+                    taps * block * vectors > UnrollLimits.MaxMultiplyAddsPerBody)
+                {
+                    continue;
+                }
+                candidates.Add((block, vectors, CostPerOutput(block, vectors, taps, rowTaps, offsets, phases, perGroup)));
             }
         }
-        int limit = perGroup > 0 ? Math.Min(perGroup, UnrollLimits.MaxChannelBlock) : 4;
-        foreach (int candidate in new[] { 8, 4, 2 })
-        {
-            if (candidate <= limit && Fits(candidate))
-                return candidate;
-        }
-        return 1;
+        // Within 2% of the cheapest, the smallest block wins: the run-time width is unknown, and a wide block wastes more of a short row.
+        double cheapest = candidates.Min(candidate => candidate.Cost);
+        var best = candidates.Where(candidate => candidate.Cost <= cheapest * 1.02)
+            .OrderBy(candidate => candidate.Block * candidate.Vectors).ThenByDescending(candidate => candidate.Block).First();
+        return (best.Block, best.Vectors);
     }
 
-    /// <summary>Vectors per column phase: as many as the accumulator budget and the body size allow.</summary>
-    public static int Vectors(int stride, int block, int tapsPerChannel)
+    /// <summary>Estimated cycles per output vector of one channel, per input channel, over a group's blocks.</summary>
+    private static double CostPerOutput(int block, int vectors, int taps, int rowTaps, int offsets, int phases, int perGroup)
     {
-        int byRegisters = UnrollLimits.MaxAccumulators / Math.Max(1, block * stride);
-        int bySize = UnrollLimits.MaxMultiplyAddsPerBody / Math.Max(1, block * tapsPerChannel);
-        return Math.Max(1, Math.Min(UnrollLimits.MaxVectors, Math.Min(byRegisters, bySize)));
+        // Multiply-adds and loads at 2 per cycle each, 3 per cycle together (measured: a body with as many loads as
+        // multiply-adds runs well below the multiply-add peak); each accumulator's chain of taps at 4 cycles per multiply-add.
+        double Body(int b)
+        {
+            double multiplyAdds = taps * b * vectors, loads = rowTaps * offsets * vectors + taps * b;
+            double cycles = Math.Max(Math.Max(multiplyAdds / 2, loads / 2), Math.Max((multiplyAdds + loads) / 3, taps / (double)phases * 4));
+            return cycles / (b * phases * vectors);
+        }
+        if (perGroup == 0 || perGroup % block == 0)
+            return Body(block);
+        // The remainder runs in halving blocks, as GeneratedKernelWeights.BlockAt cuts it.
+        double total = perGroup / block * block * Body(block);
+        for (int left = perGroup % block, size = block / 2; left > 0; size = Math.Max(1, size / 2))
+        {
+            if (size > left)
+                continue;
+            total += size * Body(size);
+            left -= size;
+        }
+        return total / perGroup;
     }
 
     /// <summary>The block sizes a group's channels are cut into: the register block, then halves of it for the remainder

@@ -12,9 +12,12 @@ internal static class UnrollLimits
     /// <summary>Most fused multiply-adds per input channel in one unrolled body (taps x channel block x vectors).</summary>
     public const int MaxMultiplyAddsPerBody = 512;
 
-    /// <summary>Most accumulator vectors (channel block x column phases x vectors) a body keeps in registers. Sized for the
-    /// 32 vector registers the JIT uses with AVX-512VL: 16 accumulators, up to 8 input vectors and a broadcast weight.</summary>
-    public const int MaxAccumulators = 16;
+    /// <summary>Most accumulator vectors (channel block x column phases with taps x vectors) a body keeps in registers.</summary>
+    public const int MaxAccumulators = 24;
+
+    /// <summary>Vector registers a body may use (accumulators, input vectors, a broadcast weight): the JIT has 32 with
+    /// AVX-512VL, and keeps one or two for itself.</summary>
+    public const int VectorRegisters = 30;
 
     /// <summary>Most input vectors per column phase a body loads at once (the column block is 8 x this).</summary>
     public const int MaxVectors = 8;

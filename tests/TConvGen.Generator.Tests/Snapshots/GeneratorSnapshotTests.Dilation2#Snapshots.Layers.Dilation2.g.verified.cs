@@ -26,8 +26,8 @@ namespace Snapshots
             // Output channels one body computes together (the register block).
             private const int ChannelBlock = 4;
             // Positions of each column phase one body computes (8 per vector), and the outputs they cover.
-            private const int BlockColumns = 16;
-            private const int BlockOutputs = 32;
+            private const int BlockColumns = 32;
+            private const int BlockOutputs = 64;
             // Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.
             private const int MinRowOffset = -1;
             private const int MaxRowOffset = 1;
@@ -49,7 +49,8 @@ namespace Snapshots
 
             protected override global::TConvGen.PreparedConvTranspose2d PrepareCore(global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
             {
-                return new Prepared(this, weight, bias, inChannels, outChannels);
+                // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
+                return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, BlockColumns);
             }
 
             private sealed class Prepared : global::TConvGen.TiledPreparedConvTranspose2d
@@ -135,7 +136,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 16 positions: 72 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 32 positions: 144 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
@@ -150,165 +151,263 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_1_0 = bias2, sum2_1_1 = bias2;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_1_0 = bias3, sum3_1_1 = bias3;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_0_2 = bias2, sum2_0_3 = bias2;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_0_2 = bias3, sum3_0_3 = bias3;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
                             // ky 0, input column offset -1: kx 2 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
                             sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
                             sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
                             sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
                             sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 0, input column offset 0: kx 1 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
                             sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
                             sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
                             sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
                             sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 0, input column offset 1: kx 0 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
                             sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
                             sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
                             sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
                             sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 1, input column offset -1: kx 2 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
                             sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
                             sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
                             sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
                             sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 1, input column offset 0: kx 1 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
                             sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
                             sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
                             sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
                             sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 1, input column offset 1: kx 0 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
                             sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
                             sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
                             sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
                             sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 2, input column offset -1: kx 2 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
                             sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
                             sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
                             sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
                             sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 2, input column offset 0: kx 1 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
                             sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
                             sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
                             sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
                             sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 2, input column offset 1: kx 0 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
                             sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
                             sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
                             sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
                             sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36);
                         }
                         bool full = block < fullBlocks;
                         ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = full ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_0, sum2_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_1, sum2_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_0, sum3_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_1, sum3_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_3, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_2, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 48));
                         if (!full)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -320,7 +419,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 16 positions: 36 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 32 positions: 72 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
@@ -333,105 +432,163 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
                             // ky 0, input column offset -1: kx 2 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 0, input column offset 0: kx 1 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 0, input column offset 1: kx 0 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 1, input column offset -1: kx 2 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 1, input column offset 0: kx 1 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 1, input column offset 1: kx 0 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 2, input column offset -1: kx 2 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 2, input column offset 0: kx 1 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 2, input column offset 1: kx 0 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18);
                         }
                         bool full = block < fullBlocks;
                         ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = full ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                         if (!full)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -441,7 +598,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 16 positions: 18 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 32 positions: 36 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
@@ -453,75 +610,113 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
                             // ky 0, input column offset -1: kx 2 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 0, input column offset 0: kx 1 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 0, input column offset 1: kx 0 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 1, input column offset -1: kx 2 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 1, input column offset 0: kx 1 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 1, input column offset 1: kx 0 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 2, input column offset -1: kx 2 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 2, input column offset 0: kx 1 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 2, input column offset 1: kx 0 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9);
                         }
                         bool full = block < fullBlocks;
                         ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = full ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!full)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -530,7 +725,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 16 positions: 0 multiply-adds per input channel.
+                // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 32 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
@@ -541,21 +736,25 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_1_0 = bias2, sum2_1_1 = bias2;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_1_0 = bias3, sum3_1_1 = bias3;
                         bool full = block < fullBlocks;
                         ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = full ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_0, sum2_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_1, sum2_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_0, sum3_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_1, sum3_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 48));
                         if (!full)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -567,7 +766,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 16 positions: 0 multiply-adds per input channel.
+                // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 32 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
@@ -576,15 +775,17 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1;
                         bool full = block < fullBlocks;
                         ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = full ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                         if (!full)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -594,7 +795,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 16 positions: 0 multiply-adds per input channel.
+                // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 32 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
@@ -602,12 +803,13 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
                         bool full = block < fullBlocks;
                         ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = full ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!full)
                         {
                             int valid = outputWidth - block * BlockOutputs;

@@ -24,10 +24,10 @@ namespace Snapshots
             private const int KernelPlane = 16;
             private const int StrideHeight = 2;
             // Output channels one body computes together (the register block).
-            private const int ChannelBlock = 4;
+            private const int ChannelBlock = 2;
             // Positions of each column phase one body computes (8 per vector), and the outputs they cover.
-            private const int BlockColumns = 16;
-            private const int BlockOutputs = 32;
+            private const int BlockColumns = 32;
+            private const int BlockOutputs = 64;
             // Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.
             private const int MinRowOffset = -1;
             private const int MaxRowOffset = 1;
@@ -49,7 +49,8 @@ namespace Snapshots
 
             protected override global::TConvGen.PreparedConvTranspose2d PrepareCore(global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
             {
-                return new Prepared(this, weight, bias, inChannels, outChannels);
+                // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
+                return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, BlockColumns);
             }
 
             private sealed class Prepared : global::TConvGen.TiledPreparedConvTranspose2d
@@ -104,9 +105,7 @@ namespace Snapshots
                                         case 0:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
-                                            if (block == 4)
-                                                Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
-                                            else if (block == 2)
+                                            if (block == 2)
                                                 Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
                                                 Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
@@ -115,9 +114,7 @@ namespace Snapshots
                                         case 1:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
-                                            if (block == 4)
-                                                Row_Phase1_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
-                                            else if (block == 2)
+                                            if (block == 2)
                                                 Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
                                                 Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
@@ -135,170 +132,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 1, 3), 4 output channel(s) x 2 column phase(s) x 16 positions: 64 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
-                {
-                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
-                    nuint row1 = (nuint)rowFloats * 1;
-                    nuint row3 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
-                    for (int block = 0; block < blocks; block++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_1_0 = bias2, sum2_1_1 = bias2;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_1_0 = bias3, sum3_1_1 = bias3;
-                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
-                        ref float weight = ref weights;
-                        for (int ic = 0; ic < inputChannels; ic++)
-                        {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
-                            // ky 1, input column offset -1: kx 3 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 1, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
-                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                            sum2_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
-                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                            sum3_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_1_1);
-                            // ky 1, input column offset 1: kx 0 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
-                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                            sum2_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
-                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                            sum3_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_1_1);
-                            // ky 3, input column offset -1: kx 3 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 3, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
-                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                            sum2_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
-                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                            sum3_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_1_1);
-                            // ky 3, input column offset 1: kx 0 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
-                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                            sum2_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
-                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                            sum3_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_1_1);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
-                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64);
-                        }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_0, sum2_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_1, sum2_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_0, sum3_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_1, sum3_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
-                        if (!full)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
-                        }
-                    }
-                }
-
-                // Row phase 0 (kernel rows 1, 3), 2 output channel(s) x 2 column phase(s) x 16 positions: 32 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 1, 3), 2 output channel(s) x 2 column phase(s) x 32 positions: 64 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
@@ -310,80 +144,124 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
                             // ky 1, input column offset -1: kx 3 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 1, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
                             sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
                             sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 1, input column offset 1: kx 0 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
                             sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
                             sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 3, input column offset -1: kx 3 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 3, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
                             sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
                             sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 3, input column offset 1: kx 0 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
                             sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
                             sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                         }
@@ -392,8 +270,12 @@ namespace Snapshots
                         nint plane = full ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                         if (!full)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -403,7 +285,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 1, 3), 1 output channel(s) x 2 column phase(s) x 16 positions: 16 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 1, 3), 1 output channel(s) x 2 column phase(s) x 32 positions: 32 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
@@ -414,55 +296,83 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
                             // ky 1, input column offset -1: kx 3 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 1, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 1, input column offset 1: kx 0 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 3, input column offset -1: kx 3 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 3, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 3, input column offset 1: kx 0 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16);
                         }
@@ -471,6 +381,8 @@ namespace Snapshots
                         nint plane = full ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!full)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -479,170 +391,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows 0, 2), 4 output channel(s) x 2 column phase(s) x 16 positions: 64 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
-                {
-                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
-                    nuint row0 = (nuint)rowFloats * 1;
-                    nuint row2 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
-                    for (int block = 0; block < blocks; block++)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_1_0 = bias2, sum2_1_1 = bias2;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_1_0 = bias3, sum3_1_1 = bias3;
-                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
-                        ref float weight = ref weights;
-                        for (int ic = 0; ic < inputChannels; ic++)
-                        {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
-                            // ky 0, input column offset -1: kx 3 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 0, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                            sum2_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                            sum3_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_1_1);
-                            // ky 0, input column offset 1: kx 0 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                            sum2_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                            sum3_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_1_1);
-                            // ky 2, input column offset -1: kx 3 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 2, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
-                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                            sum2_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
-                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                            sum3_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_1_1);
-                            // ky 2, input column offset 1: kx 0 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
-                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                            sum2_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
-                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                            sum3_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_1_1);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
-                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64);
-                        }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_0, sum2_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_1, sum2_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_0, sum3_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_1, sum3_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
-                        if (!full)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
-                        }
-                    }
-                }
-
-                // Row phase 1 (kernel rows 0, 2), 2 output channel(s) x 2 column phase(s) x 16 positions: 32 multiply-adds per input channel.
+                // Row phase 1 (kernel rows 0, 2), 2 output channel(s) x 2 column phase(s) x 32 positions: 64 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
@@ -654,80 +403,124 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
                             // ky 0, input column offset -1: kx 3 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 0, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
                             sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
                             sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 0, input column offset 1: kx 0 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
                             sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
                             sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 2, input column offset -1: kx 3 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 2, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
                             sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
                             sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
                             sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
                             sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 2, input column offset 1: kx 0 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
                             sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
                             sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                         }
@@ -736,8 +529,12 @@ namespace Snapshots
                         nint plane = full ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                         if (!full)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -747,7 +544,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows 0, 2), 1 output channel(s) x 2 column phase(s) x 16 positions: 16 multiply-adds per input channel.
+                // Row phase 1 (kernel rows 0, 2), 1 output channel(s) x 2 column phase(s) x 32 positions: 32 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
@@ -758,55 +555,83 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
                             // ky 0, input column offset -1: kx 3 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 0, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 0, input column offset 1: kx 0 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 2, input column offset -1: kx 3 (phase 0)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 2, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
                             sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
                             sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 2, input column offset 1: kx 0 (phase 1)
                             x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
                             x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
                             w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
                             sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
                             sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16);
                         }
@@ -815,6 +640,8 @@ namespace Snapshots
                         nint plane = full ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!full)
                         {
                             int valid = outputWidth - block * BlockOutputs;

@@ -49,7 +49,8 @@ namespace Snapshots
 
             protected override global::TConvGen.PreparedConvTranspose2d PrepareCore(global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
             {
-                return new Prepared(this, weight, bias, inChannels, outChannels);
+                // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
+                return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, BlockColumns);
             }
 
             private sealed class Prepared : global::TConvGen.TiledPreparedConvTranspose2d

@@ -57,7 +57,8 @@ namespace Snapshots
                 {
                     throw new global::System.ArgumentOutOfRangeException(nameof(outChannels), outChannels, "outChannels must be 1 (the OutChannels this kernel was generated for), but got " + outChannels.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
                 }
-                return new Prepared(this, weight, bias, inChannels, outChannels);
+                // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
+                return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, BlockColumns);
             }
 
             private sealed class Prepared : global::TConvGen.TiledPreparedConvTranspose2d

@@ -26,10 +26,10 @@ namespace Outer.Inner
                 private const int KernelPlane = 16;
                 private const int StrideHeight = 2;
                 // Output channels one body computes together (the register block).
-                private const int ChannelBlock = 8;
+                private const int ChannelBlock = 2;
                 // Positions of each column phase one body computes (8 per vector), and the outputs they cover.
-                private const int BlockColumns = 8;
-                private const int BlockOutputs = 16;
+                private const int BlockColumns = 32;
+                private const int BlockOutputs = 64;
                 // Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.
                 private const int MinRowOffset = -1;
                 private const int MaxRowOffset = 1;
@@ -59,7 +59,8 @@ namespace Outer.Inner
                     {
                         throw new global::System.ArgumentOutOfRangeException(nameof(outChannels), outChannels, "outChannels must be 8 (the OutChannels this kernel was generated for), but got " + outChannels.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
                     }
-                    return new Prepared(this, weight, bias, inChannels, outChannels);
+                    // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
+                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, BlockColumns);
                 }
 
                 private sealed class Prepared : global::TConvGen.TiledPreparedConvTranspose2d
@@ -114,13 +115,13 @@ namespace Outer.Inner
                                             case 0:
                                             {
                                                 ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
-                                                Row_Phase0_Block8(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
                                                 break;
                                             }
                                             case 1:
                                             {
                                                 ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
-                                                Row_Phase1_Block8(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
                                                 break;
                                             }
                                         }
@@ -135,404 +136,308 @@ namespace Outer.Inner
                         }
                     }
 
-                    // Row phase 0 (kernel rows 1, 3), 8 output channel(s) x 2 column phase(s) x 8 positions: 64 multiply-adds per input channel.
+                    // Row phase 0 (kernel rows 1, 3), 2 output channel(s) x 2 column phase(s) x 32 positions: 64 multiply-adds per input channel.
                     // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                    private static void Row_Phase0_Block8(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                    private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
                     {
                         // Each kernel row reads a fixed number of packed rows below the phase's top row.
                         nuint row1 = (nuint)rowFloats * 1;
                         nuint row3 = (nuint)rowFloats * 0;
                         global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                         global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 4));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 5));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 6));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 7));
                         for (int block = 0; block < blocks; block++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_1_0 = bias0;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_1_0 = bias1;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum2_0_0 = bias2, sum2_1_0 = bias2;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum3_0_0 = bias3, sum3_1_0 = bias3;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum4_0_0 = bias4, sum4_1_0 = bias4;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum5_0_0 = bias5, sum5_1_0 = bias5;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum6_0_0 = bias6, sum6_1_0 = bias6;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum7_0_0 = bias7, sum7_1_0 = bias7;
+                            global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0;
+                            global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1;
                             // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                             ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                             ref float weight = ref weights;
                             for (int ic = 0; ic < inputChannels; ic++)
                             {
-                                global::System.Runtime.Intrinsics.Vector256<float> x0, w;
+                                global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
                                 // ky 1, input column offset -1: kx 3 (phase 0)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
                                 sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                                sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                                sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                                sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
                                 sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
-                                sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
-                                sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
-                                sum4_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
-                                sum5_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
-                                sum6_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
-                                sum7_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_0_0);
+                                sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                                sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                                sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                                 // ky 1, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
                                 sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                                sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                                sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                                sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
                                 sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
-                                sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
-                                sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
-                                sum4_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
-                                sum5_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
-                                sum6_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
-                                sum7_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                                sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                                sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                                sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
                                 sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                                sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                                sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                                sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
                                 sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
-                                sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
-                                sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
-                                sum4_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
-                                sum5_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
-                                sum6_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
-                                sum7_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_1_0);
+                                sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                                sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                                sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                                 // ky 1, input column offset 1: kx 0 (phase 1)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
                                 sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                                sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                                sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                                sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
                                 sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
-                                sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
-                                sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
-                                sum4_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
-                                sum5_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
-                                sum6_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
-                                sum7_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_1_0);
+                                sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                                sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                                sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                                 // ky 3, input column offset -1: kx 3 (phase 0)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 120));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 8);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 16);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 24);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
                                 sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 121));
+                                sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                                sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                                sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
                                 sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 122));
-                                sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 123));
-                                sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 124));
-                                sum4_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 125));
-                                sum5_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 126));
-                                sum6_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 127));
-                                sum7_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_0_0);
+                                sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                                sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                                sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                                 // ky 3, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 1);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 104));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 9);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 17);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 25);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
                                 sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 105));
+                                sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                                sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                                sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
                                 sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 106));
-                                sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 107));
-                                sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 108));
-                                sum4_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 109));
-                                sum5_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 110));
-                                sum6_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 111));
-                                sum7_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 112));
+                                sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                                sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                                sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
                                 sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 113));
+                                sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                                sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                                sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
                                 sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 114));
-                                sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 115));
-                                sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 116));
-                                sum4_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 117));
-                                sum5_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 118));
-                                sum6_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 119));
-                                sum7_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_1_0);
+                                sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                                sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                                sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                                 // ky 3, input column offset 1: kx 0 (phase 1)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 2);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 96));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 10);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 18);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 26);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
                                 sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 97));
+                                sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                                sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                                sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
                                 sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 98));
-                                sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 99));
-                                sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 100));
-                                sum4_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 101));
-                                sum5_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 102));
-                                sum6_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 103));
-                                sum7_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_1_0);
+                                sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                                sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                                sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                                 source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
-                                weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 128);
+                                weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                             }
                             bool full = block < fullBlocks;
                             ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                             nint plane = full ? outputPlane : BlockOutputs;
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_0, sum2_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_0, sum3_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum4_0_0, sum4_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 4 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum5_0_0, sum5_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 5 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum6_0_0, sum6_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 6 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum7_0_0, sum7_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 7 + 0));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                             if (!full)
                             {
                                 int valid = outputWidth - block * BlockOutputs;
                                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
                                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 4), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 4 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 5), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 5 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 6), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 6 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 7), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 7 + block * BlockOutputs), valid));
                             }
                         }
                     }
 
-                    // Row phase 1 (kernel rows 0, 2), 8 output channel(s) x 2 column phase(s) x 8 positions: 64 multiply-adds per input channel.
+                    // Row phase 1 (kernel rows 0, 2), 2 output channel(s) x 2 column phase(s) x 32 positions: 64 multiply-adds per input channel.
                     // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                    private static void Row_Phase1_Block8(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                    private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
                     {
                         // Each kernel row reads a fixed number of packed rows below the phase's top row.
                         nuint row0 = (nuint)rowFloats * 1;
                         nuint row2 = (nuint)rowFloats * 0;
                         global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                         global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 4));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 5));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 6));
-                        global::System.Runtime.Intrinsics.Vector256<float> bias7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 7));
                         for (int block = 0; block < blocks; block++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_1_0 = bias0;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_1_0 = bias1;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum2_0_0 = bias2, sum2_1_0 = bias2;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum3_0_0 = bias3, sum3_1_0 = bias3;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum4_0_0 = bias4, sum4_1_0 = bias4;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum5_0_0 = bias5, sum5_1_0 = bias5;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum6_0_0 = bias6, sum6_1_0 = bias6;
-                            global::System.Runtime.Intrinsics.Vector256<float> sum7_0_0 = bias7, sum7_1_0 = bias7;
+                            global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0;
+                            global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1;
                             // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                             ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                             ref float weight = ref weights;
                             for (int ic = 0; ic < inputChannels; ic++)
                             {
-                                global::System.Runtime.Intrinsics.Vector256<float> x0, w;
+                                global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
                                 // ky 0, input column offset -1: kx 3 (phase 0)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
                                 sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                                sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                                sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                                sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
                                 sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
-                                sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
-                                sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
-                                sum4_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
-                                sum5_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
-                                sum6_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
-                                sum7_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_0_0);
+                                sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                                sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                                sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                                 // ky 0, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
                                 sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                                sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                                sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                                sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
                                 sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                                sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                                sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                                sum4_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                                sum5_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                                sum6_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                                sum7_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                                sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                                sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                                sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
                                 sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                                sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                                sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                                sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
                                 sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
-                                sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
-                                sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
-                                sum4_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
-                                sum5_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
-                                sum6_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
-                                sum7_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_1_0);
+                                sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                                sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                                sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                                 // ky 0, input column offset 1: kx 0 (phase 1)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
                                 w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
                                 sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                                sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                                sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                                sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
                                 w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
                                 sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                                sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                                sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                                sum4_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                                sum5_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                                sum6_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                                sum7_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_1_0);
+                                sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                                sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                                sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                                 // ky 2, input column offset -1: kx 3 (phase 0)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 88));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
                                 sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 89));
+                                sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                                sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                                sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
                                 sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 90));
-                                sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 91));
-                                sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 92));
-                                sum4_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 93));
-                                sum5_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 94));
-                                sum6_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 95));
-                                sum7_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_0_0);
+                                sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                                sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                                sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
                                 // ky 2, input column offset 0: kx 1 (phase 0), kx 2 (phase 1)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
                                 sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
+                                sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                                sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                                sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
                                 sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
-                                sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
-                                sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
-                                sum4_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
-                                sum5_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
-                                sum6_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
-                                sum7_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_0_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
+                                sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                                sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                                sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
                                 sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81));
+                                sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                                sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                                sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
                                 sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 82));
-                                sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 83));
-                                sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 84));
-                                sum4_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 85));
-                                sum5_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 86));
-                                sum6_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 87));
-                                sum7_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_1_0);
+                                sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                                sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                                sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                                 // ky 2, input column offset 1: kx 0 (phase 1)
                                 x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
+                                x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
+                                x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
+                                x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
                                 sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
+                                sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                                sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                                sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
                                 sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
-                                sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
-                                sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
-                                sum4_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum4_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
-                                sum5_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum5_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
-                                sum6_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum6_1_0);
-                                w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
-                                sum7_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum7_1_0);
+                                sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                                sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                                sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
                                 source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
-                                weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 128);
+                                weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                             }
                             bool full = block < fullBlocks;
                             ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                             nint plane = full ? outputPlane : BlockOutputs;
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_0, sum2_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_0, sum3_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum4_0_0, sum4_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 4 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum5_0_0, sum5_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 5 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum6_0_0, sum6_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 6 + 0));
-                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum7_0_0, sum7_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 7 + 0));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                            global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                             if (!full)
                             {
                                 int valid = outputWidth - block * BlockOutputs;
                                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
                                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 4), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 4 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 5), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 5 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 6), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 6 + block * BlockOutputs), valid));
-                                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 7), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 7 + block * BlockOutputs), valid));
                             }
                         }
                     }
