@@ -29,8 +29,11 @@ internal static class KernelClassEmitter
             writer.Line(Literals.Format("private static {0} CreateOptions() => {1};", Names.Options, SourceEmitter.OptionsExpression(spec)));
             writer.Line();
             WritePrepareCore(writer, plan);
-            writer.Line();
-            WritePreparedClass(writer, name, plan);
+            foreach (var blocking in plan.Blockings)
+            {
+                writer.Line();
+                WritePreparedClass(writer, name, plan, blocking);
+            }
         }
     }
 
@@ -39,11 +42,6 @@ internal static class KernelClassEmitter
         var spec = plan.Spec;
         writer.Line(Literals.Format("private const int KernelPlane = {0};", spec.Height.Kernel * spec.Width.Kernel));
         writer.Line(Literals.Format("private const int StrideHeight = {0};", spec.Height.Stride));
-        writer.Line("// Output channels one body computes together (the register block).");
-        writer.Line(Literals.Format("private const int ChannelBlock = {0};", plan.ChannelBlock));
-        writer.Line("// Positions of each column phase one body computes (8 per vector), and the outputs they cover.");
-        writer.Line(Literals.Format("private const int BlockColumns = {0};", plan.BlockColumns));
-        writer.Line(Literals.Format("private const int BlockOutputs = {0};", plan.BlockColumns * spec.Width.Stride));
         writer.Line("// Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.");
         writer.Line(Literals.Format("private const int MinRowOffset = {0};", plan.MinRowOffset));
         writer.Line(Literals.Format("private const int MaxRowOffset = {0};", plan.MaxRowOffset));
@@ -61,9 +59,22 @@ internal static class KernelClassEmitter
             WriteChannelCheck(writer, "inChannels", "InChannels", plan.Spec.InChannels);
             WriteChannelCheck(writer, "outChannels", "OutChannels", plan.Spec.OutChannels);
             writer.Line("// Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).");
-            writer.Line(Literals.Format("return new {0}(this, new Prepared(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, BlockColumns);", Names.Dispatch));
+            if (plan.Blockings.Count == 1)
+            {
+                WriteReturn(writer, Names.PreparedClass(plan, plan.Blockings[0]));
+                return;
+            }
+            writer.Line("// The bodies are blocked for the register file: 32 vector registers with AVX-512VL; with 16, those would spill.");
+            writer.Line(Literals.Format("if ({0}.HasWideRegisterFile)", Names.VectorOps));
+            using (writer.Braces())
+                WriteReturn(writer, Names.PreparedClass(plan, plan.Blockings[0]));
+            WriteReturn(writer, Names.PreparedClass(plan, plan.Blockings[1]));
         }
     }
+
+    private static void WriteReturn(IndentedWriter writer, string prepared) =>
+        writer.Line(Literals.Format("return new {0}(this, new {1}(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, {1}.BlockColumns);",
+            Names.Dispatch, prepared));
 
     private static void WriteChannelCheck(IndentedWriter writer, string parameter, string property, int expected)
     {
@@ -78,16 +89,24 @@ internal static class KernelClassEmitter
         }
     }
 
-    private static void WritePreparedClass(IndentedWriter writer, string kernelName, KernelPlan plan)
+    private static void WritePreparedClass(IndentedWriter writer, string kernelName, KernelPlan plan, RegisterBlocking blocking)
     {
-        using (writer.Block(Literals.Format("private sealed class Prepared : {0}", Names.Tiled)))
+        string prepared = Names.PreparedClass(plan, blocking);
+        writer.Line(Literals.Format("// Bodies blocked for {0} vector registers.", blocking.Registers));
+        using (writer.Block(Literals.Format("private sealed class {0} : {1}", prepared, Names.Tiled)))
         {
+            writer.Line("// Output channels one body computes together (the register block).");
+            writer.Line(Literals.Format("internal const int ChannelBlock = {0};", blocking.ChannelBlock));
+            writer.Line("// Positions of each column phase one body computes (8 per vector), and the outputs they cover.");
+            writer.Line(Literals.Format("internal const int BlockColumns = {0};", blocking.BlockColumns));
+            writer.Line(Literals.Format("internal const int BlockOutputs = {0};", blocking.BlockColumns * plan.Spec.Width.Stride));
+            writer.Line();
             writer.Line("// Blocked by ChannelBlock output channels: a body broadcasts consecutive values.");
             writer.Line("private readonly float[] _packed;");
             writer.Line("// The bias, zeros when there is none, so that every body starts from it.");
             writer.Line("private readonly float[] _bias;");
             writer.Line();
-            writer.Line(Literals.Format("internal Prepared({0} kernel, {1} weight, {1} bias, int inChannels, int outChannels)", kernelName, Names.ReadOnlySpan));
+            writer.Line(Literals.Format("internal {0}({1} kernel, {2} weight, {2} bias, int inChannels, int outChannels)", prepared, kernelName, Names.ReadOnlySpan));
             writer.Line("    : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)");
             using (writer.Braces())
             {
@@ -95,13 +114,13 @@ internal static class KernelClassEmitter
                 writer.Line(Literals.Format("_bias = {0}.ExpandBias(bias, outChannels);", Names.Weights));
             }
             writer.Line();
-            TileEmitter.WriteRunTile(writer, plan);
+            TileEmitter.WriteRunTile(writer, plan, blocking);
             foreach (var phase in plan.RowPhases)
             {
-                foreach (int block in plan.BlockSizes)
+                foreach (int block in blocking.BlockSizes)
                 {
                     writer.Line();
-                    RowBodyEmitter.Write(writer, plan, phase, block);
+                    RowBodyEmitter.Write(writer, plan, blocking, phase, block);
                 }
             }
         }

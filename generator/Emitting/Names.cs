@@ -26,6 +26,11 @@ internal static class Names
     /// <summary>The nested class that holds a method's kernel.</summary>
     public static string KernelClass(string methodName) => "__TConvGen_" + methodName;
 
+    /// <summary>The prepared class of one register blocking: <c>Prepared</c>, or <c>Prepared32</c> and <c>Prepared16</c> when the
+    /// register files get different bodies.</summary>
+    public static string PreparedClass(TConvGen.Generator.Planning.KernelPlan plan, TConvGen.Generator.Planning.RegisterBlocking blocking) =>
+        plan.Blockings.Count == 1 ? "Prepared" : "Prepared" + Literals.Int(blocking.Registers);
+
     /// <summary>The method computing one output row of one row phase for one channel-block size.</summary>
     public static string RowBody(int phase, int block) => "Row_Phase" + Literals.Int(phase) + "_Block" + Literals.Int(block);
 }

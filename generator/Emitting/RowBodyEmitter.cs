@@ -11,13 +11,13 @@ internal static class RowBodyEmitter
 {
     private const int Lanes = UnrollLimits.VectorWidth;
 
-    public static void Write(IndentedWriter writer, KernelPlan plan, RowPhase phase, int block)
+    public static void Write(IndentedWriter writer, KernelPlan plan, RegisterBlocking blocking, RowPhase phase, int block)
     {
         var spec = plan.Spec;
-        int stride = spec.Width.Stride, vectors = plan.Vectors;
+        int stride = spec.Width.Stride, vectors = blocking.Vectors;
         writer.Line(Literals.Format("// Row phase {0} (kernel rows {1}), {2} output channel(s) x {3} column phase(s) x {4} positions: {5} multiply-adds per input channel.",
             phase.Phase, phase.Taps.Count == 0 ? "none" : string.Join(", ", phase.Taps.Select(tap => Literals.Int(tap.Ky))),
-            block, stride, plan.BlockColumns, phase.Taps.Count * spec.Width.Kernel * block * vectors));
+            block, stride, blocking.BlockColumns, phase.Taps.Count * spec.Width.Kernel * block * vectors));
         writer.Line("// Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.");
         writer.Line("[" + Names.Optimized + "]");
         writer.Line(Literals.Format(
@@ -44,7 +44,7 @@ internal static class RowBodyEmitter
                     writer.Line(Names.VectorOfFloat + " " + string.Join(", ", sums) + ";");
                 }
                 if (active.Count > 0)
-                    WriteReduction(writer, plan, phase, block);
+                    WriteReduction(writer, plan, phase, block, vectors);
                 WriteStores(writer, stride, vectors, block, (c, r, v) => active.Contains(r) ? Sum(c, r, v) : "bias" + Literals.Int(c));
             }
         }
@@ -52,9 +52,9 @@ internal static class RowBodyEmitter
 
     private static string Sum(int channel, int phase, int vector) => Literals.Format("sum{0}_{1}_{2}", channel, phase, vector);
 
-    private static void WriteReduction(IndentedWriter writer, KernelPlan plan, RowPhase phase, int block)
+    private static void WriteReduction(IndentedWriter writer, KernelPlan plan, RowPhase phase, int block, int vectors)
     {
-        int kernelWidth = plan.Spec.Width.Kernel, vectors = plan.Vectors;
+        int kernelWidth = plan.Spec.Width.Kernel;
         writer.Line("// Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.");
         writer.Line(Literals.Format("ref float source = ref {0}.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));", Names.Unsafe));
         writer.Line("ref float weight = ref weights;");

@@ -6,7 +6,7 @@ namespace TConvGen.Generator.Emitting;
 /// dispatch of every output row to the body of its row phase and channel block.</summary>
 internal static class TileEmitter
 {
-    public static void WriteRunTile(IndentedWriter writer, KernelPlan plan)
+    public static void WriteRunTile(IndentedWriter writer, KernelPlan plan, RegisterBlocking blocking)
     {
         writer.Line("[" + Names.Optimized + "]");
         writer.Line(Literals.Format("protected override void RunTile({0} input, {1} output, {2} problem, {3} tile)", Names.ReadOnlySpan, Names.Span, Names.Problem, Names.Tile));
@@ -46,7 +46,7 @@ internal static class TileEmitter
                         {
                             writer.Line("int j = oy / StrideHeight;");
                             writer.Line(Literals.Format("ref float outputRow = ref {0}.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);", Names.Unsafe));
-                            WritePhaseDispatch(writer, plan);
+                            WritePhaseDispatch(writer, plan, blocking);
                         }
                         writer.Line("oc += block;");
                     }
@@ -60,11 +60,11 @@ internal static class TileEmitter
         }
     }
 
-    private static void WritePhaseDispatch(IndentedWriter writer, KernelPlan plan)
+    private static void WritePhaseDispatch(IndentedWriter writer, KernelPlan plan, RegisterBlocking blocking)
     {
         if (plan.RowPhases.Count == 1)
         {
-            WritePhaseCall(writer, plan, plan.RowPhases[0]);
+            WritePhaseCall(writer, blocking, plan.RowPhases[0]);
             return;
         }
         writer.Line("switch (oy - j * StrideHeight)");
@@ -75,14 +75,14 @@ internal static class TileEmitter
                 writer.Line(Literals.Format("case {0}:", phase.Phase));
                 using (writer.Braces())
                 {
-                    WritePhaseCall(writer, plan, phase);
+                    WritePhaseCall(writer, blocking, phase);
                     writer.Line("break;");
                 }
             }
         }
     }
 
-    private static void WritePhaseCall(IndentedWriter writer, KernelPlan plan, RowPhase phase)
+    private static void WritePhaseCall(IndentedWriter writer, RegisterBlocking blocking, RowPhase phase)
     {
         const string Arguments = "(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);";
         // A phase without taps reads nothing: its body only stores the bias, so it gets the band's start.
@@ -90,16 +90,16 @@ internal static class TileEmitter
             writer.Line("ref float rows = ref bandStart;");
         else
             writer.Line(Literals.Format("ref float rows = ref {0}.Add(ref bandStart, (nint)(j {1} - firstRow) * rowFloats);", Names.Unsafe, Signed(phase.MinOffset)));
-        for (int i = 0; i < plan.BlockSizes.Count; i++)
+        for (int i = 0; i < blocking.BlockSizes.Count; i++)
         {
-            int size = plan.BlockSizes[i];
+            int size = blocking.BlockSizes[i];
             string call = Names.RowBody(phase.Phase, size) + Arguments;
-            if (plan.BlockSizes.Count == 1)
+            if (blocking.BlockSizes.Count == 1)
             {
                 writer.Line(call);
                 continue;
             }
-            writer.Line(i == 0 ? Literals.Format("if (block == {0})", size) : i < plan.BlockSizes.Count - 1 ? Literals.Format("else if (block == {0})", size) : "else");
+            writer.Line(i == 0 ? Literals.Format("if (block == {0})", size) : i < blocking.BlockSizes.Count - 1 ? Literals.Format("else if (block == {0})", size) : "else");
             writer.Line("    " + call);
         }
     }

@@ -12,12 +12,15 @@ internal static class UnrollLimits
     /// <summary>Most fused multiply-adds per input channel in one unrolled body (taps x channel block x vectors).</summary>
     public const int MaxMultiplyAddsPerBody = 512;
 
-    /// <summary>Most accumulator vectors (channel block x column phases with taps x vectors) a body keeps in registers.</summary>
+    /// <summary>Most accumulator vectors (channel block x column phases with taps x vectors) a body keeps in 32 registers.</summary>
     public const int MaxAccumulators = 24;
 
-    /// <summary>Vector registers a body may use (accumulators, input vectors, a broadcast weight): the JIT has 32 with
-    /// AVX-512VL, and keeps one or two for itself.</summary>
-    public const int VectorRegisters = 30;
+    /// <summary>Vector registers a body may use (accumulators, input vectors, a broadcast weight) of a register file:
+    /// the JIT keeps one or two for itself.</summary>
+    public static int UsableRegisters(int registers) => registers - 2;
+
+    /// <summary>The register files a plan is blocked for: 32 (AVX-512VL) and 16 (AVX2) vector registers.</summary>
+    public static readonly int[] RegisterFiles = { 32, 16 };
 
     /// <summary>Most input vectors per column phase a body loads at once (the column block is 8 x this).</summary>
     public const int MaxVectors = 8;
