@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Threading;
 
 namespace TConvGen.CompilerServices;
 
@@ -14,10 +15,13 @@ namespace TConvGen.CompilerServices;
 public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
 {
     private readonly PreparedConvTranspose2d _generated;
-    private readonly PreparedConvTranspose2d _dynamic;
+    private readonly float[] _weight;
+    private readonly float[] _bias;
     private readonly int _blockColumns;
+    private PreparedConvTranspose2d? _dynamic;
 
-    /// <summary>Wraps the generated prepared kernel and prepares the dynamic kernel for the same weights.</summary>
+    /// <summary>Wraps the generated prepared kernel and keeps a copy of the weights, from which the dynamic kernel is
+    /// prepared on the first run that needs it.</summary>
     /// <param name="kernel">The generated kernel.</param>
     /// <param name="generated">Its prepared form, with the same channels.</param>
     /// <param name="weight">The weights in PyTorch's layout.</param>
@@ -34,7 +38,8 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
         if (generated.Kernel != kernel || generated.InChannels != inChannels || generated.OutChannels != outChannels)
             throw new ArgumentException("The generated prepared kernel does not match.", nameof(generated));
         _generated = generated;
-        _dynamic = ConvTranspose2d.Create(kernel.Options).Prepare(weight, bias, inChannels, outChannels);
+        _weight = weight.ToArray();
+        _bias = bias.ToArray();
         _blockColumns = Math.Max(1, blockColumns);
     }
 
@@ -48,5 +53,17 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
 
     /// <inheritdoc />
     protected internal override void RunCore(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, int maxDegreeOfParallelism) =>
-        (UsesDynamicKernel(problem) ? _dynamic : _generated).RunCore(input, output, problem, maxDegreeOfParallelism);
+        (UsesDynamicKernel(problem) ? Dynamic() : _generated).RunCore(input, output, problem, maxDegreeOfParallelism);
+
+    private PreparedConvTranspose2d Dynamic()
+    {
+        var dynamic = Volatile.Read(ref _dynamic);
+        if (dynamic is null)
+        {
+            // Racing runs may both prepare; one result is kept, and both are equivalent.
+            Interlocked.CompareExchange(ref _dynamic, ConvTranspose2d.Create(Kernel.Options).Prepare(_weight, _bias, InChannels, OutChannels), null);
+            dynamic = Volatile.Read(ref _dynamic)!;
+        }
+        return dynamic;
+    }
 }
