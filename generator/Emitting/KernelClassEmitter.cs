@@ -29,26 +29,26 @@ internal static class KernelClassEmitter
             writer.Line(Literals.Format("private static {0} CreateOptions() => {1};", Names.Options, SourceEmitter.OptionsExpression(spec)));
             writer.Line();
             WritePrepareCore(writer, plan);
-            writer.Line();
-            WritePreparedClass(writer, name, plan);
+            foreach (var blocking in plan.Blockings)
+            {
+                writer.Line();
+                WritePreparedClass(writer, name, plan, blocking);
+            }
         }
     }
 
     private static void WriteConstants(IndentedWriter writer, KernelPlan plan)
     {
         var spec = plan.Spec;
-        writer.Line(Literals.Format("private const int KernelWidth = {0};", spec.Width.Kernel));
         writer.Line(Literals.Format("private const int KernelPlane = {0};", spec.Height.Kernel * spec.Width.Kernel));
         writer.Line(Literals.Format("private const int StrideHeight = {0};", spec.Height.Stride));
-        writer.Line(Literals.Format("private const int StrideWidth = {0};", spec.Width.Stride));
-        writer.Line(Literals.Format("private const int PaddingHeight = {0};", spec.Height.Padding));
-        writer.Line(Literals.Format("private const int PaddingWidth = {0};", spec.Width.Padding));
-        writer.Line("// Output channels one body computes together (the register block).");
-        writer.Line(Literals.Format("private const int ChannelBlock = {0};", plan.ChannelBlock));
-        writer.Line("// The first column quotient (ox + PaddingWidth) / StrideWidth whose vector block has every tap inside the input.");
-        writer.Line(Literals.Format("private const int ColumnStart = {0};", plan.ColumnStart));
-        writer.Line("// The furthest a tap reads left of its column quotient.");
+        writer.Line("// Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.");
+        writer.Line(Literals.Format("private const int MinRowOffset = {0};", plan.MinRowOffset));
+        writer.Line(Literals.Format("private const int MaxRowOffset = {0};", plan.MaxRowOffset));
+        writer.Line(Literals.Format("private const int MinColumnOffset = {0};", plan.MinColumnOffset));
         writer.Line(Literals.Format("private const int MaxColumnOffset = {0};", plan.MaxColumnOffset));
+        writer.Line("// Zeros left of input column 0 in a packed row.");
+        writer.Line(Literals.Format("private const int LeftPadding = {0};", plan.LeftPadding));
     }
 
     private static void WritePrepareCore(IndentedWriter writer, KernelPlan plan)
@@ -58,9 +58,23 @@ internal static class KernelClassEmitter
         {
             WriteChannelCheck(writer, "inChannels", "InChannels", plan.Spec.InChannels);
             WriteChannelCheck(writer, "outChannels", "OutChannels", plan.Spec.OutChannels);
-            writer.Line("return new Prepared(this, weight, bias, inChannels, outChannels);");
+            writer.Line("// Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).");
+            if (plan.Blockings.Count == 1)
+            {
+                WriteReturn(writer, Names.PreparedClass(plan, plan.Blockings[0]));
+                return;
+            }
+            writer.Line("// The bodies are blocked for the register file: 32 vector registers with AVX-512VL; with 16, those would spill.");
+            writer.Line(Literals.Format("if ({0}.HasWideRegisterFile)", Names.VectorOps));
+            using (writer.Braces())
+                WriteReturn(writer, Names.PreparedClass(plan, plan.Blockings[0]));
+            WriteReturn(writer, Names.PreparedClass(plan, plan.Blockings[1]));
         }
     }
+
+    private static void WriteReturn(IndentedWriter writer, string prepared) =>
+        writer.Line(Literals.Format("return new {0}(this, new {1}(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, {1}.BlockColumns);",
+            Names.Dispatch, prepared));
 
     private static void WriteChannelCheck(IndentedWriter writer, string parameter, string property, int expected)
     {
@@ -75,16 +89,24 @@ internal static class KernelClassEmitter
         }
     }
 
-    private static void WritePreparedClass(IndentedWriter writer, string kernelName, KernelPlan plan)
+    private static void WritePreparedClass(IndentedWriter writer, string kernelName, KernelPlan plan, RegisterBlocking blocking)
     {
-        using (writer.Block(Literals.Format("private sealed class Prepared : {0}", Names.Tiled)))
+        string prepared = Names.PreparedClass(plan, blocking);
+        writer.Line(Literals.Format("// Bodies blocked for {0} vector registers.", blocking.Registers));
+        using (writer.Block(Literals.Format("private sealed class {0} : {1}", prepared, Names.Tiled)))
         {
-            writer.Line("// Blocked by ChannelBlock output channels, for the vector bodies and the border path.");
+            writer.Line("// Output channels one body computes together (the register block).");
+            writer.Line(Literals.Format("internal const int ChannelBlock = {0};", blocking.ChannelBlock));
+            writer.Line("// Positions of each column phase one body computes (8 per vector), and the outputs they cover.");
+            writer.Line(Literals.Format("internal const int BlockColumns = {0};", blocking.BlockColumns));
+            writer.Line(Literals.Format("internal const int BlockOutputs = {0};", blocking.BlockColumns * plan.Spec.Width.Stride));
+            writer.Line();
+            writer.Line("// Blocked by ChannelBlock output channels: a body broadcasts consecutive values.");
             writer.Line("private readonly float[] _packed;");
             writer.Line("// The bias, zeros when there is none, so that every body starts from it.");
             writer.Line("private readonly float[] _bias;");
             writer.Line();
-            writer.Line(Literals.Format("internal Prepared({0} kernel, {1} weight, {1} bias, int inChannels, int outChannels)", kernelName, Names.ReadOnlySpan));
+            writer.Line(Literals.Format("internal {0}({1} kernel, {2} weight, {2} bias, int inChannels, int outChannels)", prepared, kernelName, Names.ReadOnlySpan));
             writer.Line("    : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)");
             using (writer.Braces())
             {
@@ -92,17 +114,13 @@ internal static class KernelClassEmitter
                 writer.Line(Literals.Format("_bias = {0}.ExpandBias(bias, outChannels);", Names.Weights));
             }
             writer.Line();
-            TileEmitter.WriteRunTile(writer, plan);
-            writer.Line();
-            TileEmitter.WriteIsInteriorRow(writer, plan);
-            writer.Line();
-            TileEmitter.WriteComputeBorder(writer);
+            TileEmitter.WriteRunTile(writer, plan, blocking);
             foreach (var phase in plan.RowPhases)
             {
-                foreach (int block in plan.BlockSizes)
+                foreach (int block in blocking.BlockSizes)
                 {
                     writer.Line();
-                    InteriorRowEmitter.Write(writer, plan, phase, block);
+                    RowBodyEmitter.Write(writer, plan, blocking, phase, block);
                 }
             }
         }

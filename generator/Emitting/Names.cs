@@ -9,7 +9,8 @@ internal static class Names
     public const string Tiled = "global::TConvGen.TiledPreparedConvTranspose2d";
     public const string Problem = "global::TConvGen.ConvTranspose2dProblem";
     public const string Tile = "global::TConvGen.ConvTranspose2dTile";
-    public const string Border = "global::TConvGen.CompilerServices.GeneratedKernelBorder";
+    public const string Band = "global::TConvGen.CompilerServices.GeneratedKernelBand";
+    public const string Dispatch = "global::TConvGen.CompilerServices.GeneratedKernelDispatch";
     public const string Weights = "global::TConvGen.CompilerServices.GeneratedKernelWeights";
     public const string VectorOps = "global::TConvGen.CompilerServices.GeneratedKernelVector";
     public const string Vector = "global::System.Runtime.Intrinsics.Vector256";
@@ -19,11 +20,17 @@ internal static class Names
     public const string Math = "global::System.Math";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     public const string Span = "global::System.Span<float>";
+    public const string Optimized = "global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
 
     /// <summary>The nested class that holds a method's kernel.</summary>
     public static string KernelClass(string methodName) => "__TConvGen_" + methodName;
 
-    /// <summary>The method computing interior rows of one row phase for one channel-block size.</summary>
-    public static string InteriorRow(int phase, int block) => "InteriorRow_Phase" + Literals.Int(phase) + "_Block" + Literals.Int(block);
+    /// <summary>The prepared class of one register blocking: <c>Prepared</c>, or <c>Prepared32</c> and <c>Prepared16</c> when the
+    /// register files get different bodies.</summary>
+    public static string PreparedClass(TConvGen.Generator.Planning.KernelPlan plan, TConvGen.Generator.Planning.RegisterBlocking blocking) =>
+        plan.Blockings.Count == 1 ? "Prepared" : "Prepared" + Literals.Int(blocking.Registers);
+
+    /// <summary>The method computing one output row of one row phase for one channel-block size.</summary>
+    public static string RowBody(int phase, int block) => "Row_Phase" + Literals.Int(phase) + "_Block" + Literals.Int(block);
 }

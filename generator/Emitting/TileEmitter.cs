@@ -2,55 +2,72 @@ using TConvGen.Generator.Planning;
 
 namespace TConvGen.Generator.Emitting;
 
-/// <summary>Writes the tile driver: the row loop that sends interior rows to the unrolled bodies and the rest to the border path.</summary>
+/// <summary>Writes the tile driver: bands of output rows, each reading one zero-padded copy of its input rows, and the
+/// dispatch of every output row to the body of its row phase and channel block.</summary>
 internal static class TileEmitter
 {
-    public static void WriteRunTile(IndentedWriter writer, KernelPlan plan)
+    public static void WriteRunTile(IndentedWriter writer, KernelPlan plan, RegisterBlocking blocking)
     {
+        writer.Line("[" + Names.Optimized + "]");
         writer.Line(Literals.Format("protected override void RunTile({0} input, {1} output, {2} problem, {3} tile)", Names.ReadOnlySpan, Names.Span, Names.Problem, Names.Tile));
         using (writer.Braces())
         {
-            writer.Line("int inputHeight = problem.InputHeight, inputWidth = problem.InputWidth, outputWidth = problem.OutputWidth;");
-            writer.Line("int inputPlane = problem.InputPlaneLength, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;");
-            writer.Line("// Column quotients [ColumnStart, columnEnd) go through the vector bodies: every tap inside the input, every output inside the row.");
-            writer.Line("int columnLimit = outputWidth - StrideWidth + PaddingWidth;");
-            writer.Line(Literals.Format("int columnEnd = columnLimit < 0 ? 0 : {0}.Min(inputWidth, columnLimit / StrideWidth + 1);", Names.Math));
-            writer.Line("bool vector = columnEnd - ColumnStart >= 8;");
-            writer.Line("int leftEnd = vector ? ColumnStart * StrideWidth - PaddingWidth : outputWidth;");
-            writer.Line("int rightStart = vector ? columnEnd * StrideWidth - PaddingWidth : outputWidth;");
-            writer.Line(Literals.Format("ref float inputGroup = ref {0}.Add(ref {1}.GetReference(input), (nint)tile.Group * inPerGroup * inputPlane);", Names.Unsafe, Names.Marshal));
+            writer.Line("int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;");
+            writer.Line("// Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.");
+            writer.Line("int fullBlocks = outputWidth / BlockOutputs;");
+            writer.Line("int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;");
+            writer.Line(Literals.Format("int paddedWidth = {0}.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);", Names.Band));
+            writer.Line("int rowFloats = inPerGroup * paddedWidth;");
+            writer.Line(Literals.Format("int bandRows = {0}.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);", Names.Band));
+            writer.Line(Literals.Format("{0} scratch = stackalloc float[ChannelBlock * BlockOutputs];", Names.Span));
+            writer.Line(Literals.Format("ref float scratchStart = ref {0}.GetReference(scratch);", Names.Marshal));
             writer.Line(Literals.Format("ref float outputImage = ref {0}.GetReference(output);", Names.Marshal));
-            writer.Line("for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)");
+            writer.Line("for (int rowStart = tile.RowStart; rowStart < tile.RowEnd; rowStart += bandRows)");
             using (writer.Braces())
             {
-                writer.Line("// Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.");
-                writer.Line(Literals.Format("int block = {0}.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);", Names.Weights));
-                writer.Line(Literals.Format("ref float weights = ref {0}.Add(ref {1}.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);", Names.Unsafe, Names.Marshal));
-                writer.Line(Literals.Format("ref float bias = ref {0}.Add(ref {1}.GetArrayDataReference(_bias), oc);", Names.Unsafe, Names.Marshal));
-                writer.Line("for (int oy = tile.RowStart; oy < tile.RowEnd; oy++)");
+                writer.Line(Literals.Format("int rowEnd = {0}.Min(tile.RowEnd, rowStart + bandRows);", Names.Math));
+                writer.Line("// Every input row the band's taps read; rows outside the input are packed as zeros, so borders need no checks.");
+                writer.Line("int firstRow = rowStart / StrideHeight + MinRowOffset;");
+                writer.Line("int rowCount = (rowEnd - 1) / StrideHeight + MaxRowOffset - firstRow + 1;");
+                writer.Line(Literals.Format("float[] band = {0}.Rent(input, problem, tile.Group, firstRow, rowCount, LeftPadding, paddedWidth);", Names.Band));
+                writer.Line("try");
                 using (writer.Braces())
                 {
-                    writer.Line("int quotient = (oy + PaddingHeight) / StrideHeight;");
-                    writer.Line("int phase = oy + PaddingHeight - quotient * StrideHeight;");
-                    writer.Line("if (!vector || !IsInteriorRow(phase, quotient, inputHeight))");
+                    writer.Line(Literals.Format("ref float bandStart = ref {0}.GetArrayDataReference(band);", Names.Marshal));
+                    writer.Line("for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)");
                     using (writer.Braces())
                     {
-                        writer.Line("ComputeBorder(input, output, problem, oc, block, oy, outputWidth, outputWidth);");
-                        writer.Line("continue;");
+                        writer.Line("// Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.");
+                        writer.Line(Literals.Format("int block = {0}.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);", Names.Weights));
+                        writer.Line(Literals.Format("ref float weights = ref {0}.Add(ref {1}.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);", Names.Unsafe, Names.Marshal));
+                        writer.Line(Literals.Format("ref float bias = ref {0}.Add(ref {1}.GetArrayDataReference(_bias), oc);", Names.Unsafe, Names.Marshal));
+                        writer.Line("for (int oy = rowStart; oy < rowEnd; oy++)");
+                        using (writer.Braces())
+                        {
+                            writer.Line("int j = oy / StrideHeight;");
+                            writer.Line(Literals.Format("ref float outputRow = ref {0}.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);", Names.Unsafe));
+                            WritePhaseDispatch(writer, plan, blocking);
+                        }
+                        writer.Line("oc += block;");
                     }
-                    writer.Line(Literals.Format("ref float outputRow = ref {0}.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);", Names.Unsafe));
-                    WritePhaseDispatch(writer, plan);
-                    writer.Line("ComputeBorder(input, output, problem, oc, block, oy, leftEnd, rightStart);");
                 }
-                writer.Line("oc += block;");
+                writer.Line("finally");
+                using (writer.Braces())
+                {
+                    writer.Line(Literals.Format("{0}.Return(band);", Names.Band));
+                }
             }
         }
     }
 
-    private static void WritePhaseDispatch(IndentedWriter writer, KernelPlan plan)
+    private static void WritePhaseDispatch(IndentedWriter writer, KernelPlan plan, RegisterBlocking blocking)
     {
-        const string Arguments = "(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);";
-        writer.Line("switch (phase)");
+        if (plan.RowPhases.Count == 1)
+        {
+            WritePhaseCall(writer, blocking, plan.RowPhases[0]);
+            return;
+        }
+        writer.Line("switch (oy - j * StrideHeight)");
         using (writer.Braces())
         {
             foreach (var phase in plan.RowPhases)
@@ -58,47 +75,35 @@ internal static class TileEmitter
                 writer.Line(Literals.Format("case {0}:", phase.Phase));
                 using (writer.Braces())
                 {
-                    for (int i = 0; i < plan.BlockSizes.Count; i++)
-                    {
-                        int size = plan.BlockSizes[i];
-                        string call = Names.InteriorRow(phase.Phase, size) + Arguments;
-                        if (plan.BlockSizes.Count == 1)
-                        {
-                            writer.Line(call);
-                            continue;
-                        }
-                        writer.Line(i == 0 ? Literals.Format("if (block == {0})", size) : i < plan.BlockSizes.Count - 1 ? Literals.Format("else if (block == {0})", size) : "else");
-                        writer.Line("    " + call);
-                    }
+                    WritePhaseCall(writer, blocking, phase);
                     writer.Line("break;");
                 }
             }
         }
     }
 
-    /// <summary>A row is interior when every tap of its phase reads a row inside the input.</summary>
-    public static void WriteIsInteriorRow(IndentedWriter writer, KernelPlan plan)
+    private static void WritePhaseCall(IndentedWriter writer, RegisterBlocking blocking, RowPhase phase)
     {
-        writer.Line("// A row is interior when every kernel row of its phase reads an input row that exists.");
-        writer.Line("private static bool IsInteriorRow(int phase, int quotient, int inputHeight) => phase switch");
-        using (writer.Braces("};"))
+        const string Arguments = "(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);";
+        // A phase without taps reads nothing: its body only stores the bias, so it gets the band's start.
+        if (phase.Taps.Count == 0)
+            writer.Line("ref float rows = ref bandStart;");
+        else
+            writer.Line(Literals.Format("ref float rows = ref {0}.Add(ref bandStart, (nint)(j {1} - firstRow) * rowFloats);", Names.Unsafe, Signed(phase.MinOffset)));
+        for (int i = 0; i < blocking.BlockSizes.Count; i++)
         {
-            foreach (var phase in plan.RowPhases)
+            int size = blocking.BlockSizes[i];
+            string call = Names.RowBody(phase.Phase, size) + Arguments;
+            if (blocking.BlockSizes.Count == 1)
             {
-                string condition = phase.Taps.Count == 0 ? "true"
-                    : Literals.Format("quotient >= {0} && quotient < inputHeight + {1}", phase.MaxOffset, phase.MinOffset);
-                writer.Line(Literals.Format("{0} => {1},", phase.Phase, condition));
+                writer.Line(call);
+                continue;
             }
-            writer.Line("_ => false,");
+            writer.Line(i == 0 ? Literals.Format("if (block == {0})", size) : i < blocking.BlockSizes.Count - 1 ? Literals.Format("else if (block == {0})", size) : "else");
+            writer.Line("    " + call);
         }
     }
 
-    public static void WriteComputeBorder(IndentedWriter writer)
-    {
-        writer.Line("// Border outputs, columns [0, leftEnd) and [rightStart, Wout) of a row, where some taps fall outside the input:");
-        writer.Line("// exact sums over the taps that exist.");
-        writer.Line(Literals.Format("private void ComputeBorder({0} input, {1} output, {2} problem, int oc, int block, int oy, int leftEnd, int rightStart) =>",
-            Names.ReadOnlySpan, Names.Span, Names.Problem));
-        writer.Line(Literals.Format("    {0}.ComputeRowSpan(input, _packed, _bias, output, problem, oc, block, oy, leftEnd, rightStart);", Names.Border));
-    }
+    /// <summary><c>+ 2</c>, <c>- 1</c>: an offset added to an expression.</summary>
+    private static string Signed(int value) => value < 0 ? "- " + Literals.Int(-value) : "+ " + Literals.Int(value);
 }

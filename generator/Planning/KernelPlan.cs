@@ -1,60 +1,68 @@
+using System.Linq;
 using TConvGen.Generator.Model;
 
 namespace TConvGen.Generator.Planning;
 
-/// <summary>One kernel column <c>kx</c>: it feeds output columns of phase <c>(ox + pW) % sW == Phase</c>
-/// and reads input column <c>(ox + pW) / sW - Offset</c>.</summary>
+/// <summary>One kernel column <c>kx</c>: it feeds output columns <c>ox = Phase + sW * j</c> and reads input column <c>j + Offset</c>.</summary>
 internal sealed record ColumnTap(int Kx, int Phase, int Offset);
 
-/// <summary>One kernel row <c>ky</c> of a row phase: it reads input row <c>(oy + pH) / sH - Offset</c>.</summary>
+/// <summary>One kernel row <c>ky</c> of a row phase: output row <c>oy = phase + sH * j</c> reads input row <c>j + Offset</c>.</summary>
 internal sealed record RowTap(int Ky, int Offset);
 
-/// <summary>The output rows with <c>(oy + pH) % sH == Phase</c>: a dense stride-1 correlation over these kernel rows.</summary>
+/// <summary>The output rows with <c>oy % sH == Phase</c>: a dense stride-1 correlation over these kernel rows.</summary>
 /// <param name="Phase">The row phase.</param>
 /// <param name="Taps">The kernel rows that meet these output rows (may be empty when kH * dH &lt; sH).</param>
 internal sealed record RowPhase(int Phase, EquatableArray<RowTap> Taps)
 {
-    /// <summary>The largest row offset (the tap reaching furthest up), 0 without taps.</summary>
-    public int MaxOffset
-    {
-        get
-        {
-            int max = 0;
-            foreach (var tap in Taps)
-                max = System.Math.Max(max, tap.Offset);
-            return max;
-        }
-    }
+    /// <summary>The smallest row offset (the tap reaching furthest up), 0 without taps.</summary>
+    public int MinOffset => Taps.Count == 0 ? 0 : Taps.Min(tap => tap.Offset);
+}
 
-    /// <summary>The smallest row offset, 0 without taps.</summary>
-    public int MinOffset
-    {
-        get
-        {
-            int min = Taps.Count == 0 ? 0 : int.MaxValue;
-            foreach (var tap in Taps)
-                min = System.Math.Min(min, tap.Offset);
-            return min;
-        }
-    }
+/// <summary>How a body blocks its registers for one register file.</summary>
+/// <param name="Registers">The vector registers the JIT has: 32 with AVX-512VL, else 16.</param>
+/// <param name="ChannelBlock">Output channels computed together by one body.</param>
+/// <param name="BlockSizes">The block sizes that get a body: the register block, then its halves for a group's remaining channels.</param>
+/// <param name="Vectors">Vectors of 8 positions per column phase and channel one body computes.</param>
+internal sealed record RegisterBlocking(int Registers, int ChannelBlock, EquatableArray<int> BlockSizes, int Vectors)
+{
+    /// <summary>Positions of one column phase a body computes: 8 per vector.</summary>
+    public int BlockColumns => Vectors * UnrollLimits.VectorWidth;
 }
 
 /// <summary>Everything the emitter needs for one configuration, computed once from the spec.</summary>
 /// <param name="Spec">The configuration.</param>
 /// <param name="RowPhases">One entry per row phase, <c>sH</c> of them.</param>
-/// <param name="ColumnTaps">Every kernel column, with its phase and input offset.</param>
-/// <param name="ColumnStart">The first column quotient <c>(ox + pW) / sW</c> a vector block may start at: every tap is inside
-/// the input and every phase's output is at column 0 or later.</param>
-/// <param name="MaxColumnOffset">The largest column offset (the tap reaching furthest left).</param>
-/// <param name="ChannelBlock">Output channels computed together by one body (the register block).</param>
-/// <param name="BlockSizes">The block sizes that get a body: the register block, then its halves for a group's remaining channels.</param>
+/// <param name="ColumnTaps">Every kernel column, with its output phase and input offset.</param>
+/// <param name="Blockings">The register blocking for 32 vector registers, then, when it differs, the one for 16.</param>
 /// <param name="FallbackReason">Why the configuration is not unrolled (the dynamic kernel runs it), or null.</param>
 internal sealed record KernelPlan(
     ConvSpec Spec,
     EquatableArray<RowPhase> RowPhases,
     EquatableArray<ColumnTap> ColumnTaps,
-    int ColumnStart,
-    int MaxColumnOffset,
-    int ChannelBlock,
-    EquatableArray<int> BlockSizes,
-    string? FallbackReason);
+    EquatableArray<RegisterBlocking> Blockings,
+    string? FallbackReason)
+{
+    /// <summary>The smallest row offset over every phase (0 without taps).</summary>
+    public int MinRowOffset => RowPhases.SelectMany(phase => phase.Taps).Select(tap => tap.Offset).DefaultIfEmpty(0).Min();
+
+    /// <summary>The largest row offset over every phase (0 without taps).</summary>
+    public int MaxRowOffset => RowPhases.SelectMany(phase => phase.Taps).Select(tap => tap.Offset).DefaultIfEmpty(0).Max();
+
+    /// <summary>The smallest column offset.</summary>
+    public int MinColumnOffset => ColumnTaps.Select(tap => tap.Offset).DefaultIfEmpty(0).Min();
+
+    /// <summary>The largest column offset.</summary>
+    public int MaxColumnOffset => ColumnTaps.Select(tap => tap.Offset).DefaultIfEmpty(0).Max();
+
+    /// <summary>Zeros left of input column 0 in a packed row, so that the leftmost read is at index 0 or later.</summary>
+    public int LeftPadding => System.Math.Max(0, -MinColumnOffset);
+
+    /// <summary>The blocking for 32 registers: the channel block.</summary>
+    public int ChannelBlock => Blockings[0].ChannelBlock;
+
+    /// <summary>The blocking for 32 registers: the block sizes.</summary>
+    public EquatableArray<int> BlockSizes => Blockings[0].BlockSizes;
+
+    /// <summary>The blocking for 32 registers: vectors per column phase.</summary>
+    public int Vectors => Blockings[0].Vectors;
+}

@@ -13,15 +13,19 @@ internal static class Planner
     {
         // Past the limits nothing is unrolled, so nothing is planned (and huge kernels or strides are never enumerated).
         if (FallbackReason(spec) is { } reason)
-            return new KernelPlan(spec, EquatableArray<RowPhase>.Empty, EquatableArray<ColumnTap>.Empty, 0, 0, 1, EquatableArray.From(new[] { 1 }), reason);
+            return new KernelPlan(spec, EquatableArray<RowPhase>.Empty, EquatableArray<ColumnTap>.Empty,
+                EquatableArray.From(new[] { new RegisterBlocking(16, 1, EquatableArray.From(new[] { 1 }), 1) }), reason);
         var rowPhases = RowPhases(spec.Height);
         var columnTaps = ColumnTaps(spec.Width);
-        int maxColumnOffset = columnTaps.Max(tap => tap.Offset);
-        int columnStart = Math.Max(DivideRoundingUp(spec.Width.Padding, spec.Width.Stride), maxColumnOffset);
-        int block = ChannelBlock(spec, MaxRowTaps(rowPhases) * spec.Width.Kernel);
-        var sizes = BlockSizes(spec, block);
-        return new KernelPlan(spec, EquatableArray.From(rowPhases), EquatableArray.From(columnTaps), columnStart, maxColumnOffset, block,
-            EquatableArray.From(sizes), null);
+        var blockings = new List<RegisterBlocking>();
+        foreach (int registers in UnrollLimits.RegisterFiles)
+        {
+            var (block, vectors) = RegisterBlock(spec, rowPhases, columnTaps, registers);
+            // A smaller register file gets its own bodies only when they differ.
+            if (blockings.Count == 0 || blockings[0].ChannelBlock != block || blockings[0].Vectors != vectors)
+                blockings.Add(new RegisterBlocking(registers, block, EquatableArray.From(BlockSizes(spec, block)), vectors));
+        }
+        return new KernelPlan(spec, EquatableArray.From(rowPhases), EquatableArray.From(columnTaps), EquatableArray.From(blockings), null);
     }
 
     /// <summary>Why a configuration is not unrolled, or null when it is.</summary>
@@ -41,38 +45,92 @@ internal static class Planner
         return null;
     }
 
-    /// <summary>Row phase p holds the kernel rows with <c>ky * dH % sH == p</c>; such a row reads input row <c>q - ky * dH / sH</c>.</summary>
+    /// <summary>Row phase r (output rows <c>oy = r + sH * j</c>) holds the kernel rows with <c>(r + pH - ky * dH) % sH == 0</c>;
+    /// such a row reads input row <c>j + (r + pH - ky * dH) / sH</c>.</summary>
     public static List<RowPhase> RowPhases(AxisSpec axis)
     {
         var phases = new List<RowPhase>();
         for (int phase = 0; phase < axis.Stride; phase++)
         {
             var taps = Enumerable.Range(0, axis.Kernel)
-                .Where(k => k * axis.Dilation % axis.Stride == phase)
-                .Select(k => new RowTap(k, k * axis.Dilation / axis.Stride));
+                .Where(k => Modulo((long)phase + axis.Padding - (long)k * axis.Dilation, axis.Stride) == 0)
+                .Select(k => new RowTap(k, (int)(((long)phase + axis.Padding - (long)k * axis.Dilation) / axis.Stride)));
             phases.Add(new RowPhase(phase, EquatableArray.From(taps)));
         }
         return phases;
     }
 
-    /// <summary>Kernel column kx feeds column phase <c>kx * dW % sW</c> and reads input column <c>qx - kx * dW / sW</c>.</summary>
+    /// <summary>Kernel column kx feeds output phase <c>(kx * dW - pW) mod sW</c> and reads input column <c>j + (phase + pW - kx * dW) / sW</c>.</summary>
     public static List<ColumnTap> ColumnTaps(AxisSpec axis) =>
         Enumerable.Range(0, axis.Kernel)
-            .Select(k => new ColumnTap(k, k * axis.Dilation % axis.Stride, k * axis.Dilation / axis.Stride))
+            .Select(k =>
+            {
+                int phase = (int)Modulo((long)k * axis.Dilation - axis.Padding, axis.Stride);
+                return new ColumnTap(k, phase, (int)(((long)phase + axis.Padding - (long)k * axis.Dilation) / axis.Stride));
+            })
             .ToList();
 
-    /// <summary>The register block of output channels: the largest of 8, 4, 2, 1 whose accumulators and body fit the limits,
-    /// or the per-group channel count when it is known and smaller.</summary>
-    public static int ChannelBlock(ConvSpec spec, int tapsPerChannel)
+    /// <summary>The register block (output channels x vectors per column phase) with the best estimated throughput.
+    /// Per input channel a body issues <c>taps x block x vectors</c> multiply-adds and
+    /// <c>rowTaps x distinctColumnOffsets x vectors</c> input loads plus <c>taps x block</c> weight broadcasts:
+    /// wider blocks share loads and broadcasts, within the accumulator budget, and need 8 or more accumulators to hide the
+    /// multiply-add latency. With the channel count known, blocks that leave a remainder are charged for the smaller blocks
+    /// that compute it. A larger block must be more than 2% cheaper to win, since it wastes more of a short row.</summary>
+    public static (int Block, int Vectors) RegisterBlock(ConvSpec spec, IReadOnlyList<RowPhase> rowPhases, IReadOnlyList<ColumnTap> columnTaps, int registers)
     {
         int perGroup = spec.OutChannels > 0 ? spec.OutChannels / spec.Groups : 0;
-        foreach (int candidate in new[] { 8, 4, 2, 1 })
+        int rowTaps = MaxRowTaps(rowPhases);
+        int taps = rowTaps * spec.Width.Kernel;
+        int offsets = columnTaps.Select(tap => tap.Offset).Distinct().Count();
+        int phases = Math.Max(1, columnTaps.Select(tap => tap.Phase).Distinct().Count());
+        var candidates = new List<(int Block, int Vectors, double Cost)>();
+        for (int block = 1; block <= UnrollLimits.MaxChannelBlock; block++)
         {
-            int block = perGroup > 0 ? Math.Min(candidate, perGroup) : candidate;
-            if (block * spec.Width.Stride <= UnrollLimits.MaxAccumulators && block * Math.Max(tapsPerChannel, 1) <= UnrollLimits.MaxMultiplyAddsPerBody)
-                return block;
+            // Unknown channel counts get power-of-two blocks of at most 4 (remainders halve); known ones any block that fits.
+            if (perGroup == 0 ? block > 4 || (block & (block - 1)) != 0 : block > perGroup)
+                continue;
+            // Powers of two: row widths usually are, so whole blocks cover them.
+            for (int vectors = 1; vectors <= UnrollLimits.MaxVectors; vectors *= 2)
+            {
+                int accumulators = block * phases * vectors;
+                if (accumulators > UnrollLimits.MaxAccumulators || accumulators + vectors + 1 > UnrollLimits.UsableRegisters(registers) ||
+                    taps * block * vectors > UnrollLimits.MaxMultiplyAddsPerBody)
+                {
+                    continue;
+                }
+                candidates.Add((block, vectors, CostPerOutput(block, vectors, taps, rowTaps, offsets, phases, perGroup)));
+            }
         }
-        return 1;
+        // Within 2% of the cheapest, the smallest block wins: the run-time width is unknown, and a wide block wastes more of a short row.
+        double cheapest = candidates.Min(candidate => candidate.Cost);
+        var best = candidates.Where(candidate => candidate.Cost <= cheapest * 1.02)
+            .OrderBy(candidate => candidate.Block * candidate.Vectors).ThenByDescending(candidate => candidate.Block).First();
+        return (best.Block, best.Vectors);
+    }
+
+    /// <summary>Estimated cycles per output vector of one channel, per input channel, over a group's blocks.</summary>
+    private static double CostPerOutput(int block, int vectors, int taps, int rowTaps, int offsets, int phases, int perGroup)
+    {
+        // Multiply-adds and loads at 2 per cycle each, 3 per cycle together (measured: a body with as many loads as
+        // multiply-adds runs well below the multiply-add peak); each accumulator's chain of taps at 4 cycles per multiply-add.
+        double Body(int b)
+        {
+            double multiplyAdds = taps * b * vectors, loads = rowTaps * offsets * vectors + taps * b;
+            double cycles = Math.Max(Math.Max(multiplyAdds / 2, loads / 2), Math.Max((multiplyAdds + loads) / 3, taps / (double)phases * 4));
+            return cycles / (b * phases * vectors);
+        }
+        if (perGroup == 0 || perGroup % block == 0)
+            return Body(block);
+        // The remainder runs in halving blocks, as GeneratedKernelWeights.BlockAt cuts it.
+        double total = perGroup / block * block * Body(block);
+        for (int left = perGroup % block, size = block / 2; left > 0; size = Math.Max(1, size / 2))
+        {
+            if (size > left)
+                continue;
+            total += size * Body(size);
+            left -= size;
+        }
+        return total / perGroup;
     }
 
     /// <summary>The block sizes a group's channels are cut into: the register block, then halves of it for the remainder
@@ -86,9 +144,9 @@ internal static class Planner
         return sizes;
     }
 
-    private static int MaxRowTaps(IEnumerable<RowPhase> phases) => phases.Max(phase => phase.Taps.Count);
+    private static int MaxRowTaps(IEnumerable<RowPhase> phases) => Math.Max(1, phases.Max(phase => phase.Taps.Count));
 
-    private static int DivideRoundingUp(int value, int divisor) => (value + divisor - 1) / divisor;
+    private static long Modulo(long value, int divisor) => ((value % divisor) + divisor) % divisor;
 
     private static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

@@ -38,7 +38,9 @@ public sealed class CompileAndRunTests
         int fixedIn = FixedChannels(attribute, "InChannels"), fixedOut = FixedChannels(attribute, "OutChannels");
         int minHeight = SmallestInput(o.StrideHeight, o.PaddingHeight, o.DilationHeight, o.KernelHeight, o.OutputPaddingHeight);
         int minWidth = SmallestInput(o.StrideWidth, o.PaddingWidth, o.DilationWidth, o.KernelWidth, o.OutputPaddingWidth);
-        var sizes = new[] { (1, 1), (2, 3), (o.KernelHeight - 1, o.KernelWidth - 1), (7, 11), (13, 21), (24, 40) };
+        // Narrow rows run on the dynamic kernel (GeneratedKernelDispatch); the wide ones (at least one 64-position column block per
+        // phase, whole or not) run the generated bodies.
+        var sizes = new[] { (1, 1), (2, 3), (o.KernelHeight - 1, o.KernelWidth - 1), (7, 11), (13, 21), (24, 40), (5, 67), (3, 150) };
         int compared = 0;
         foreach (var (h, w) in sizes)
         {
@@ -70,7 +72,10 @@ public sealed class CompileAndRunTests
         AssertClose(expected, actual, $"{o} {shape} Run threads={threads}");
 
         Array.Fill(actual, float.NaN);
-        kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels).Run(input, actual, shape.Batch, shape.Height, shape.Width, 5 - threads);
+        var prepared = kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels);
+        if (prepared is TConvGen.CompilerServices.GeneratedKernelDispatch dispatch && shape.Width >= 67)
+            Assert.False(dispatch.UsesDynamicKernel(ConvTranspose2dProblem.Create(o, shape)), $"{o} {shape} should run the generated bodies");
+        prepared.Run(input, actual, shape.Batch, shape.Height, shape.Width, 5 - threads);
         AssertClose(expected, actual, $"{o} {shape} Prepare threads={5 - threads}");
     }
 

@@ -15,10 +15,12 @@ public sealed class PlannerTests
     public void K4S2SplitsIntoTwoPhasesOfTwoTaps()
     {
         var plan = Planner.Plan(Square(4, 2, 1));
-        Assert.Equal(new[] { 0, 2 }, plan.RowPhases[0].Taps.Select(t => t.Ky));
-        Assert.Equal(new[] { 1, 3 }, plan.RowPhases[1].Taps.Select(t => t.Ky));
-        Assert.Equal(new[] { 0, 1 }, plan.RowPhases[1].Taps.Select(t => t.Offset));
-        Assert.Equal(1, plan.ColumnStart);
+        // Output row 2j reads input rows j (ky 1) and j - 1 (ky 3); row 2j + 1 reads j + 1 (ky 0) and j (ky 2).
+        Assert.Equal(new[] { 1, 3 }, plan.RowPhases[0].Taps.Select(t => t.Ky));
+        Assert.Equal(new[] { 0, -1 }, plan.RowPhases[0].Taps.Select(t => t.Offset));
+        Assert.Equal(new[] { 0, 2 }, plan.RowPhases[1].Taps.Select(t => t.Ky));
+        Assert.Equal(new[] { 1, 0 }, plan.RowPhases[1].Taps.Select(t => t.Offset));
+        Assert.Equal((-1, 1, 1), (plan.MinColumnOffset, plan.MaxColumnOffset, plan.LeftPadding));
         Assert.Null(plan.FallbackReason);
     }
 
@@ -28,32 +30,48 @@ public sealed class PlannerTests
     [InlineData(3, 2, 2, 2)]
     [InlineData(2, 3, 0, 1)]
     [InlineData(5, 4, 1, 3)]
+    [InlineData(16, 8, 4, 1)]
     public void EveryTapLandsInExactlyOnePhaseWithTheDefinitionsInputIndex(int k, int s, int p, int d)
     {
         var plan = Planner.Plan(Square(k, s, p, d));
         Assert.Equal(k, plan.RowPhases.Sum(phase => phase.Taps.Count));
         for (int oy = 0; oy < 40; oy++)
         {
-            var phase = plan.RowPhases[(oy + p) % s];
-            int quotient = (oy + p) / s;
+            var phase = plan.RowPhases[oy % s];
+            int j = oy / s;
+            // Exactly the taps of the definition: oy = iy * s - p + ky * d for some integer iy (inside the input or not).
+            var expected = Enumerable.Range(0, k).Where(ky => ((oy + p - ky * d) % s + s) % s == 0).ToArray();
+            Assert.Equal(expected, phase.Taps.Select(tap => tap.Ky));
             foreach (var tap in phase.Taps)
-                Assert.Equal(oy + p - tap.Ky * d, (quotient - tap.Offset) * s);
-            // Every tap of the definition that hits this row is in the phase.
-            int hits = Enumerable.Range(0, k).Count(ky => (oy + p - ky * d) % s == 0 && oy + p - ky * d >= 0);
-            Assert.True(hits <= phase.Taps.Count);
+                Assert.Equal(oy + p - tap.Ky * d, (j + tap.Offset) * s);
+        }
+        foreach (var tap in plan.ColumnTaps)
+        {
+            for (int j = 0; j < 5; j++)
+                Assert.Equal(tap.Phase + s * j + p - tap.Kx * d, (j + tap.Offset) * s);
         }
     }
 
     [Fact]
-    public void ChannelBlockFitsTheAccumulatorBudget()
+    public void RegisterBlockSharesLoadsWithinTheBudget()
     {
-        Assert.Equal(8, Planner.Plan(Square(3, 1, 1)).ChannelBlock);
-        Assert.Equal(4, Planner.Plan(Square(4, 2, 1)).ChannelBlock);
-        Assert.Equal(3, Planner.Plan(Square(4, 2, 1, outC: 3)).ChannelBlock);
-        Assert.Equal(new[] { 3 }, Planner.Plan(Square(4, 2, 1, outC: 3)).BlockSizes);
-        Assert.Equal(new[] { 4, 2, 1 }, Planner.Plan(Square(4, 2, 1)).BlockSizes);
-        Assert.Equal(new[] { 8, 4, 2, 1 }, Planner.Plan(Square(3, 1, 1, outC: 12)).BlockSizes);
-        Assert.Equal(1, Planner.Plan(Square(4, 2, 1, groups: 21, inC: 21, outC: 21)).ChannelBlock);
+        // 21 channels: blocks of 3 (no remainder) x 4 vectors per phase, the block measured fastest on the suite's shape c.
+        var c = Planner.Plan(Square(4, 2, 1, inC: 21, outC: 21));
+        Assert.Equal((3, 4), (c.ChannelBlock, c.Vectors));
+        Assert.Equal(new[] { 3 }, c.BlockSizes);
+        // One channel per group: no channel reuse, so the widest column block.
+        Assert.Equal((1, 8), (Planner.Plan(Square(4, 2, 1, groups: 21, inC: 21, outC: 21)).ChannelBlock, Planner.Plan(Square(4, 2, 1, groups: 21, inC: 21, outC: 21)).Vectors));
+        // Unknown channels: a power-of-two block of at most 4, its halves for the remainder.
+        var open = Planner.Plan(Square(4, 2, 1));
+        Assert.True(open.ChannelBlock is 1 or 2 or 4);
+        Assert.Equal(Enumerable.Range(0, 3).Select(i => open.ChannelBlock >> i).Where(size => size >= 1), open.BlockSizes);
+        foreach (var spec in new[] { Square(4, 2, 1, outC: 64), Square(3, 1, 1, outC: 11), Square(16, 8, 4, outC: 21), Square(9, 3, 4, op: 2, outC: 1), Square(3, 2, 2, d: 2, outC: 32) })
+        {
+            var plan = Planner.Plan(spec);
+            int phases = plan.ColumnTaps.Select(tap => tap.Phase).Distinct().Count();
+            Assert.True(plan.ChannelBlock * phases * plan.Vectors <= UnrollLimits.MaxAccumulators, spec.ToString());
+            Assert.Contains(plan.Vectors, new[] { 1, 2, 4, 8 });
+        }
     }
 
     [Fact]

@@ -21,18 +21,15 @@ namespace Snapshots
         [global::System.CodeDom.Compiler.GeneratedCode("TConvGen", "0.1.0")]
         private sealed class __TConvGen_Asymmetric : global::TConvGen.ConvTranspose2d
         {
-            private const int KernelWidth = 5;
             private const int KernelPlane = 15;
             private const int StrideHeight = 1;
-            private const int StrideWidth = 3;
-            private const int PaddingHeight = 0;
-            private const int PaddingWidth = 2;
-            // Output channels one body computes together (the register block).
-            private const int ChannelBlock = 4;
-            // The first column quotient (ox + PaddingWidth) / StrideWidth whose vector block has every tap inside the input.
-            private const int ColumnStart = 2;
-            // The furthest a tap reads left of its column quotient.
-            private const int MaxColumnOffset = 2;
+            // Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.
+            private const int MinRowOffset = -2;
+            private const int MaxRowOffset = 0;
+            private const int MinColumnOffset = -2;
+            private const int MaxColumnOffset = 1;
+            // Zeros left of input column 0 in a packed row.
+            private const int LeftPadding = 2;
 
             // Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options.
             internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? new __TConvGen_Asymmetric(CreateOptions()) : global::TConvGen.ConvTranspose2d.Create(CreateOptions());
@@ -47,315 +44,1019 @@ namespace Snapshots
 
             protected override global::TConvGen.PreparedConvTranspose2d PrepareCore(global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
             {
-                return new Prepared(this, weight, bias, inChannels, outChannels);
+                // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
+                // The bodies are blocked for the register file: 32 vector registers with AVX-512VL; with 16, those would spill.
+                if (global::TConvGen.CompilerServices.GeneratedKernelVector.HasWideRegisterFile)
+                {
+                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared32(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared32.BlockColumns);
+                }
+                return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared16(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared16.BlockColumns);
             }
 
-            private sealed class Prepared : global::TConvGen.TiledPreparedConvTranspose2d
+            // Bodies blocked for 32 vector registers.
+            private sealed class Prepared32 : global::TConvGen.TiledPreparedConvTranspose2d
             {
-                // Blocked by ChannelBlock output channels, for the vector bodies and the border path.
+                // Output channels one body computes together (the register block).
+                internal const int ChannelBlock = 2;
+                // Positions of each column phase one body computes (8 per vector), and the outputs they cover.
+                internal const int BlockColumns = 32;
+                internal const int BlockOutputs = 96;
+
+                // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
                 private readonly float[] _packed;
                 // The bias, zeros when there is none, so that every body starts from it.
                 private readonly float[] _bias;
 
-                internal Prepared(__TConvGen_Asymmetric kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
+                internal Prepared32(__TConvGen_Asymmetric kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
                     : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
                 {
                     _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
                     _bias = global::TConvGen.CompilerServices.GeneratedKernelWeights.ExpandBias(bias, outChannels);
                 }
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
-                    int inputHeight = problem.InputHeight, inputWidth = problem.InputWidth, outputWidth = problem.OutputWidth;
-                    int inputPlane = problem.InputPlaneLength, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column quotients [ColumnStart, columnEnd) go through the vector bodies: every tap inside the input, every output inside the row.
-                    int columnLimit = outputWidth - StrideWidth + PaddingWidth;
-                    int columnEnd = columnLimit < 0 ? 0 : global::System.Math.Min(inputWidth, columnLimit / StrideWidth + 1);
-                    bool vector = columnEnd - ColumnStart >= 8;
-                    int leftEnd = vector ? ColumnStart * StrideWidth - PaddingWidth : outputWidth;
-                    int rightStart = vector ? columnEnd * StrideWidth - PaddingWidth : outputWidth;
-                    ref float inputGroup = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nint)tile.Group * inPerGroup * inputPlane);
+                    int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
+                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    int fullBlocks = outputWidth / BlockOutputs;
+                    int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
+                    int rowFloats = inPerGroup * paddedWidth;
+                    int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
+                    global::System.Span<float> scratch = stackalloc float[ChannelBlock * BlockOutputs];
+                    ref float scratchStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);
                     ref float outputImage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-                    for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
+                    for (int rowStart = tile.RowStart; rowStart < tile.RowEnd; rowStart += bandRows)
                     {
-                        // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
-                        int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
-                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
-                        ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
-                        for (int oy = tile.RowStart; oy < tile.RowEnd; oy++)
+                        int rowEnd = global::System.Math.Min(tile.RowEnd, rowStart + bandRows);
+                        // Every input row the band's taps read; rows outside the input are packed as zeros, so borders need no checks.
+                        int firstRow = rowStart / StrideHeight + MinRowOffset;
+                        int rowCount = (rowEnd - 1) / StrideHeight + MaxRowOffset - firstRow + 1;
+                        float[] band = global::TConvGen.CompilerServices.GeneratedKernelBand.Rent(input, problem, tile.Group, firstRow, rowCount, LeftPadding, paddedWidth);
+                        try
                         {
-                            int quotient = (oy + PaddingHeight) / StrideHeight;
-                            int phase = oy + PaddingHeight - quotient * StrideHeight;
-                            if (!vector || !IsInteriorRow(phase, quotient, inputHeight))
+                            ref float bandStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(band);
+                            for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
                             {
-                                ComputeBorder(input, output, problem, oc, block, oy, outputWidth, outputWidth);
-                                continue;
-                            }
-                            ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
-                            switch (phase)
-                            {
-                                case 0:
+                                // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
+                                int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
+                                ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
+                                ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
+                                for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
-                                    if (block == 4)
-                                        InteriorRow_Phase0_Block4(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
-                                    else if (block == 2)
-                                        InteriorRow_Phase0_Block2(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
+                                    int j = oy / StrideHeight;
+                                    ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
+                                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 2 - firstRow) * rowFloats);
+                                    if (block == 2)
+                                        Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
                                     else
-                                        InteriorRow_Phase0_Block1(ref inputGroup, quotient, ref weights, ref outputRow, ref bias, columnEnd, inPerGroup, inputPlane, inputWidth, outputPlane);
-                                    break;
+                                        Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
                                 }
+                                oc += block;
                             }
-                            ComputeBorder(input, output, problem, oc, block, oy, leftEnd, rightStart);
                         }
-                        oc += block;
+                        finally
+                        {
+                            global::TConvGen.CompilerServices.GeneratedKernelBand.Return(band);
+                        }
                     }
                 }
 
-                // A row is interior when every kernel row of its phase reads an input row that exists.
-                private static bool IsInteriorRow(int phase, int quotient, int inputHeight) => phase switch
+                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 3 column phase(s) x 32 positions: 120 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
                 {
-                    0 => quotient >= 2 && quotient < inputHeight + 0,
-                    _ => false,
-                };
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row0 = (nuint)rowFloats * 2;
+                    nuint row1 = (nuint)rowFloats * 1;
+                    nuint row2 = (nuint)rowFloats * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1, sum1_2_2 = bias1, sum1_2_3 = bias1;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            // ky 0, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            // ky 0, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            // ky 0, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            // ky 0, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 11);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 19);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 27);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            // ky 1, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            // ky 1, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            // ky 1, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            // ky 1, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 11);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 19);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 27);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            // ky 2, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            // ky 2, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            // ky 2, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            // ky 2, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 11);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 19);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 27);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30);
+                        }
+                        bool full = block < fullBlocks;
+                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = full ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 49), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 50), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 49), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 50), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 72), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 73), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 74), 3);
+                        if (!full)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                        }
+                    }
+                }
 
-                // Border outputs, columns [0, leftEnd) and [rightStart, Wout) of a row, where some taps fall outside the input:
-                // exact sums over the taps that exist.
-                private void ComputeBorder(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, int oc, int block, int oy, int leftEnd, int rightStart) =>
-                    global::TConvGen.CompilerServices.GeneratedKernelBorder.ComputeRowSpan(input, _packed, _bias, output, problem, oc, block, oy, leftEnd, rightStart);
-
-                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s): 60 multiply-adds per input channel and vector.
-                private static void InteriorRow_Phase0_Block4(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
+                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 3 column phase(s) x 32 positions: 60 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
                 {
-                    // The top input row the taps read; each kernel row reads a fixed number of rows below it.
-                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGroup, (nint)(quotient - 2) * inputWidth);
-                    nuint row0 = (nuint)inputWidth * 2;
-                    nuint row1 = (nuint)inputWidth * 1;
-                    nuint row2 = (nuint)inputWidth * 0;
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row0 = (nuint)rowFloats * 2;
+                    nuint row1 = (nuint)rowFloats * 1;
+                    nuint row2 = (nuint)rowFloats * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            // ky 0, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            // ky 0, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            // ky 0, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            // ky 0, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 11);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 19);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 27);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            // ky 1, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            // ky 1, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            // ky 1, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            // ky 1, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 11);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 19);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 27);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            // ky 2, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            // ky 2, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            // ky 2, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            // ky 2, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 11);
+                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 19);
+                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 27);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15);
+                        }
+                        bool full = block < fullBlocks;
+                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = full ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 49), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 50), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
+                        if (!full)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        }
+                    }
+                }
+            }
+
+            // Bodies blocked for 16 vector registers.
+            private sealed class Prepared16 : global::TConvGen.TiledPreparedConvTranspose2d
+            {
+                // Output channels one body computes together (the register block).
+                internal const int ChannelBlock = 4;
+                // Positions of each column phase one body computes (8 per vector), and the outputs they cover.
+                internal const int BlockColumns = 8;
+                internal const int BlockOutputs = 24;
+
+                // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
+                private readonly float[] _packed;
+                // The bias, zeros when there is none, so that every body starts from it.
+                private readonly float[] _bias;
+
+                internal Prepared16(__TConvGen_Asymmetric kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
+                    : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
+                {
+                    _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
+                    _bias = global::TConvGen.CompilerServices.GeneratedKernelWeights.ExpandBias(bias, outChannels);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
+                {
+                    int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
+                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    int fullBlocks = outputWidth / BlockOutputs;
+                    int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
+                    int rowFloats = inPerGroup * paddedWidth;
+                    int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
+                    global::System.Span<float> scratch = stackalloc float[ChannelBlock * BlockOutputs];
+                    ref float scratchStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);
+                    ref float outputImage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+                    for (int rowStart = tile.RowStart; rowStart < tile.RowEnd; rowStart += bandRows)
+                    {
+                        int rowEnd = global::System.Math.Min(tile.RowEnd, rowStart + bandRows);
+                        // Every input row the band's taps read; rows outside the input are packed as zeros, so borders need no checks.
+                        int firstRow = rowStart / StrideHeight + MinRowOffset;
+                        int rowCount = (rowEnd - 1) / StrideHeight + MaxRowOffset - firstRow + 1;
+                        float[] band = global::TConvGen.CompilerServices.GeneratedKernelBand.Rent(input, problem, tile.Group, firstRow, rowCount, LeftPadding, paddedWidth);
+                        try
+                        {
+                            ref float bandStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(band);
+                            for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
+                            {
+                                // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
+                                int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
+                                ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
+                                ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
+                                for (int oy = rowStart; oy < rowEnd; oy++)
+                                {
+                                    int j = oy / StrideHeight;
+                                    ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
+                                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 2 - firstRow) * rowFloats);
+                                    if (block == 4)
+                                        Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                    else if (block == 2)
+                                        Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                    else
+                                        Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                }
+                                oc += block;
+                            }
+                        }
+                        finally
+                        {
+                            global::TConvGen.CompilerServices.GeneratedKernelBand.Return(band);
+                        }
+                    }
+                }
+
+                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 3 column phase(s) x 8 positions: 60 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row0 = (nuint)rowFloats * 2;
+                    nuint row1 = (nuint)rowFloats * 1;
+                    nuint row2 = (nuint)rowFloats * 0;
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     global::System.Runtime.Intrinsics.Vector256<float> bias2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
                     global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
-                    for (int column = ColumnStart; column < columnEnd; column += 8)
+                    for (int block = 0; block < blocks; block++)
                     {
-                        // The last block overlaps the one before rather than leaving a scalar tail.
-                        int start = global::System.Math.Min(column, columnEnd - 8);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0 = bias0, sum0_1 = bias0, sum0_2 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0 = bias1, sum1_1 = bias1, sum1_2 = bias1;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2_0 = bias2, sum2_1 = bias2, sum2_2 = bias2;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3_0 = bias3, sum3_1 = bias3, sum3_2 = bias3;
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, start - MaxColumnOffset);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_1_0 = bias0, sum0_2_0 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_1_0 = bias1, sum1_2_0 = bias1;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum2_0_0 = bias2, sum2_1_0 = bias2, sum2_2_0 = bias2;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum3_0_0 = bias3, sum3_1_0 = bias3, sum3_2_0 = bias3;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x;
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0); // ky 0, kx 3, 4
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13)), sum1_0);
-                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14)), sum2_0);
-                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15)), sum3_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17)), sum1_2);
-                            sum2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18)), sum2_2);
-                            sum3_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19)), sum3_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1); // ky 0, kx 2
-                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8)), sum0_1);
-                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9)), sum1_1);
-                            sum2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10)), sum2_1);
-                            sum3_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11)), sum3_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2); // ky 0, kx 0, 1
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1)), sum1_0);
-                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2)), sum2_0);
-                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3)), sum3_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5)), sum1_2);
-                            sum2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6)), sum2_2);
-                            sum3_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7)), sum3_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0); // ky 1, kx 3, 4
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33)), sum1_0);
-                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34)), sum2_0);
-                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35)), sum3_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37)), sum1_2);
-                            sum2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38)), sum2_2);
-                            sum3_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39)), sum3_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1); // ky 1, kx 2
-                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28)), sum0_1);
-                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29)), sum1_1);
-                            sum2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30)), sum2_1);
-                            sum3_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31)), sum3_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2); // ky 1, kx 0, 1
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21)), sum1_0);
-                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22)), sum2_0);
-                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23)), sum3_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25)), sum1_2);
-                            sum2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26)), sum2_2);
-                            sum3_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27)), sum3_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0); // ky 2, kx 3, 4
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53)), sum1_0);
-                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54)), sum2_0);
-                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55)), sum3_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57)), sum1_2);
-                            sum2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58)), sum2_2);
-                            sum3_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59)), sum3_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1); // ky 2, kx 2
-                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48)), sum0_1);
-                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49)), sum1_1);
-                            sum2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50)), sum2_1);
-                            sum3_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51)), sum3_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2); // ky 2, kx 0, 1
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41)), sum1_0);
-                            sum2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42)), sum2_0);
-                            sum3_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43)), sum3_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45)), sum1_2);
-                            sum2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46)), sum2_2);
-                            sum3_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47)), sum3_2);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, inputPlane);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, w;
+                            // ky 0, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
+                            // ky 0, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
+                            // ky 0, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum2_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum3_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_2_0);
+                            // ky 0, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
+                            // ky 1, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
+                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
+                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
+                            // ky 1, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
+                            // ky 1, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum2_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum3_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_2_0);
+                            // ky 1, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
+                            // ky 2, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
+                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
+                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
+                            // ky 2, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
+                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
+                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
+                            // ky 2, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
+                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
+                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
+                            sum2_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
+                            sum3_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_2_0);
+                            // ky 2, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
+                            sum2_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
+                            sum3_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_1_0);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60);
                         }
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 2 + start * 3 + -2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 2 + start * 3 + -1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 2 + start * 3 + 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + -2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + -1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 3 + start * 3 + 0), 3);
+                        bool full = block < fullBlocks;
+                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = full ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum2_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum2_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum2_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum3_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2), 3);
+                        if (!full)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
+                        }
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s): 30 multiply-adds per input channel and vector.
-                private static void InteriorRow_Phase0_Block2(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
+                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 3 column phase(s) x 8 positions: 30 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
                 {
-                    // The top input row the taps read; each kernel row reads a fixed number of rows below it.
-                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGroup, (nint)(quotient - 2) * inputWidth);
-                    nuint row0 = (nuint)inputWidth * 2;
-                    nuint row1 = (nuint)inputWidth * 1;
-                    nuint row2 = (nuint)inputWidth * 0;
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row0 = (nuint)rowFloats * 2;
+                    nuint row1 = (nuint)rowFloats * 1;
+                    nuint row2 = (nuint)rowFloats * 0;
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    for (int column = ColumnStart; column < columnEnd; column += 8)
+                    for (int block = 0; block < blocks; block++)
                     {
-                        // The last block overlaps the one before rather than leaving a scalar tail.
-                        int start = global::System.Math.Min(column, columnEnd - 8);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0 = bias0, sum0_1 = bias0, sum0_2 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0 = bias1, sum1_1 = bias1, sum1_2 = bias1;
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, start - MaxColumnOffset);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_1_0 = bias0, sum0_2_0 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_1_0 = bias1, sum1_2_0 = bias1;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x;
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0); // ky 0, kx 3, 4
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7)), sum1_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9)), sum1_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1); // ky 0, kx 2
-                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4)), sum0_1);
-                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5)), sum1_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2); // ky 0, kx 0, 1
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1)), sum1_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3)), sum1_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0); // ky 1, kx 3, 4
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17)), sum1_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19)), sum1_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1); // ky 1, kx 2
-                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14)), sum0_1);
-                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15)), sum1_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2); // ky 1, kx 0, 1
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11)), sum1_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13)), sum1_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0); // ky 2, kx 3, 4
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27)), sum1_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29)), sum1_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1); // ky 2, kx 2
-                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24)), sum0_1);
-                            sum1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25)), sum1_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2); // ky 2, kx 0, 1
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20)), sum0_0);
-                            sum1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21)), sum1_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22)), sum0_2);
-                            sum1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23)), sum1_2);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, inputPlane);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, w;
+                            // ky 0, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            // ky 0, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            // ky 0, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            // ky 0, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            // ky 1, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            // ky 1, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            // ky 1, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            // ky 1, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            // ky 2, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            // ky 2, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            // ky 2, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            // ky 2, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30);
                         }
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + -1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)outputPlane * 1 + start * 3 + 0), 3);
+                        bool full = block < fullBlocks;
+                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = full ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        if (!full)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                        }
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s): 15 multiply-adds per input channel and vector.
-                private static void InteriorRow_Phase0_Block1(ref float inputGroup, int quotient, ref float weights, ref float output, ref float bias, int columnEnd, int inputChannels, int inputPlane, int inputWidth, int outputPlane)
+                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 3 column phase(s) x 8 positions: 15 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
                 {
-                    // The top input row the taps read; each kernel row reads a fixed number of rows below it.
-                    ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGroup, (nint)(quotient - 2) * inputWidth);
-                    nuint row0 = (nuint)inputWidth * 2;
-                    nuint row1 = (nuint)inputWidth * 1;
-                    nuint row2 = (nuint)inputWidth * 0;
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row0 = (nuint)rowFloats * 2;
+                    nuint row1 = (nuint)rowFloats * 1;
+                    nuint row2 = (nuint)rowFloats * 0;
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    for (int column = ColumnStart; column < columnEnd; column += 8)
+                    for (int block = 0; block < blocks; block++)
                     {
-                        // The last block overlaps the one before rather than leaving a scalar tail.
-                        int start = global::System.Math.Min(column, columnEnd - 8);
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0 = bias0, sum0_1 = bias0, sum0_2 = bias0;
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, start - MaxColumnOffset);
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_1_0 = bias0, sum0_2_0 = bias0;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x;
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0); // ky 0, kx 3, 4
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3)), sum0_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4)), sum0_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1); // ky 0, kx 2
-                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2)), sum0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2); // ky 0, kx 0, 1
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0)), sum0_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1)), sum0_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0); // ky 1, kx 3, 4
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8)), sum0_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9)), sum0_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1); // ky 1, kx 2
-                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7)), sum0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2); // ky 1, kx 0, 1
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5)), sum0_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6)), sum0_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0); // ky 2, kx 3, 4
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13)), sum0_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14)), sum0_2);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1); // ky 2, kx 2
-                            sum0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12)), sum0_1);
-                            x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2); // ky 2, kx 0, 1
-                            sum0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10)), sum0_0);
-                            sum0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11)), sum0_2);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, inputPlane);
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, w;
+                            // ky 0, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            // ky 0, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            // ky 0, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            // ky 0, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            // ky 1, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            // ky 1, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            // ky 1, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            // ky 1, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            // ky 2, input column offset -2: kx 4 (phase 0)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            // ky 2, input column offset -1: kx 3 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            // ky 2, input column offset 0: kx 1 (phase 0), kx 2 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            // ky 2, input column offset 1: kx 0 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 3);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15);
                         }
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + -1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, start * 3 + 0), 3);
+                        bool full = block < fullBlocks;
+                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = full ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        if (!full)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        }
                     }
                 }
             }
