@@ -6,10 +6,17 @@ namespace TConvGen.CompilerServices;
 
 /// <summary>
 /// Building block for generated kernels: the prepared form a generated kernel returns. It runs the generated bodies, or
-/// the dynamic kernel (<see cref="ConvTranspose2d.Create(ConvTranspose2dOptions)"/>) when a run's output rows are shorter
-/// than one column block of the bodies: most lanes would then compute padding (measured on a 2-core Zen 5, one thread:
+/// the dynamic kernel (<see cref="ConvTranspose2d.Create(ConvTranspose2dOptions)"/>) where that is measured faster
+/// (2-core Zen 5, one thread unless said):
+/// <list type="bullet">
+/// <item>a run's output rows are shorter than one column block of the bodies, so most lanes would compute padding:
 /// 512->256 8x8 k4s2p1, phase length 8 against a 32-position block, generated 10.9 ms vs dynamic 4.6 ms; 100->512 1x1
-/// k4s1p0, 4 against 32, 1.9 ms vs 0.4 ms). Not meant to be called by user code.
+/// k4s1p0, 4 against 32, 1.9 ms vs 0.4 ms;</item>
+/// <item>a stride-1 layer wide enough for the dynamic ChannelVectorized kernel (output channels in the vector lanes):
+/// 64->64 56x56 k3s1p1 generated 2.38 ms vs 2.16 ms, and 1.30 vs 1.09 ms on two threads. At stride 2 the generated
+/// bodies match or beat it (128->64 32x32 k4s2p1 batch 8: 20.1 vs 22.6 ms), so those stay generated.</item>
+/// </list>
+/// Not meant to be called by user code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
@@ -43,12 +50,16 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
         _blockColumns = Math.Max(1, blockColumns);
     }
 
-    /// <summary>Whether a run of <paramref name="problem"/> goes to the dynamic kernel: a column phase is shorter than one block.</summary>
+    /// <summary>Whether a run of <paramref name="problem"/> goes to the dynamic kernel: a column phase is shorter than one
+    /// block, or the layer has stride 1 and is wide enough for the dynamic ChannelVectorized kernel.</summary>
     public bool UsesDynamicKernel(ConvTranspose2dProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        long phaseLength = ((long)problem.OutputWidth + problem.Options.StrideWidth - 1) / problem.Options.StrideWidth;
-        return phaseLength < _blockColumns;
+        var o = problem.Options;
+        long phaseLength = ((long)problem.OutputWidth + o.StrideWidth - 1) / o.StrideWidth;
+        bool wideStrideOne = o.StrideHeight == 1 && o.StrideWidth == 1
+            && AlgorithmSelector.PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels);
+        return phaseLength < _blockColumns || wideStrideOne;
     }
 
     /// <inheritdoc />
