@@ -10,6 +10,8 @@ namespace TConvGen.Bench.Measurement;
 /// <summary>The BenchmarkDotNet class: one benchmark, parameterised by <see cref="BenchCase"/> (shape x implementation x threads).</summary>
 public class ConvTransposeBenchmarks
 {
+    private static int s_started;
+
     private ConvImplementation? _implementation;
 
     /// <summary>The cases to run; set by the program before BenchmarkDotNet starts (the job runs in this process).</summary>
@@ -27,7 +29,7 @@ public class ConvTransposeBenchmarks
     public void Setup()
     {
         if (!Verbose)
-            Console.WriteLine($"  [{Cases.ToList().IndexOf(Case) + 1}/{Cases.Count}] {Case}");
+            Console.WriteLine($"  [{++s_started}/{Cases.Count}] {Case}");
         var shape = ShapeSuite.All.Single(s => s.Id == Case.ShapeId);
         _implementation = ImplementationCatalog.Create(Case.Implementation);
         _implementation.Setup(shape, new BenchData(shape), Case.Threads);
