@@ -59,26 +59,8 @@ public static class GeneratedKernelBand
         {
             throw new ArgumentException("The band does not match the problem.");
         }
-        int rowFloats = checked(channels * paddedWidth);
-        float[] buffer = ArrayPool<float>.Shared.Rent(checked(rowCount * rowFloats));
-        var destination = buffer.AsSpan();
-        for (int r = 0; r < rowCount; r++)
-        {
-            var band = destination.Slice(r * rowFloats, rowFloats);
-            int row = firstRow + r;
-            if (row < 0 || row >= problem.InputHeight)
-            {
-                band.Clear();
-                continue;
-            }
-            for (int c = 0; c < channels; c++)
-            {
-                var packed = band.Slice(c * paddedWidth, paddedWidth);
-                packed.Slice(0, leftPadding).Clear();
-                input.Slice((group * channels + c) * problem.InputPlaneLength + row * width, width).CopyTo(packed.Slice(leftPadding));
-                packed.Slice(leftPadding + width).Clear();
-            }
-        }
+        float[] buffer = ArrayPool<float>.Shared.Rent(checked(rowCount * channels * paddedWidth));
+        InputBand.Pack(input, problem, group, firstRow, rowCount, leftPadding, paddedWidth, buffer);
         return buffer;
     }
 

@@ -84,7 +84,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         float[] buffer = ArrayPool<float>.Shared.Rent(bufferLength);
         try
         {
-            PackRows(input, problem, tile.Group, firstRow, rowCount, geometry, buffer);
+            InputBand.Pack(input, problem, tile.Group, firstRow, rowCount, geometry.LeftPadding, geometry.PaddedWidth, buffer);
             fixed (float* packedInput = buffer)
             fixed (float* weights = _weights)
             fixed (float* bias = _bias)
@@ -98,25 +98,6 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         finally
         {
             ArrayPool<float>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>Copies input rows <c>[firstRow, firstRow + rowCount)</c> of the group's channels into
-    /// <c>[row][ic][paddedWidth]</c>, with zeros left and right of each row.</summary>
-    private static void PackRows(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount,
-        in BandGeometry geometry, float[] buffer)
-    {
-        int channels = problem.InChannelsPerGroup, width = problem.InputWidth, padded = geometry.PaddedWidth, left = geometry.LeftPadding;
-        var destination = buffer.AsSpan();
-        for (int r = 0; r < rowCount; r++)
-        {
-            for (int c = 0; c < channels; c++)
-            {
-                var row = destination.Slice((r * channels + c) * padded, padded);
-                row.Slice(0, left).Clear();
-                input.Slice((group * channels + c) * problem.InputPlaneLength + (firstRow + r) * width, width).CopyTo(row.Slice(left));
-                row.Slice(left + width).Clear();
-            }
         }
     }
 
