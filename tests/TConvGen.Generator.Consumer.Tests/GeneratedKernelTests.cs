@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TConvGen;
+using TConvGen.Tests.Shared;
 using Xunit;
 
 namespace TConvGen.Generator.Consumer.Tests;
@@ -104,22 +105,10 @@ public sealed class GeneratedKernelTests
 
         var actual = new float[length];
         kernel.Run(input, weight, bias, actual, shape, maxDegreeOfParallelism: 1);
-        AssertClose(expected, actual, $"{oracle.Name} {shape} Run");
+        OutputAssert.Close(expected, actual, $"{oracle.Name} {shape} Run");
         Array.Clear(actual);
         kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels).Run(input, actual, shape.Batch, shape.Height, shape.Width, maxDegreeOfParallelism: 4);
-        AssertClose(expected, actual, $"{oracle.Name} {shape} Prepare");
-    }
-
-    private static void AssertClose(float[] expected, float[] actual, string what)
-    {
-        double scale = 1e-30;
-        foreach (float value in expected)
-            scale = Math.Max(scale, Math.Abs(value));
-        for (int i = 0; i < expected.Length; i++)
-        {
-            if (Math.Abs(expected[i] - actual[i]) > 1e-5 * scale)
-                Assert.Fail($"{what}: output[{i}] is {actual[i]}, expected {expected[i]} (tolerance {1e-5 * scale}).");
-        }
+        OutputAssert.Close(expected, actual, $"{oracle.Name} {shape} Prepare");
     }
 
     private static float[] RandomArray(Random random, int length)

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using TConvGen.Generator.Tests.Infrastructure;
+using TConvGen.Tests.Shared;
 using Xunit;
 
 namespace TConvGen.Generator.Tests;
@@ -69,14 +70,14 @@ public sealed class CompileAndRunTests
         var actual = new float[length];
         Array.Fill(actual, float.NaN);
         kernel.Run(input, weight, bias, actual, shape, threads);
-        AssertClose(expected, actual, $"{o} {shape} Run threads={threads}");
+        OutputAssert.Close(expected, actual, $"{o} {shape} Run threads={threads}");
 
         Array.Fill(actual, float.NaN);
         var prepared = kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels);
         if (prepared is TConvGen.CompilerServices.GeneratedKernelDispatch dispatch && shape.Width >= 67)
             Assert.False(dispatch.UsesDynamicKernel(ConvTranspose2dProblem.Create(o, shape)), $"{o} {shape} should run the generated bodies");
         prepared.Run(input, actual, shape.Batch, shape.Height, shape.Width, 5 - threads);
-        AssertClose(expected, actual, $"{o} {shape} Prepare threads={5 - threads}");
+        OutputAssert.Close(expected, actual, $"{o} {shape} Prepare threads={5 - threads}");
     }
 
     private static Type CompileLayers()
@@ -106,18 +107,6 @@ public sealed class CompileAndRunTests
         while ((size - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1 < 1)
             size++;
         return size;
-    }
-
-    private static void AssertClose(float[] expected, float[] actual, string what)
-    {
-        double scale = 1e-30;
-        foreach (float value in expected)
-            scale = Math.Max(scale, Math.Abs(value));
-        for (int i = 0; i < expected.Length; i++)
-        {
-            if (!(Math.Abs(expected[i] - actual[i]) <= 1e-5 * scale))
-                Assert.Fail($"{what}: output[{i}] is {actual[i]}, expected {expected[i]} (tolerance {1e-5 * scale}).");
-        }
     }
 
     private static float[] RandomArray(Random random, int length)
