@@ -21,4 +21,9 @@ public enum ConvTranspose2dAlgorithm
     /// <summary>A direct SIMD kernel over sub-pixel phases with the output channels in the vector lanes (Vector512 where the
     /// CPU accelerates it): each phase is a GEMM over output channels x pixels x (input channels x taps), for wide channel counts.</summary>
     ChannelVectorized = 4,
+
+    /// <summary>The definition's scatter, vectorised along the weights: for each input pixel, the patch it adds (every output
+    /// channel x kH x kW, PyTorch's weight layout in the lanes) is accumulated over the input channels, then added into the
+    /// output. For inputs of a few pixels, such as a latent vector (1x1), where the other kernels' lanes would run empty.</summary>
+    PatchScatter = 5,
 }

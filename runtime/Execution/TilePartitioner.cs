@@ -34,12 +34,16 @@ internal static class TilePartitioner
     /// <param name="threads">The threads the run may use, at least 1.</param>
     /// <param name="outChannelBlock">Channel chunks are multiples of this (the kernel's register block).</param>
     /// <param name="rowAlignment">Row bands start at multiples of this (e.g. the vertical stride, so bands share phases).</param>
-    public static ConvTranspose2dTile[] Partition(ConvTranspose2dProblem problem, int threads, int outChannelBlock, int rowAlignment)
+    public static ConvTranspose2dTile[] Partition(ConvTranspose2dProblem problem, int threads, int outChannelBlock, int rowAlignment) =>
+        Partition(problem, threads, outChannelBlock, rowAlignment, EstimatedWork(problem));
+
+    /// <summary>As above, with the kernel's own estimate of the work in place of <see cref="EstimatedWork"/>.</summary>
+    public static ConvTranspose2dTile[] Partition(ConvTranspose2dProblem problem, int threads, int outChannelBlock, int rowAlignment, long estimatedWork)
     {
         int perGroup = problem.OutChannelsPerGroup;
         int chunk = perGroup;
         int rowsPerBand = problem.OutputHeight;
-        if (threads > 1 && problem.MultiplyAdds >= ParallelThreshold && EstimatedWork(problem) >= ParallelWorkThreshold)
+        if (threads > 1 && problem.MultiplyAdds >= ParallelThreshold && estimatedWork >= ParallelWorkThreshold)
         {
             long wanted = (long)threads * TilesPerThread;
             long tiles = (long)problem.Batch * problem.Groups;

@@ -31,6 +31,10 @@ public abstract class TiledPreparedConvTranspose2d : PreparedConvTranspose2d
     /// <summary>Tiles start at output rows that are multiples of this.</summary>
     protected int RowAlignment { get; }
 
+    /// <summary>The run's work on one core in the units of <see cref="TilePartitioner.EstimatedWork"/>, which decides whether it
+    /// is split over threads; a kernel whose rate differs much from the FMA-bound kernels' says so here.</summary>
+    private protected virtual long EstimatedWork(ConvTranspose2dProblem problem) => TilePartitioner.EstimatedWork(problem);
+
     /// <summary>Computes every output of <paramref name="tile"/>, bias included, and writes nothing else.</summary>
     /// <param name="input">The input of image <c>tile.Image</c>: <c>(Cin, Hin, Win)</c>.</param>
     /// <param name="output">The output of image <c>tile.Image</c>: <c>(Cout, Hout, Wout)</c>.</param>
@@ -42,7 +46,7 @@ public abstract class TiledPreparedConvTranspose2d : PreparedConvTranspose2d
     protected internal sealed override void RunCore(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, int maxDegreeOfParallelism)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var tiles = TilePartitioner.Partition(problem, maxDegreeOfParallelism, OutChannelBlock, RowAlignment);
+        var tiles = TilePartitioner.Partition(problem, maxDegreeOfParallelism, OutChannelBlock, RowAlignment, EstimatedWork(problem));
         if (maxDegreeOfParallelism == 1 || tiles.Length == 1 || problem.MultiplyAdds < TilePartitioner.ParallelThreshold)
         {
             foreach (var tile in tiles)

@@ -4,6 +4,12 @@ namespace TConvGen;
 /// The rule behind <see cref="ConvTranspose2dAlgorithm.Auto"/>, from side-by-side measurements of the algorithms (one
 /// thread, 2-core Zen 5 VM whose measured FMA peak is ~117 GFLOP/s for Vector512 and Vector256 alike, one core often busy).
 /// <list type="number">
+/// <item>PatchScatter on a single input pixel (a latent vector) with at least 32x32 channel pairs per group: every other
+/// kernel's lanes run along output positions, of which there are only kH x kW, while PatchScatter's run along the weights
+/// (one pass over them): 100->512 1x1 k4s1p0 49-66 us vs ChannelVectorized 285 us, GEMM 319 us, PhaseDirect 272 us;
+/// 1024->512 1x1 k4s1p0 0.97 vs 2.89 ms; 64->64 1x1 k4s1p0 3.4 vs 21 us. With padding it only ties (512->256 1x1 k4s2p1,
+/// a 2x2 output: 117 vs 116 us), and from two pixels on it streams the weights once per pixel and loses (512->256 2x2
+/// k4s2p1: 469 vs 225 us; 256->256 2x2 k3s1p1: 138 vs 63 us).</item>
 /// <item>ChannelVectorized where the SIMD code runs, every group has at least 64 output channels (a full Vector512 register
 /// block) and each phase reduces over at least 256 products per output (Cin/g x kH*kW/(sH*sW)): 512->256 8x8 k4s2p1 2.45 ms
 /// vs PhaseDirect 3.68 ms; 128->64 32x32 k4s2p1 2.64 vs 2.94 ms; 64->64 56x56 k3s1p1 2.16 vs 2.49 ms; 64->64 8x8 k4s2p1
@@ -31,7 +37,10 @@ internal static class AlgorithmSelector
     /// <summary>The products per output (Cin/g x taps per phase) from which ChannelVectorized wins.</summary>
     internal const int WideReduction = 256;
 
-    /// <summary>Whether GemmCol2Im may win for some input size: Auto then keeps the weights to pack them for it on demand.</summary>
+    /// <summary>Inputs of at most this many pixels go to PatchScatter when the channels are wide (measured: two lose).</summary>
+    internal const int TinyInputPixels = 1;
+
+    /// <summary>Whether GemmCol2Im (or PatchScatter) may win for some input size: Auto then keeps the weights to pack them for it on demand.</summary>
     public static bool MayPreferGemm(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
         (long)(inChannels / options.Groups) * (outChannels / options.Groups) >= WideChannelPairs;
 
@@ -49,6 +58,8 @@ internal static class AlgorithmSelector
     public static ConvTranspose2dAlgorithm Choose(ConvTranspose2dProblem problem)
     {
         var o = problem.Options;
+        if (problem.InputPlaneLength <= TinyInputPixels && MayPreferGemm(o, problem.InChannels, problem.OutChannels))
+            return ConvTranspose2dAlgorithm.PatchScatter;
         if (PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels))
             return ConvTranspose2dAlgorithm.ChannelVectorized;
         int phaseLength = (problem.OutputWidth + o.StrideWidth - 1) / o.StrideWidth;

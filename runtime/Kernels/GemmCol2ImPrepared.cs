@@ -53,15 +53,8 @@ internal sealed unsafe class GemmCol2ImPrepared : TiledPreparedConvTranspose2d
         int taps = problem.KernelPlaneLength;
         int perGroup = problem.OutChannelsPerGroup;
         int groupFirst = tile.Group * perGroup;
-        for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd; oc++)
-        {
-            for (int oy = tile.RowStart; oy < tile.RowEnd; oy++)
-                output.Slice(oc * problem.OutputPlaneLength + oy * problem.OutputWidth, problem.OutputWidth).Fill(_bias[oc]);
-        }
-
-        // The input rows whose taps reach [RowStart, RowEnd): oy = iy*s - p + ky*d.
-        int firstRow = Math.Max(0, CeilingDivide(tile.RowStart + o.PaddingHeight - (long)(o.KernelHeight - 1) * o.DilationHeight, o.StrideHeight));
-        int lastRow = Math.Min(problem.InputHeight - 1, FloorDivide(tile.RowEnd - 1L + o.PaddingHeight, o.StrideHeight));
+        TapReach.FillBias(output, problem, tile, _bias);
+        var (firstRow, lastRow) = TapReach.InputRows(problem, tile.RowStart, tile.RowEnd);
         if (lastRow < firstRow)
             return;
 
@@ -157,9 +150,7 @@ internal sealed unsafe class GemmCol2ImPrepared : TiledPreparedConvTranspose2d
                 int m = (oc - groupFirst) * taps + ky * o.KernelWidth + kx;
                 float* column = columns + (nint)(m - firstBlock * Rows) * pixels;
                 int shift = kx * o.DilationWidth - o.PaddingWidth;
-                // The ix whose ox = ix*sW + shift lies in [0, Wout).
-                int first = Math.Max(0, CeilingDivide(-(long)shift, strideX));
-                int last = Math.Min(width - 1, FloorDivide(outWidth - 1L - shift, strideX));
+                var (first, last) = TapReach.ReachingInputs(shift, strideX, width, outWidth);
                 if (last < first)
                     continue;
                 for (int r = 0; r < rowCount; r++)
@@ -193,11 +184,4 @@ internal sealed unsafe class GemmCol2ImPrepared : TiledPreparedConvTranspose2d
         for (; i < count; i++)
             target[i] += source[i];
     }
-
-    /// <summary>floor(value / divisor) for a positive divisor; the callers clamp the result to an int range.</summary>
-    private static int FloorDivide(long value, int divisor) =>
-        (int)Math.Clamp(value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor), int.MinValue, int.MaxValue);
-
-    /// <summary>ceil(value / divisor) for a positive divisor.</summary>
-    private static int CeilingDivide(long value, int divisor) => -FloorDivide(-value, divisor);
 }

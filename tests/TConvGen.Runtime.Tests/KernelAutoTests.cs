@@ -41,6 +41,22 @@ public sealed class KernelAutoTests
         Assert.Equal(SimdPath.IsSupported ? expectedWithSimd : ConvTranspose2dAlgorithm.PhaseDirect, AlgorithmSelector.Choose(problem));
     }
 
+    [Theory]
+    [InlineData(100, 512, 1, 1, ConvTranspose2dAlgorithm.PatchScatter)]
+    [InlineData(32, 32, 1, 1, ConvTranspose2dAlgorithm.PatchScatter)]
+    [InlineData(16, 16, 1, 1, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(100, 512, 1, 2, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    public void AutoRunsPatchScatterOnASinglePixelOfWideChannels(int inChannels, int outChannels, int height, int width, ConvTranspose2dAlgorithm expectedWithSimd)
+    {
+        var options = new ConvTranspose2dOptions(4, 1, 0);
+        var shape = new ConvTranspose2dShape(1, inChannels, outChannels, height, width);
+        var problem = ConvTranspose2dProblem.Create(options, shape);
+        var expected = SimdPath.IsSupported || expectedWithSimd != ConvTranspose2dAlgorithm.ChannelVectorized ? expectedWithSimd : ConvTranspose2dAlgorithm.GemmCol2Im;
+        Assert.Equal(expected, AlgorithmSelector.Choose(problem));
+        var prepared = (AutoPreparedConvTranspose2d)ConvTranspose2d.Create(options).Prepare(new float[problem.WeightLength], [], inChannels, outChannels);
+        Assert.Equal(expected == ConvTranspose2dAlgorithm.PatchScatter, prepared.Select(problem).Kernel.Algorithm.StartsWith("PatchScatter", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AutoOnWideChannelsRunsTheChannelVectorizedKernel()
     {

@@ -85,8 +85,8 @@ public sealed class RandomSweepTests
         }
     }
 
-    /// <summary>Every algorithm with its SIMD and its portable code, and the Vector256 body of the channel-vectorised kernel,
-    /// which a machine with AVX-512 would not otherwise run.</summary>
+    /// <summary>Every algorithm with its SIMD and its portable code, and the Vector256 bodies of the channel-vectorised and
+    /// patch-scatter kernels, which a machine with AVX-512 would not otherwise run.</summary>
     private static IEnumerable<ConvTranspose2d> Kernels(ConvTranspose2dOptions options)
     {
         foreach (var algorithm in Enum.GetValues<ConvTranspose2dAlgorithm>())
@@ -95,7 +95,10 @@ public sealed class RandomSweepTests
                 yield return KernelFactory.Create(options, algorithm, vectors);
         }
         if (SimdPath.IsVector512Supported)
+        {
             yield return new ChannelVectorizedConvTranspose2d(options, SimdLevel.Vector256);
+            yield return new PatchScatterConvTranspose2d(options, SimdLevel.Vector256);
+        }
     }
 
     /// <summary>Null when every element is within 1e-5 of the output's magnitude; otherwise the worst element.</summary>

@@ -1,0 +1,29 @@
+using System;
+
+namespace TConvGen;
+
+/// <summary>
+/// The patch-scatter kernel (<see cref="ConvTranspose2dAlgorithm.PatchScatter"/>): the definition's scatter, vectorised along
+/// the weights, for inputs of a few pixels. See <see cref="PatchScatterPrepared"/>.
+/// </summary>
+internal sealed class PatchScatterConvTranspose2d : ConvTranspose2d
+{
+    private readonly SimdLevel _level;
+
+    /// <param name="options">The hyper-parameters.</param>
+    /// <param name="level">The body to run, lowered to what the machine supports (the tests force each one).</param>
+    public PatchScatterConvTranspose2d(ConvTranspose2dOptions options, SimdLevel level) : base(options)
+    {
+        _level = SimdPath.Clamp(level);
+    }
+
+    public override string Algorithm => _level switch
+    {
+        SimdLevel.Vector512 => "PatchScatter",
+        SimdLevel.Vector256 => "PatchScatter (Vector256)",
+        _ => "PatchScatter (portable)",
+    };
+
+    protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
+        new PatchScatterPrepared(this, weight, bias, inChannels, outChannels, _level);
+}
