@@ -21,4 +21,9 @@ public enum ConvTranspose2dAlgorithm
     /// <summary>A direct SIMD kernel over sub-pixel phases with the output channels in the vector lanes (Vector512 where the
     /// CPU accelerates it): each phase is a GEMM over output channels x pixels x (input channels x taps), for wide channel counts.</summary>
     ChannelVectorized = 4,
+
+    /// <summary>For kernel 2 x 2, stride 2, dilation 1 (U-Net's up-convolution), where every output gets exactly one tap: the
+    /// four phases are 1x1 convolutions of the same input, computed together from each input vector (Vector512 where the
+    /// CPU accelerates it) and stored as whole output rows. Any other configuration runs <see cref="PhaseDirect"/>.</summary>
+    OneTap = 5,
 }

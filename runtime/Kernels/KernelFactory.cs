@@ -20,6 +20,7 @@ internal static class KernelFactory
             ConvTranspose2dAlgorithm.GemmCol2Im => new GemmCol2ImConvTranspose2d(options, useVectors),
             ConvTranspose2dAlgorithm.PhaseDirect => new PhaseDirectConvTranspose2d(options, useVectors),
             ConvTranspose2dAlgorithm.ChannelVectorized => new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors)),
+            ConvTranspose2dAlgorithm.OneTap => new OneTapConvTranspose2d(options, SimdPath.Best(useVectors)),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm,
                 $"algorithm must be one of {string.Join(", ", Enum.GetNames<ConvTranspose2dAlgorithm>())}, but got {algorithm}."),
         };

@@ -16,6 +16,7 @@ internal static class ImplementationCatalog
         // Opt-in columns (--impls): each of Auto's candidates on its own, the figures behind its choice.
         ("PhaseDirect", () => new KernelImplementation("PhaseDirect", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.PhaseDirect))),
         ("ChannelVectorized", () => new KernelImplementation("ChannelVectorized", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.ChannelVectorized))),
+        ("OneTap", () => new KernelImplementation("OneTap", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.OneTap))),
         ("Naive scatter", () => new NaiveImplementation()),
         ("ONNX Runtime", () => new OnnxRuntimeImplementation()),
         ("libtorch", () => new LibTorchImplementation()),

@@ -1,0 +1,235 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace TConvGen;
+
+/// <summary>
+/// The prepared one-tap kernel (kernel 2 x 2, stride 2, dilation 1; any padding, output padding, groups). There every
+/// output gets exactly one tap: <c>out[co, 2i+a-pH, 2j+b-pW] = bias[co] + sum_ci x[ci,i,j] W[ci,co,a,b]</c>, four 1x1
+/// convolutions that read the same input. So the tile is walked by input row: the row's input channels are copied once
+/// into a zero-padded buffer <c>[ic][paddedWidth]</c> (contiguous, unlike the input planes whose 16 KB strides would all
+/// hit one L1 set, and padded so that every vector load is in bounds), then each micro-kernel call accumulates all four
+/// phases of a block of output channels from each input vector it loads, and stores the two output rows <c>2i-pH</c> and
+/// <c>2i+1-pH</c> with the column phases interleaved. Input columns past the input read zeros and so give the bias, which
+/// is what output padding's columns hold; rows past the input are filled with the bias. Blocks that reach past the tile
+/// (row or column edges, a padded channel block) go through a scratch buffer and only their real part is copied.
+/// </summary>
+internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
+{
+    private readonly float[] _weights;
+    private readonly float[] _bias;
+    private readonly SimdLevel _level;
+    private readonly int _block;
+    private readonly int _lanes;
+
+    /// <param name="kernel">The kernel that packs the weights.</param>
+    /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 2, 2)</c> weights.</param>
+    /// <param name="bias">The bias, or empty.</param>
+    /// <param name="inChannels">Cin.</param>
+    /// <param name="outChannels">Cout.</param>
+    /// <param name="level">The body to run (already clamped to the machine).</param>
+    /// <param name="block">Output channels per micro-kernel call: 3 (24 accumulators, needs 32 registers) or 1.</param>
+    public OneTapPrepared(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels,
+        SimdLevel level, int block)
+        : base(kernel, inChannels, outChannels, block, 2)
+    {
+        if (!Supports(kernel.Options))
+            throw new ArgumentException("The one-tap kernel needs kernel 2, stride 2 and dilation 1 in both axes.", nameof(kernel));
+        if (block != 1 && block != 3 || level == SimdLevel.Vector512 && block != 3)
+            throw new ArgumentOutOfRangeException(nameof(block), block, "block must be 3, or 1 for the Vector256 and portable bodies.");
+        var o = kernel.Options;
+        _weights = OneTapWeights.Pack(weight, inChannels, outChannels, o.Groups, block);
+        _bias = OneTapWeights.PackBias(bias, outChannels, o.Groups, block);
+        _level = level;
+        _block = block;
+        // Input columns per micro-kernel call (two vectors); the portable loop takes any count.
+        _lanes = level switch { SimdLevel.Vector512 => 32, SimdLevel.Vector256 => 16, _ => 1 };
+    }
+
+    /// <summary>Whether the options are the one-tap case this kernel computes: kernel 2 x 2, stride 2, dilation 1.</summary>
+    public static bool Supports(ConvTranspose2dOptions options) =>
+        options.KernelHeight == 2 && options.KernelWidth == 2 && options.StrideHeight == 2 && options.StrideWidth == 2
+        && options.DilationHeight == 1 && options.DilationWidth == 1;
+
+    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
+    {
+        int channels = problem.InChannelsPerGroup;
+        // Output column ox is column phase (ox + pW) % 2 of input column (ox + pW) / 2: a row reads input columns [jStart, jEnd).
+        int padding = Options.PaddingWidth;
+        int jStart = padding / 2, jEnd = (padding + problem.OutputWidth + 1) / 2;
+        int padded = checked((jEnd - jStart + _lanes - 1) / _lanes * _lanes);
+        float[] buffer = ArrayPool<float>.Shared.Rent(checked(Math.Max(1, channels * padded)));
+        try
+        {
+            fixed (float* packedRow = buffer)
+            fixed (float* weights = _weights)
+            fixed (float* bias = _bias)
+            fixed (float* results = output)
+            {
+                var row = new Row(problem, tile, packedRow, weights, bias, results, jStart, padded);
+                // Output row oy is row phase (oy + pH) % 2 of input row (oy + pH) / 2.
+                for (int i = (tile.RowStart + Options.PaddingHeight) / 2; 2 * i - Options.PaddingHeight < tile.RowEnd; i++)
+                {
+                    row.FirstOutputRow = 2 * i - Options.PaddingHeight;
+                    if (i >= problem.InputHeight)
+                    {
+                        FillBias(ref row);
+                        continue;
+                    }
+                    PackRow(input, problem, tile.Group, i, jStart, padded, buffer);
+                    if (_level == SimdLevel.Portable)
+                        RunRowPortable(ref row);
+                    else
+                        RunRow(ref row);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Copies input row <paramref name="i"/>'s columns <c>[jStart, jStart + padded)</c> of the group's channels, zeros past the input.</summary>
+    private static void PackRow(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int group, int i, int jStart, int padded, Span<float> buffer)
+    {
+        int channels = problem.InChannelsPerGroup;
+        int count = Math.Clamp(problem.InputWidth - jStart, 0, padded);
+        for (int ic = 0; ic < channels; ic++)
+        {
+            var packed = buffer.Slice(ic * padded, padded);
+            input.Slice((group * channels + ic) * problem.InputPlaneLength + i * problem.InputWidth + jStart, count).CopyTo(packed);
+            packed.Slice(count).Clear();
+        }
+    }
+
+    /// <summary>The tile's part of output rows past the input (output padding): the bias alone.</summary>
+    private void FillBias(ref Row row)
+    {
+        var problem = row.Problem;
+        for (int oc = row.Tile.OutChannelStart; oc < row.Tile.OutChannelEnd; oc++)
+        {
+            float value = row.Bias[PackedChannel(problem, row.Tile.Group, oc)];
+            for (int a = 0; a < 2; a++)
+            {
+                if (row.HasPhase(a))
+                    OutputRow(ref row, oc, a).Fill(value);
+            }
+        }
+    }
+
+    [SkipLocalsInit] // the scratch is written before it is read
+    private void RunRow(ref Row row)
+    {
+        var problem = row.Problem;
+        int outWidth = problem.OutputWidth, padding = Options.PaddingWidth, lanes = _lanes, block = _block;
+        nint plane = problem.OutputPlaneLength;
+        int perGroup = problem.OutChannelsPerGroup, groupFirst = row.Tile.Group * perGroup;
+        int channels = problem.InChannelsPerGroup;
+        bool bothRows = row.HasPhase(0) && row.HasPhase(1);
+        float* scratch = stackalloc float[3 * 4 * 32];
+        for (int oc = row.Tile.OutChannelStart; oc < row.Tile.OutChannelEnd; oc += block)
+        {
+            int width = Math.Min(block, row.Tile.OutChannelEnd - oc);
+            nint packedChannel = PackedChannel(problem, row.Tile.Group, oc);
+            float* w = row.Weights + packedChannel * channels * OneTapWeights.Taps;
+            float* bias = row.Bias + packedChannel;
+            for (int j0 = 0; j0 < row.PaddedWidth; j0 += lanes)
+            {
+                int ox0 = 2 * (row.FirstColumn + j0) - padding;
+                bool direct = bothRows && width == block && ox0 >= 0 && ox0 + 2 * lanes <= outWidth;
+                float* dst0 = direct ? row.Output + oc * plane + (nint)row.FirstOutputRow * outWidth + ox0 : scratch;
+                float* dst1 = direct ? dst0 + outWidth : scratch + 2 * lanes;
+                nint dstStride = direct ? plane : 4 * lanes;
+                float* x = row.Input + j0;
+                if (_level == SimdLevel.Vector512)
+                    OneTapMicroKernels.Block3x32(x, row.PaddedWidth, w, channels, bias, dst0, dst1, dstStride);
+                else if (block == 3)
+                    OneTapMicroKernels.Block3x16(x, row.PaddedWidth, w, channels, bias, dst0, dst1, dstStride);
+                else
+                    OneTapMicroKernels.Block1x16(x, row.PaddedWidth, w, channels, bias, dst0, dst1, dstStride);
+                if (!direct)
+                    CopyScratch(ref row, scratch, oc, width, ox0);
+            }
+        }
+    }
+
+    /// <summary>Copies the real part of a scratch block (<c>[channel][row phase][2 x lanes]</c>) to the output.</summary>
+    private void CopyScratch(ref Row row, float* scratch, int oc, int width, int ox0)
+    {
+        int length = 2 * _lanes;
+        int first = Math.Max(0, ox0), end = Math.Min(row.Problem.OutputWidth, ox0 + length);
+        if (first >= end)
+            return;
+        for (int u = 0; u < width; u++)
+        {
+            for (int a = 0; a < 2; a++)
+            {
+                if (row.HasPhase(a))
+                    new ReadOnlySpan<float>(scratch + (u * 2 + a) * length + (first - ox0), end - first).CopyTo(OutputRow(ref row, oc + u, a).Slice(first));
+            }
+        }
+    }
+
+    /// <summary>The portable path: the same packed row and weights, one scalar output at a time.</summary>
+    private void RunRowPortable(ref Row row)
+    {
+        var problem = row.Problem;
+        int channels = problem.InChannelsPerGroup, padding = Options.PaddingWidth, block = _block;
+        for (int oc = row.Tile.OutChannelStart; oc < row.Tile.OutChannelEnd; oc++)
+        {
+            nint packedChannel = PackedChannel(problem, row.Tile.Group, oc);
+            int u = (int)(packedChannel % block);
+            float* w = row.Weights + (packedChannel - u) * channels * OneTapWeights.Taps + u * OneTapWeights.Taps;
+            for (int a = 0; a < 2; a++)
+            {
+                if (!row.HasPhase(a))
+                    continue;
+                var target = OutputRow(ref row, oc, a);
+                for (int ox = 0; ox < target.Length; ox++)
+                {
+                    int column = ox + padding;
+                    float* x = row.Input + (column / 2 - row.FirstColumn);
+                    float* wp = w + a * 2 + column % 2;
+                    float sum = row.Bias[packedChannel];
+                    for (int ic = 0; ic < channels; ic++)
+                        sum += x[(nint)ic * row.PaddedWidth] * wp[(nint)ic * block * OneTapWeights.Taps];
+                    target[ox] = sum;
+                }
+            }
+        }
+    }
+
+    /// <summary>Output channel <paramref name="oc"/>'s index in the packed (per-group padded) channel order.</summary>
+    private int PackedChannel(ConvTranspose2dProblem problem, int group, int oc) =>
+        group * OneTapWeights.PackedPerGroup(problem.OutChannelsPerGroup, _block) + oc - group * problem.OutChannelsPerGroup;
+
+    /// <summary>Row phase <paramref name="a"/> of the current input row, for channel <paramref name="oc"/>.</summary>
+    private static Span<float> OutputRow(ref Row row, int oc, int a) =>
+        new(row.Output + oc * (nint)row.Problem.OutputPlaneLength + (nint)(row.FirstOutputRow + a) * row.Problem.OutputWidth, row.Problem.OutputWidth);
+
+    /// <summary>Everything the row loops need, pinned, and the input row being computed.</summary>
+    private struct Row(ConvTranspose2dProblem problem, ConvTranspose2dTile tile, float* input, float* weights, float* bias, float* output,
+        int firstColumn, int paddedWidth)
+    {
+        public ConvTranspose2dProblem Problem { get; } = problem;
+        public ConvTranspose2dTile Tile { get; } = tile;
+        public float* Input { get; } = input;
+        public float* Weights { get; } = weights;
+        public float* Bias { get; } = bias;
+        public float* Output { get; } = output;
+
+        /// <summary>The input column at packed index 0.</summary>
+        public int FirstColumn { get; } = firstColumn;
+
+        /// <summary>The packed row's length per channel: a multiple of the micro-kernel's columns.</summary>
+        public int PaddedWidth { get; } = paddedWidth;
+
+        /// <summary>The output row of row phase 0 of the current input row (row phase 1 is the next one); may be -1 or past the tile.</summary>
+        public int FirstOutputRow { get; set; }
+
+        /// <summary>Whether row phase <paramref name="a"/> of the current input row is an output row of the tile.</summary>
+        public readonly bool HasPhase(int a) => FirstOutputRow + a >= Tile.RowStart && FirstOutputRow + a < Tile.RowEnd;
+    }
+}
