@@ -125,9 +125,36 @@ internal static unsafe class OneTapMicroKernels
         StoreInterleaved(a2101, a2111, dst1 + 2 * dstStride + 16);
     }
 
-    /// <summary>Vector256, 1 output channel x 16 input columns x 4 phases: 8 accumulators, for machines with 16 vector registers. Writes 32 floats per row.</summary>
+    /// <summary>Vector512, 1 output channel x 32 input columns x 4 phases: the channels left over by the 3-channel blocks (their weights are read at <c>wStride</c>). Writes 64 floats per row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block1x16(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    public static void Block1x32(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    {
+        Vector512<float> b0 = Vector512.Create(bias[0]);
+        Vector512<float> a0000 = b0, a0001 = b0, a0010 = b0, a0011 = b0, a0100 = b0, a0101 = b0, a0110 = b0, a0111 = b0;
+        for (int c = 0; c < channels; c++)
+        {
+            var x0 = Avx512F.LoadVector512(x);
+            var x1 = Avx512F.LoadVector512(x + 16);
+            var k0 = Vector512.Create(w[0]);
+            a0000 = Avx512F.FusedMultiplyAdd(x0, k0, a0000); a0001 = Avx512F.FusedMultiplyAdd(x1, k0, a0001);
+            var k1 = Vector512.Create(w[1]);
+            a0010 = Avx512F.FusedMultiplyAdd(x0, k1, a0010); a0011 = Avx512F.FusedMultiplyAdd(x1, k1, a0011);
+            var k2 = Vector512.Create(w[2]);
+            a0100 = Avx512F.FusedMultiplyAdd(x0, k2, a0100); a0101 = Avx512F.FusedMultiplyAdd(x1, k2, a0101);
+            var k3 = Vector512.Create(w[3]);
+            a0110 = Avx512F.FusedMultiplyAdd(x0, k3, a0110); a0111 = Avx512F.FusedMultiplyAdd(x1, k3, a0111);
+            x += xStride;
+            w += wStride;
+        }
+        StoreInterleaved(a0000, a0010, dst0);
+        StoreInterleaved(a0001, a0011, dst0 + 32);
+        StoreInterleaved(a0100, a0110, dst1);
+        StoreInterleaved(a0101, a0111, dst1 + 32);
+    }
+
+    /// <summary>Vector256, 1 output channel x 16 input columns x 4 phases: 8 accumulators, for machines with 16 vector registers and for the channels left over by the 3-channel blocks (weights read at <c>wStride</c>). Writes 32 floats per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Block1x16(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
     {
         Vector256<float> b0 = Vector256.Create(bias[0]);
         Vector256<float> a0000 = b0, a0001 = b0, a0010 = b0, a0011 = b0, a0100 = b0, a0101 = b0, a0110 = b0, a0111 = b0;
@@ -144,7 +171,7 @@ internal static unsafe class OneTapMicroKernels
             var k3 = Vector256.Create(w[3]);
             a0110 = Fma.MultiplyAdd(x0, k3, a0110); a0111 = Fma.MultiplyAdd(x1, k3, a0111);
             x += xStride;
-            w += 4;
+            w += wStride;
         }
         StoreInterleaved(a0000, a0010, dst0);
         StoreInterleaved(a0001, a0011, dst0 + 16);

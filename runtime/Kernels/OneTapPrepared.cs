@@ -10,10 +10,10 @@ namespace TConvGen;
 /// convolutions that read the same input. So the tile is walked by input row: the row's input channels are copied once
 /// into a zero-padded buffer <c>[ic][paddedWidth]</c> (contiguous, unlike the input planes whose 16 KB strides would all
 /// hit one L1 set, and padded so that every vector load is in bounds), then each micro-kernel call accumulates all four
-/// phases of a block of output channels from each input vector it loads, and stores the two output rows <c>2i-pH</c> and
+/// phases of a block of output channels (the channels left over at a group's end one at a time) from each input vector it loads, and stores the two output rows <c>2i-pH</c> and
 /// <c>2i+1-pH</c> with the column phases interleaved. Input columns past the input read zeros and so give the bias, which
 /// is what output padding's columns hold; rows past the input are filled with the bias. Blocks that reach past the tile
-/// (row or column edges, a padded channel block) go through a scratch buffer and only their real part is copied.
+/// (row or column edges) go through a scratch buffer and only their real part is copied.
 /// </summary>
 internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
 {
@@ -124,8 +124,6 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     {
         var problem = row.Problem;
         int outWidth = problem.OutputWidth, padding = Options.PaddingWidth, lanes = _lanes, block = _block;
-        nint plane = problem.OutputPlaneLength;
-        int perGroup = problem.OutChannelsPerGroup, groupFirst = row.Tile.Group * perGroup;
         int channels = problem.InChannelsPerGroup;
         bool bothRows = row.HasPhase(0) && row.HasPhase(1);
         float* scratch = stackalloc float[3 * 4 * 32];
@@ -138,21 +136,39 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
             for (int j0 = 0; j0 < row.PaddedWidth; j0 += lanes)
             {
                 int ox0 = 2 * (row.FirstColumn + j0) - padding;
-                bool direct = bothRows && width == block && ox0 >= 0 && ox0 + 2 * lanes <= outWidth;
-                float* dst0 = direct ? row.Output + oc * plane + (nint)row.FirstOutputRow * outWidth + ox0 : scratch;
-                float* dst1 = direct ? dst0 + outWidth : scratch + 2 * lanes;
-                nint dstStride = direct ? plane : 4 * lanes;
+                bool direct = bothRows && ox0 >= 0 && ox0 + 2 * lanes <= outWidth;
                 float* x = row.Input + j0;
-                if (_level == SimdLevel.Vector512)
-                    OneTapMicroKernels.Block3x32(x, row.PaddedWidth, w, channels, bias, dst0, dst1, dstStride);
-                else if (block == 3)
-                    OneTapMicroKernels.Block3x16(x, row.PaddedWidth, w, channels, bias, dst0, dst1, dstStride);
-                else
-                    OneTapMicroKernels.Block1x16(x, row.PaddedWidth, w, channels, bias, dst0, dst1, dstStride);
-                if (!direct)
-                    CopyScratch(ref row, scratch, oc, width, ox0);
+                if (width == block)
+                {
+                    Call(ref row, x, w, bias, oc, block, direct, ox0, scratch);
+                    continue;
+                }
+                // The channels left over at a group's end one at a time: no work on padded channels.
+                for (int u = 0; u < width; u++)
+                    Call(ref row, x, w + u * OneTapWeights.Taps, bias + u, oc + u, 1, direct, ox0, scratch);
             }
         }
+    }
+
+    /// <summary>One micro-kernel call: <paramref name="count"/> (the block, or 1) channels from <paramref name="oc"/>, straight
+    /// into the output when <paramref name="direct"/>, else through the scratch.</summary>
+    private void Call(ref Row row, float* x, float* w, float* bias, int oc, int count, bool direct, int ox0, float* scratch)
+    {
+        int outWidth = row.Problem.OutputWidth, lanes = _lanes, channels = row.Problem.InChannelsPerGroup;
+        nint plane = row.Problem.OutputPlaneLength, wStride = _block * OneTapWeights.Taps;
+        float* dst0 = direct ? row.Output + oc * plane + (nint)row.FirstOutputRow * outWidth + ox0 : scratch;
+        float* dst1 = direct ? dst0 + outWidth : scratch + 2 * lanes;
+        nint dstStride = direct ? plane : 4 * lanes;
+        if (count == 1 && _level == SimdLevel.Vector512)
+            OneTapMicroKernels.Block1x32(x, row.PaddedWidth, w, wStride, channels, bias, dst0, dst1, dstStride);
+        else if (count == 1)
+            OneTapMicroKernels.Block1x16(x, row.PaddedWidth, w, wStride, channels, bias, dst0, dst1, dstStride);
+        else if (_level == SimdLevel.Vector512)
+            OneTapMicroKernels.Block3x32(x, row.PaddedWidth, w, channels, bias, dst0, dst1, dstStride);
+        else
+            OneTapMicroKernels.Block3x16(x, row.PaddedWidth, w, channels, bias, dst0, dst1, dstStride);
+        if (!direct)
+            CopyScratch(ref row, scratch, oc, count, ox0);
     }
 
     /// <summary>Copies the real part of a scratch block (<c>[channel][row phase][2 x lanes]</c>) to the output.</summary>
