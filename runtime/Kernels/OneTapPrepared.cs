@@ -7,16 +7,24 @@ namespace TConvGen;
 /// <summary>
 /// The prepared one-tap kernel (kernel 2 x 2, stride 2, dilation 1; any padding, output padding, groups). There every
 /// output gets exactly one tap: <c>out[co, 2i+a-pH, 2j+b-pW] = bias[co] + sum_ci x[ci,i,j] W[ci,co,a,b]</c>, four 1x1
-/// convolutions that read the same input. So the tile is walked by input row: the row's input channels are copied once
-/// into a zero-padded buffer <c>[ic][paddedWidth]</c> (contiguous, unlike the input planes whose 16 KB strides would all
-/// hit one L1 set, and padded so that every vector load is in bounds), then each micro-kernel call accumulates all four
-/// phases of a block of output channels (the channels left over at a group's end one at a time) from each input vector it loads, and stores the two output rows <c>2i-pH</c> and
-/// <c>2i+1-pH</c> with the column phases interleaved. Input columns past the input read zeros and so give the bias, which
-/// is what output padding's columns hold; rows past the input are filled with the bias. Blocks that reach past the tile
-/// (row or column edges) go through a scratch buffer and only their real part is copied.
+/// convolutions that read the same input. So the tile is walked by input row: bands of input rows are copied once into a
+/// zero-padded buffer <c>[row][ic][paddedWidth]</c> (contiguous rows, unlike the input planes whose strides of a few KB all
+/// hit one L1 set, and padded so that every vector load is in bounds), then for each row each micro-kernel call accumulates
+/// all four phases of a block of output channels (the channels left over at a group's end one at a time) from each input
+/// vector it loads, and stores the two output rows <c>2i-pH</c> and <c>2i+1-pH</c> with the column phases interleaved.
+/// Input columns past the input read zeros and so give the bias, which is what output padding's columns hold; rows past
+/// the input are filled with the bias. Blocks that reach past the tile (row or column edges) go through a scratch buffer
+/// and only their real part is copied.
 /// </summary>
 internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
 {
+    /// <summary>The input rows a band may pack, in floats (keeps the packed band within the L2 cache).</summary>
+    private const int BandBufferFloats = 1 << 18;
+
+    /// <summary>The weights a group of register blocks may span before the row loop moves inside it, in floats (half the L2
+    /// cache: without it a layer with megabytes of weights streams them all from memory for every input row).</summary>
+    private const int BlockGroupWeightFloats = 1 << 17;
+
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly SimdLevel _level;
@@ -54,34 +62,36 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
 
     protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
     {
-        int channels = problem.InChannelsPerGroup;
+        int channels = problem.InChannelsPerGroup, paddingHeight = Options.PaddingHeight;
         // Output column ox is column phase (ox + pW) % 2 of input column (ox + pW) / 2: a row reads input columns [jStart, jEnd).
         int padding = Options.PaddingWidth;
         int jStart = padding / 2, jEnd = (padding + problem.OutputWidth + 1) / 2;
         int padded = checked((jEnd - jStart + _lanes - 1) / _lanes * _lanes);
-        float[] buffer = ArrayPool<float>.Shared.Rent(checked(Math.Max(1, channels * padded)));
+        int rowFloats = checked(channels * padded);
+        // Output row oy is row phase (oy + pH) % 2 of input row (oy + pH) / 2; the tile's rows come from input rows [first, end).
+        int first = (tile.RowStart + paddingHeight) / 2, end = (tile.RowEnd - 1 + paddingHeight) / 2 + 1;
+        int inputEnd = Math.Min(end, problem.InputHeight);
+        int bandRows = Math.Clamp(BandBufferFloats / rowFloats, 1, Math.Max(1, inputEnd - first));
+        float[] buffer = ArrayPool<float>.Shared.Rent(checked(Math.Max(1, bandRows * rowFloats)));
         try
         {
-            fixed (float* packedRow = buffer)
+            fixed (float* packed = buffer)
             fixed (float* weights = _weights)
             fixed (float* bias = _bias)
             fixed (float* results = output)
             {
-                var row = new Row(problem, tile, packedRow, weights, bias, results, jStart, padded);
-                // Output row oy is row phase (oy + pH) % 2 of input row (oy + pH) / 2.
-                for (int i = (tile.RowStart + Options.PaddingHeight) / 2; 2 * i - Options.PaddingHeight < tile.RowEnd; i++)
+                var row = new Row(problem, tile, weights, bias, results, jStart, padded);
+                for (int i = Math.Max(first, inputEnd); i < end; i++)
                 {
-                    row.FirstOutputRow = 2 * i - Options.PaddingHeight;
-                    if (i >= problem.InputHeight)
-                    {
-                        FillBias(ref row);
-                        continue;
-                    }
-                    PackRow(input, problem, tile.Group, i, jStart, padded, buffer);
-                    if (_level == SimdLevel.Portable)
-                        RunRowPortable(ref row);
-                    else
-                        RunRow(ref row);
+                    // Rows past the input (output padding) get no tap.
+                    row.FirstOutputRow = 2 * i - paddingHeight;
+                    FillBias(ref row);
+                }
+                for (int bandStart = first; bandStart < inputEnd; bandStart += bandRows)
+                {
+                    int bandEnd = Math.Min(inputEnd, bandStart + bandRows);
+                    PackBand(input, problem, tile.Group, bandStart, bandEnd - bandStart, jStart, padded, buffer);
+                    RunBand(ref row, packed, bandStart, bandEnd);
                 }
             }
         }
@@ -91,16 +101,45 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         }
     }
 
-    /// <summary>Copies input row <paramref name="i"/>'s columns <c>[jStart, jStart + padded)</c> of the group's channels, zeros past the input.</summary>
-    private static void PackRow(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int group, int i, int jStart, int padded, Span<float> buffer)
+    /// <summary>Input rows <c>[bandStart, bandEnd)</c>, packed in <paramref name="packed"/>: the tile's channels in groups whose
+    /// weights stay in the L2 cache while every row of the band reuses them.</summary>
+    private void RunBand(ref Row row, float* packed, int bandStart, int bandEnd)
+    {
+        var problem = row.Problem;
+        int rowFloats = problem.InChannelsPerGroup * row.PaddedWidth;
+        int blockFloats = problem.InChannelsPerGroup * OneTapWeights.Taps * _block;
+        int groupChannels = _level == SimdLevel.Portable ? int.MaxValue : Math.Max(1, BlockGroupWeightFloats / blockFloats) * _block;
+        for (int groupStart = row.Tile.OutChannelStart; groupStart < row.Tile.OutChannelEnd; groupStart += groupChannels)
+        {
+            int groupEnd = (int)Math.Min(row.Tile.OutChannelEnd, (long)groupStart + groupChannels);
+            for (int i = bandStart; i < bandEnd; i++)
+            {
+                row.FirstOutputRow = 2 * i - Options.PaddingHeight;
+                row.Input = packed + (nint)(i - bandStart) * rowFloats;
+                if (_level == SimdLevel.Portable)
+                    RunRowPortable(ref row);
+                else
+                    RunRow(ref row, groupStart, groupEnd);
+            }
+        }
+    }
+
+    /// <summary>Copies input rows <c>[firstRow, firstRow + rowCount)</c>, columns <c>[jStart, jStart + padded)</c>, of the
+    /// group's channels as <c>[row][ic][padded]</c>, zeros past the input.</summary>
+    private static void PackBand(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount,
+        int jStart, int padded, Span<float> buffer)
     {
         int channels = problem.InChannelsPerGroup;
         int count = Math.Clamp(problem.InputWidth - jStart, 0, padded);
+        // Channel outermost: the rows of one channel are contiguous in the input.
         for (int ic = 0; ic < channels; ic++)
         {
-            var packed = buffer.Slice(ic * padded, padded);
-            input.Slice((group * channels + ic) * problem.InputPlaneLength + i * problem.InputWidth + jStart, count).CopyTo(packed);
-            packed.Slice(count).Clear();
+            for (int r = 0; r < rowCount; r++)
+            {
+                var target = buffer.Slice((r * channels + ic) * padded, padded);
+                input.Slice((group * channels + ic) * problem.InputPlaneLength + (firstRow + r) * problem.InputWidth + jStart, count).CopyTo(target);
+                target.Slice(count).Clear();
+            }
         }
     }
 
@@ -120,16 +159,16 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     }
 
     [SkipLocalsInit] // the scratch is written before it is read
-    private void RunRow(ref Row row)
+    private void RunRow(ref Row row, int channelStart, int channelEnd)
     {
         var problem = row.Problem;
         int outWidth = problem.OutputWidth, padding = Options.PaddingWidth, lanes = _lanes, block = _block;
         int channels = problem.InChannelsPerGroup;
         bool bothRows = row.HasPhase(0) && row.HasPhase(1);
         float* scratch = stackalloc float[3 * 4 * 32];
-        for (int oc = row.Tile.OutChannelStart; oc < row.Tile.OutChannelEnd; oc += block)
+        for (int oc = channelStart; oc < channelEnd; oc += block)
         {
-            int width = Math.Min(block, row.Tile.OutChannelEnd - oc);
+            int width = Math.Min(block, channelEnd - oc);
             nint packedChannel = PackedChannel(problem, row.Tile.Group, oc);
             float* w = row.Weights + packedChannel * channels * OneTapWeights.Taps;
             float* bias = row.Bias + packedChannel;
@@ -226,12 +265,15 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         new(row.Output + oc * (nint)row.Problem.OutputPlaneLength + (nint)(row.FirstOutputRow + a) * row.Problem.OutputWidth, row.Problem.OutputWidth);
 
     /// <summary>Everything the row loops need, pinned, and the input row being computed.</summary>
-    private struct Row(ConvTranspose2dProblem problem, ConvTranspose2dTile tile, float* input, float* weights, float* bias, float* output,
+    private struct Row(ConvTranspose2dProblem problem, ConvTranspose2dTile tile, float* weights, float* bias, float* output,
         int firstColumn, int paddedWidth)
     {
         public ConvTranspose2dProblem Problem { get; } = problem;
         public ConvTranspose2dTile Tile { get; } = tile;
-        public float* Input { get; } = input;
+
+        /// <summary>The current input row, packed <c>[ic][PaddedWidth]</c>.</summary>
+        public float* Input { get; set; }
+
         public float* Weights { get; } = weights;
         public float* Bias { get; } = bias;
         public float* Output { get; } = output;
