@@ -6,16 +6,17 @@ namespace TConvGen;
 
 /// <summary>
 /// The SIMD inner loops of <see cref="OneTapPrepared"/> (kernel 2, stride 2, dilation 1: every output gets one tap). One
-/// call computes a block of output channels x two vectors of consecutive input columns x all four phases, so each input
-/// load feeds every phase and channel of the block. Accumulators start at the bias; the loop walks the input channels
-/// (<c>x</c> advances by <c>xStride</c>, <c>w</c> by the block's <c>[channel][row phase][column phase]</c> weights). The two
-/// column phases are interleaved on store: channel <c>u</c> writes output row phase 0 at <c>dst0 + u*dstStride</c> and row
-/// phase 1 at <c>dst1 + u*dstStride</c>, <c>4 x lanes</c> contiguous floats each (lanes = the vector width). Callers
-/// guarantee every read is inside the packed input row and every write inside the destination.
+/// call computes a block of output channels x one or two vectors of consecutive input columns x all four phases, so each
+/// input load feeds every phase and channel of the block. Accumulators start at the bias; the loop walks the input
+/// channels (<c>x</c> advances by <c>xStride</c>, <c>w</c> by the block's <c>[channel][row phase][column phase]</c> weights,
+/// or by <c>wStride</c> for the one-channel kernels, which also run single channels of a 3-channel packing). The two column
+/// phases are interleaved on store: channel <c>u</c> writes output row phase 0 at <c>dst0 + u*dstStride</c> and row phase 1
+/// at <c>dst1 + u*dstStride</c>, twice the input columns of contiguous floats each. Callers guarantee every read is inside
+/// the packed input row and every write inside the destination.
 /// </summary>
 internal static unsafe class OneTapMicroKernels
 {
-    /// <summary>Vector512, 3 output channels x 32 input columns (2 vectors) x 4 phases: 24 accumulators, 2 input vectors and a broadcast in the 32 registers. Writes 64 floats per row.</summary>
+    /// <summary>Vector512, 3 output channels x 32 input columns (2 vectors) x 4 phases: 24 accumulators, 2 input vectors and a broadcast in the 32 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Block3x32(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
     {
@@ -70,7 +71,7 @@ internal static unsafe class OneTapMicroKernels
         StoreInterleaved(a2101, a2111, dst1 + 2 * dstStride + 32);
     }
 
-    /// <summary>Vector256, 3 output channels x 16 input columns x 4 phases: 24 accumulators, so only where the JIT has 32 registers (AVX-512VL). Writes 32 floats per row.</summary>
+    /// <summary>Vector256, 3 output channels x 16 input columns x 4 phases: 24 accumulators, so only where the JIT has 32 registers (AVX-512VL).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Block3x16(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
     {
@@ -125,7 +126,55 @@ internal static unsafe class OneTapMicroKernels
         StoreInterleaved(a2101, a2111, dst1 + 2 * dstStride + 16);
     }
 
-    /// <summary>Vector512, 1 output channel x 32 input columns x 4 phases: the channels left over by the 3-channel blocks (their weights are read at <c>wStride</c>). Writes 64 floats per row.</summary>
+    /// <summary>Vector256, 3 output channels x 8 input columns x 4 phases: a row's last columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Block3x8(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    {
+        Vector256<float> b0 = Vector256.Create(bias[0]);
+        Vector256<float> a0000 = b0, a0010 = b0, a0100 = b0, a0110 = b0;
+        Vector256<float> b1 = Vector256.Create(bias[1]);
+        Vector256<float> a1000 = b1, a1010 = b1, a1100 = b1, a1110 = b1;
+        Vector256<float> b2 = Vector256.Create(bias[2]);
+        Vector256<float> a2000 = b2, a2010 = b2, a2100 = b2, a2110 = b2;
+        for (int c = 0; c < channels; c++)
+        {
+            var x0 = Avx.LoadVector256(x);
+            var k0 = Vector256.Create(w[0]);
+            a0000 = Fma.MultiplyAdd(x0, k0, a0000);
+            var k1 = Vector256.Create(w[1]);
+            a0010 = Fma.MultiplyAdd(x0, k1, a0010);
+            var k2 = Vector256.Create(w[2]);
+            a0100 = Fma.MultiplyAdd(x0, k2, a0100);
+            var k3 = Vector256.Create(w[3]);
+            a0110 = Fma.MultiplyAdd(x0, k3, a0110);
+            var k4 = Vector256.Create(w[4]);
+            a1000 = Fma.MultiplyAdd(x0, k4, a1000);
+            var k5 = Vector256.Create(w[5]);
+            a1010 = Fma.MultiplyAdd(x0, k5, a1010);
+            var k6 = Vector256.Create(w[6]);
+            a1100 = Fma.MultiplyAdd(x0, k6, a1100);
+            var k7 = Vector256.Create(w[7]);
+            a1110 = Fma.MultiplyAdd(x0, k7, a1110);
+            var k8 = Vector256.Create(w[8]);
+            a2000 = Fma.MultiplyAdd(x0, k8, a2000);
+            var k9 = Vector256.Create(w[9]);
+            a2010 = Fma.MultiplyAdd(x0, k9, a2010);
+            var k10 = Vector256.Create(w[10]);
+            a2100 = Fma.MultiplyAdd(x0, k10, a2100);
+            var k11 = Vector256.Create(w[11]);
+            a2110 = Fma.MultiplyAdd(x0, k11, a2110);
+            x += xStride;
+            w += 12;
+        }
+        StoreInterleaved(a0000, a0010, dst0);
+        StoreInterleaved(a0100, a0110, dst1);
+        StoreInterleaved(a1000, a1010, dst0 + 1 * dstStride);
+        StoreInterleaved(a1100, a1110, dst1 + 1 * dstStride);
+        StoreInterleaved(a2000, a2010, dst0 + 2 * dstStride);
+        StoreInterleaved(a2100, a2110, dst1 + 2 * dstStride);
+    }
+
+    /// <summary>Vector512, 1 output channel x 32 input columns x 4 phases.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Block1x32(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
     {
@@ -152,7 +201,7 @@ internal static unsafe class OneTapMicroKernels
         StoreInterleaved(a0101, a0111, dst1 + 32);
     }
 
-    /// <summary>Vector256, 1 output channel x 16 input columns x 4 phases: 8 accumulators, for machines with 16 vector registers and for the channels left over by the 3-channel blocks (weights read at <c>wStride</c>). Writes 32 floats per row.</summary>
+    /// <summary>Vector256, 1 output channel x 16 input columns x 4 phases: 8 accumulators, for machines with 16 vector registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Block1x16(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
     {
@@ -177,6 +226,30 @@ internal static unsafe class OneTapMicroKernels
         StoreInterleaved(a0001, a0011, dst0 + 16);
         StoreInterleaved(a0100, a0110, dst1);
         StoreInterleaved(a0101, a0111, dst1 + 16);
+    }
+
+    /// <summary>Vector256, 1 output channel x 8 input columns x 4 phases.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Block1x8(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    {
+        Vector256<float> b0 = Vector256.Create(bias[0]);
+        Vector256<float> a0000 = b0, a0010 = b0, a0100 = b0, a0110 = b0;
+        for (int c = 0; c < channels; c++)
+        {
+            var x0 = Avx.LoadVector256(x);
+            var k0 = Vector256.Create(w[0]);
+            a0000 = Fma.MultiplyAdd(x0, k0, a0000);
+            var k1 = Vector256.Create(w[1]);
+            a0010 = Fma.MultiplyAdd(x0, k1, a0010);
+            var k2 = Vector256.Create(w[2]);
+            a0100 = Fma.MultiplyAdd(x0, k2, a0100);
+            var k3 = Vector256.Create(w[3]);
+            a0110 = Fma.MultiplyAdd(x0, k3, a0110);
+            x += xStride;
+            w += wStride;
+        }
+        StoreInterleaved(a0000, a0010, dst0);
+        StoreInterleaved(a0100, a0110, dst1);
     }
 
     /// <summary>Stores <c>even[0], odd[0], even[1], odd[1], ...</c>: 32 contiguous outputs of the two column phases.</summary>

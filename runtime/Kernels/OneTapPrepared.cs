@@ -29,7 +29,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     private readonly float[] _bias;
     private readonly SimdLevel _level;
     private readonly int _block;
-    private readonly int _lanes;
+    private readonly int _granule;
 
     /// <param name="kernel">The kernel that packs the weights.</param>
     /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 2, 2)</c> weights.</param>
@@ -51,8 +51,8 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         _bias = OneTapWeights.PackBias(bias, outChannels, o.Groups, block);
         _level = level;
         _block = block;
-        // Input columns per micro-kernel call (two vectors); the portable loop takes any count.
-        _lanes = level switch { SimdLevel.Vector512 => 32, SimdLevel.Vector256 => 16, _ => 1 };
+        // Packed rows are whole 8-column vectors (the narrowest micro-kernel); the portable loop takes any length.
+        _granule = level == SimdLevel.Portable ? 1 : 8;
     }
 
     /// <summary>Whether the options are the one-tap case this kernel computes: kernel 2 x 2, stride 2, dilation 1.</summary>
@@ -66,7 +66,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         // Output column ox is column phase (ox + pW) % 2 of input column (ox + pW) / 2: a row reads input columns [jStart, jEnd).
         int padding = Options.PaddingWidth;
         int jStart = padding / 2, jEnd = (padding + problem.OutputWidth + 1) / 2;
-        int padded = checked((jEnd - jStart + _lanes - 1) / _lanes * _lanes);
+        int padded = checked((jEnd - jStart + _granule - 1) / _granule * _granule);
         int rowFloats = checked(channels * padded);
         // Output row oy is row phase (oy + pH) % 2 of input row (oy + pH) / 2; the tile's rows come from input rows [first, end).
         int first = (tile.RowStart + paddingHeight) / 2, end = (tile.RowEnd - 1 + paddingHeight) / 2 + 1;
@@ -162,7 +162,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     private void RunRow(ref Row row, int channelStart, int channelEnd)
     {
         var problem = row.Problem;
-        int outWidth = problem.OutputWidth, padding = Options.PaddingWidth, lanes = _lanes, block = _block;
+        int outWidth = problem.OutputWidth, padding = Options.PaddingWidth, block = _block;
         int channels = problem.InChannelsPerGroup;
         bool bothRows = row.HasPhase(0) && row.HasPhase(1);
         float* scratch = stackalloc float[3 * 4 * 32];
@@ -172,48 +172,55 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
             nint packedChannel = PackedChannel(problem, row.Tile.Group, oc);
             float* w = row.Weights + packedChannel * channels * OneTapWeights.Taps;
             float* bias = row.Bias + packedChannel;
-            for (int j0 = 0; j0 < row.PaddedWidth; j0 += lanes)
+            for (int j0 = 0; j0 < row.PaddedWidth;)
             {
+                // 32 columns (two Vector512) while they fill; then 16 and 8 (Vector256), so a row wastes fewer than 8 lanes.
+                int left = row.PaddedWidth - j0;
+                int columns = left >= 32 && _level == SimdLevel.Vector512 ? 32 : left >= 16 ? 16 : 8;
                 int ox0 = 2 * (row.FirstColumn + j0) - padding;
-                bool direct = bothRows && ox0 >= 0 && ox0 + 2 * lanes <= outWidth;
+                bool direct = bothRows && ox0 >= 0 && ox0 + 2 * columns <= outWidth;
                 float* x = row.Input + j0;
                 if (width == block)
                 {
-                    Call(ref row, x, w, bias, oc, block, direct, ox0, scratch);
-                    continue;
+                    Call(ref row, x, w, bias, oc, block, columns, direct, ox0, scratch);
                 }
-                // The channels left over at a group's end one at a time: no work on padded channels.
-                for (int u = 0; u < width; u++)
-                    Call(ref row, x, w + u * OneTapWeights.Taps, bias + u, oc + u, 1, direct, ox0, scratch);
+                else
+                {
+                    // The channels left over at a group's end one at a time: no work on padded channels.
+                    for (int u = 0; u < width; u++)
+                        Call(ref row, x, w + u * OneTapWeights.Taps, bias + u, oc + u, 1, columns, direct, ox0, scratch);
+                }
+                j0 += columns;
             }
         }
     }
 
-    /// <summary>One micro-kernel call: <paramref name="count"/> (the block, or 1) channels from <paramref name="oc"/>, straight
-    /// into the output when <paramref name="direct"/>, else through the scratch.</summary>
-    private void Call(ref Row row, float* x, float* w, float* bias, int oc, int count, bool direct, int ox0, float* scratch)
+    /// <summary>One micro-kernel call: <paramref name="count"/> (the block, or 1) channels from <paramref name="oc"/> x
+    /// <paramref name="columns"/> input columns, straight into the output when <paramref name="direct"/>, else through the scratch.</summary>
+    private void Call(ref Row row, float* x, float* w, float* bias, int oc, int count, int columns, bool direct, int ox0, float* scratch)
     {
-        int outWidth = row.Problem.OutputWidth, lanes = _lanes, channels = row.Problem.InChannelsPerGroup;
-        nint plane = row.Problem.OutputPlaneLength, wStride = _block * OneTapWeights.Taps;
+        int outWidth = row.Problem.OutputWidth, channels = row.Problem.InChannelsPerGroup;
+        nint plane = row.Problem.OutputPlaneLength, wStride = _block * OneTapWeights.Taps, xStride = row.PaddedWidth;
         float* dst0 = direct ? row.Output + oc * plane + (nint)row.FirstOutputRow * outWidth + ox0 : scratch;
-        float* dst1 = direct ? dst0 + outWidth : scratch + 2 * lanes;
-        nint dstStride = direct ? plane : 4 * lanes;
-        if (count == 1 && _level == SimdLevel.Vector512)
-            OneTapMicroKernels.Block1x32(x, row.PaddedWidth, w, wStride, channels, bias, dst0, dst1, dstStride);
-        else if (count == 1)
-            OneTapMicroKernels.Block1x16(x, row.PaddedWidth, w, wStride, channels, bias, dst0, dst1, dstStride);
-        else if (_level == SimdLevel.Vector512)
-            OneTapMicroKernels.Block3x32(x, row.PaddedWidth, w, channels, bias, dst0, dst1, dstStride);
-        else
-            OneTapMicroKernels.Block3x16(x, row.PaddedWidth, w, channels, bias, dst0, dst1, dstStride);
+        float* dst1 = direct ? dst0 + outWidth : scratch + 2 * columns;
+        nint dstStride = direct ? plane : 4 * columns;
+        switch (count == 1 ? columns : -columns)
+        {
+            case 32: OneTapMicroKernels.Block1x32(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride); break;
+            case 16: OneTapMicroKernels.Block1x16(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride); break;
+            case 8: OneTapMicroKernels.Block1x8(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride); break;
+            case -32: OneTapMicroKernels.Block3x32(x, xStride, w, channels, bias, dst0, dst1, dstStride); break;
+            case -16: OneTapMicroKernels.Block3x16(x, xStride, w, channels, bias, dst0, dst1, dstStride); break;
+            default: OneTapMicroKernels.Block3x8(x, xStride, w, channels, bias, dst0, dst1, dstStride); break;
+        }
         if (!direct)
-            CopyScratch(ref row, scratch, oc, count, ox0);
+            CopyScratch(ref row, scratch, oc, count, columns, ox0);
     }
 
-    /// <summary>Copies the real part of a scratch block (<c>[channel][row phase][2 x lanes]</c>) to the output.</summary>
-    private void CopyScratch(ref Row row, float* scratch, int oc, int width, int ox0)
+    /// <summary>Copies the real part of a scratch block (<c>[channel][row phase][2 x columns]</c>) to the output.</summary>
+    private static void CopyScratch(ref Row row, float* scratch, int oc, int width, int columns, int ox0)
     {
-        int length = 2 * _lanes;
+        int length = 2 * columns;
         int first = Math.Max(0, ox0), end = Math.Min(row.Problem.OutputWidth, ox0 + length);
         if (first >= end)
             return;
@@ -281,7 +288,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         /// <summary>The input column at packed index 0.</summary>
         public int FirstColumn { get; } = firstColumn;
 
-        /// <summary>The packed row's length per channel: a multiple of the micro-kernel's columns.</summary>
+        /// <summary>The packed row's length per channel: a multiple of the narrowest micro-kernel's columns.</summary>
         public int PaddedWidth { get; } = paddedWidth;
 
         /// <summary>The output row of row phase 0 of the current input row (row phase 1 is the next one); may be -1 or past the tile.</summary>
