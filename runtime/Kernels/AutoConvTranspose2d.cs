@@ -13,9 +13,10 @@ internal sealed class AutoConvTranspose2d : ConvTranspose2d
         Direct = new PhaseDirectConvTranspose2d(options, useVectors);
         Gemm = new GemmCol2ImConvTranspose2d(options, useVectors);
         Wide = new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors));
+        OneTap = new OneTapConvTranspose2d(options, SimdPath.Best(useVectors));
     }
 
-    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm} | {Wide.Algorithm})";
+    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm} | {Wide.Algorithm} | {OneTap.Algorithm})";
 
     /// <summary>The direct kernel Auto runs by default.</summary>
     internal ConvTranspose2d Direct { get; }
@@ -25,6 +26,9 @@ internal sealed class AutoConvTranspose2d : ConvTranspose2d
 
     /// <summary>The channel-vectorised kernel Auto runs for wide output channels and long reductions.</summary>
     internal ConvTranspose2d Wide { get; }
+
+    /// <summary>The one-tap kernel Auto runs for kernel 2, stride 2 layers on inputs wide enough.</summary>
+    internal ConvTranspose2d OneTap { get; }
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
         new AutoPreparedConvTranspose2d(this, weight, bias, inChannels, outChannels);

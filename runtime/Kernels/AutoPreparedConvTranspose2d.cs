@@ -4,29 +4,31 @@ using System.Threading;
 namespace TConvGen;
 
 /// <summary>
-/// The prepared form of <see cref="AutoConvTranspose2d"/>: holds the ChannelVectorized packing when the channel counts make it
-/// the winner for every input size, else the PhaseDirect packing and, when the channel counts make GemmCol2Im a candidate, a
-/// copy of the weights from which the GEMM packing is made on the first run that picks it.
+/// The prepared form of <see cref="AutoConvTranspose2d"/>: holds the packing of the kernel the channel counts make the
+/// likely winner (OneTap for its layers where Vector512 runs, else ChannelVectorized when it wins for every input size, else
+/// PhaseDirect) and, when another kernel may win for some input sizes (OneTap's on narrow inputs, GemmCol2Im for wide
+/// channels on narrow inputs), a copy of the weights from which that kernel's packing is made on the first run that picks it.
 /// </summary>
 internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
 {
     private readonly AutoConvTranspose2d _auto;
+    private readonly ConvTranspose2dAlgorithm _defaultAlgorithm;
     private readonly PreparedConvTranspose2d _default;
     private readonly float[]? _weight;
     private readonly float[]? _bias;
-    private PreparedConvTranspose2d? _gemm;
+    private readonly PreparedConvTranspose2d?[] _others = new PreparedConvTranspose2d?[Enum.GetValues<ConvTranspose2dAlgorithm>().Length];
 
     public AutoPreparedConvTranspose2d(AutoConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels)
         : base(kernel, inChannels, outChannels)
     {
         _auto = kernel;
-        if (AlgorithmSelector.PrefersChannelVectorized(kernel.Options, inChannels, outChannels))
-        {
-            _default = kernel.Wide.Prepare(weight, bias, inChannels, outChannels);
-            return;
-        }
-        _default = kernel.Direct.Prepare(weight, bias, inChannels, outChannels);
-        if (AlgorithmSelector.MayPreferGemm(kernel.Options, inChannels, outChannels))
+        var options = kernel.Options;
+        bool oneTap = AlgorithmSelector.MayPreferOneTap(options);
+        _defaultAlgorithm = oneTap ? ConvTranspose2dAlgorithm.OneTap
+            : AlgorithmSelector.PrefersChannelVectorized(options, inChannels, outChannels) ? ConvTranspose2dAlgorithm.ChannelVectorized
+            : ConvTranspose2dAlgorithm.PhaseDirect;
+        _default = KernelFor(_defaultAlgorithm).Prepare(weight, bias, inChannels, outChannels);
+        if (oneTap || _defaultAlgorithm == ConvTranspose2dAlgorithm.PhaseDirect && AlgorithmSelector.MayPreferGemm(options, inChannels, outChannels))
         {
             _weight = weight.ToArray();
             _bias = bias.ToArray();
@@ -36,17 +38,27 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
     /// <summary>The prepared kernel a run of <paramref name="problem"/> uses.</summary>
     internal PreparedConvTranspose2d Select(ConvTranspose2dProblem problem)
     {
-        if (_weight is null || AlgorithmSelector.Choose(problem) != ConvTranspose2dAlgorithm.GemmCol2Im)
+        var algorithm = AlgorithmSelector.Choose(problem);
+        if (_weight is null || algorithm == _defaultAlgorithm)
             return _default;
-        var gemm = Volatile.Read(ref _gemm);
-        if (gemm is null)
+        ref var slot = ref _others[(int)algorithm];
+        var other = Volatile.Read(ref slot);
+        if (other is null)
         {
             // Racing runs may both pack; one result is kept, and both are equivalent.
-            Interlocked.CompareExchange(ref _gemm, _auto.Gemm.Prepare(_weight, _bias, InChannels, OutChannels), null);
-            gemm = Volatile.Read(ref _gemm)!;
+            Interlocked.CompareExchange(ref slot, KernelFor(algorithm).Prepare(_weight, _bias, InChannels, OutChannels), null);
+            other = Volatile.Read(ref slot)!;
         }
-        return gemm;
+        return other;
     }
+
+    private ConvTranspose2d KernelFor(ConvTranspose2dAlgorithm algorithm) => algorithm switch
+    {
+        ConvTranspose2dAlgorithm.OneTap => _auto.OneTap,
+        ConvTranspose2dAlgorithm.ChannelVectorized => _auto.Wide,
+        ConvTranspose2dAlgorithm.GemmCol2Im => _auto.Gemm,
+        _ => _auto.Direct,
+    };
 
     protected internal override void RunCore(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, int maxDegreeOfParallelism)
     {
