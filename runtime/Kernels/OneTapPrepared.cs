@@ -18,12 +18,15 @@ namespace TConvGen;
 /// </summary>
 internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
 {
-    /// <summary>The input rows a band may pack, in floats (keeps the packed band within the L2 cache).</summary>
-    private const int BandBufferFloats = 1 << 18;
+    /// <summary>The input rows a band may pack, in floats.</summary>
+    private const int BandBufferFloats = 1 << 20;
 
     /// <summary>The weights a group of register blocks may span before the row loop moves inside it, in floats (half the L2
     /// cache: without it a layer with megabytes of weights streams them all from memory for every input row).</summary>
     private const int BlockGroupWeightFloats = 1 << 17;
+
+    /// <summary>A cache line, in floats.</summary>
+    private const int AlignmentFloats = 16;
 
     private readonly float[] _weights;
     private readonly float[] _bias;
@@ -72,14 +75,18 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         int first = (tile.RowStart + paddingHeight) / 2, end = (tile.RowEnd - 1 + paddingHeight) / 2 + 1;
         int inputEnd = Math.Min(end, problem.InputHeight);
         int bandRows = Math.Clamp(BandBufferFloats / rowFloats, 1, Math.Max(1, inputEnd - first));
-        float[] buffer = ArrayPool<float>.Shared.Rent(checked(Math.Max(1, bandRows * rowFloats)));
+        // 16 floats more, so that the band can start on a 64-byte boundary: vector loads then never split a cache line.
+        float[] buffer = ArrayPool<float>.Shared.Rent(checked(bandRows * rowFloats + AlignmentFloats));
         try
         {
-            fixed (float* packed = buffer)
+            fixed (float* pinned = buffer)
             fixed (float* weights = _weights)
             fixed (float* bias = _bias)
             fixed (float* results = output)
             {
+                int skip = (int)((AlignmentFloats - (nint)pinned / sizeof(float) % AlignmentFloats) % AlignmentFloats);
+                float* packed = pinned + skip;
+                var band = buffer.AsSpan(skip, bandRows * rowFloats);
                 var row = new Row(problem, tile, weights, bias, results, jStart, padded);
                 for (int i = Math.Max(first, inputEnd); i < end; i++)
                 {
@@ -90,7 +97,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
                 for (int bandStart = first; bandStart < inputEnd; bandStart += bandRows)
                 {
                     int bandEnd = Math.Min(inputEnd, bandStart + bandRows);
-                    PackBand(input, problem, tile.Group, bandStart, bandEnd - bandStart, jStart, padded, buffer);
+                    PackBand(input, problem, tile.Group, bandStart, bandEnd - bandStart, jStart, padded, band);
                     RunBand(ref row, packed, bandStart, bandEnd);
                 }
             }
