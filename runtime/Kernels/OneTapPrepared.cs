@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace TConvGen;
 
@@ -18,7 +19,8 @@ namespace TConvGen;
 /// </summary>
 internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
 {
-    /// <summary>The input rows a band may pack, in floats.</summary>
+    /// <summary>The input rows a band may pack, in floats (4 MB). Large: the packing reads the input fastest in long runs of
+    /// rows (128->64 64x64, whole 64-row band 100-120 us, 8-row bands 150-470 us; 1 MB bands 0-3% slower overall).</summary>
     private const int BandBufferFloats = 1 << 20;
 
     /// <summary>The weights a group of register blocks may span before the row loop moves inside it, in floats (half the L2
@@ -138,16 +140,40 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     {
         int channels = problem.InChannelsPerGroup;
         int count = Math.Clamp(problem.InputWidth - jStart, 0, padded);
-        // Channel outermost: the rows of one channel are contiguous in the input.
-        for (int ic = 0; ic < channels; ic++)
+        // Checked once here: the loop below copies with pointers.
+        long last = ((long)group * channels + channels - 1) * problem.InputPlaneLength + (long)(firstRow + rowCount - 1) * problem.InputWidth + jStart + count;
+        if (rowCount <= 0 || count < 0 || last > input.Length || (long)rowCount * channels * padded > buffer.Length)
+            throw new ArgumentOutOfRangeException(nameof(rowCount), rowCount, "The band does not fit the input or the buffer.");
+        fixed (float* source = input)
+        fixed (float* target = buffer)
         {
-            for (int r = 0; r < rowCount; r++)
+            // Rows are short (a few hundred bytes), so an inline vector loop beats a memmove call per row (128->64 64x64:
+            // the packing took 140 us with CopyTo, 100 us so). Channel outermost: the rows of one channel are contiguous in the input.
+            for (int ic = 0; ic < channels; ic++)
             {
-                var target = buffer.Slice((r * channels + ic) * padded, padded);
-                input.Slice((group * channels + ic) * problem.InputPlaneLength + (firstRow + r) * problem.InputWidth + jStart, count).CopyTo(target);
-                target.Slice(count).Clear();
+                float* from = source + ((nint)group * channels + ic) * problem.InputPlaneLength + (nint)firstRow * problem.InputWidth + jStart;
+                for (int r = 0; r < rowCount; r++)
+                {
+                    CopyRow(from, target + ((nint)r * channels + ic) * padded, count, padded);
+                    from += problem.InputWidth;
+                }
             }
         }
+    }
+
+    /// <summary>Copies <paramref name="count"/> floats and zeros the rest of <paramref name="length"/>.</summary>
+    private static void CopyRow(float* from, float* to, int count, int length)
+    {
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; k + 8 <= count; k += 8)
+                Vector256.Store(Vector256.Load(from + k), to + k);
+        }
+        for (; k < count; k++)
+            to[k] = from[k];
+        for (; k < length; k++)
+            to[k] = 0f;
     }
 
     /// <summary>The tile's part of output rows past the input (output padding): the bias alone.</summary>
