@@ -60,6 +60,8 @@ public sealed class RandomSweepTests
         Assert.Contains(cases, c => c.HasBias);
         Assert.Contains(cases, c => !c.HasBias);
         Assert.True(cases.Count(c => c.SplitsOverThreads) >= 100);
+        Assert.True(o.Count(OneTapPrepared.Supports) >= 10);
+        Assert.Contains(o, x => OneTapPrepared.Supports(x) && (x.PaddingWidth > 0 || x.OutputPaddingWidth > 0));
     }
 
     private static IEnumerable<string> Check(SweepCase c)
@@ -85,8 +87,8 @@ public sealed class RandomSweepTests
         }
     }
 
-    /// <summary>Every algorithm with its SIMD and its portable code, and the Vector256 body of the channel-vectorised kernel,
-    /// which a machine with AVX-512 would not otherwise run.</summary>
+    /// <summary>Every algorithm with its SIMD and its portable code, and the Vector256 bodies of the channel-vectorised and
+    /// one-tap kernels, which a machine with AVX-512 would not otherwise run.</summary>
     private static IEnumerable<ConvTranspose2d> Kernels(ConvTranspose2dOptions options)
     {
         foreach (var algorithm in Enum.GetValues<ConvTranspose2dAlgorithm>())
@@ -96,6 +98,11 @@ public sealed class RandomSweepTests
         }
         if (SimdPath.IsVector512Supported)
             yield return new ChannelVectorizedConvTranspose2d(options, SimdLevel.Vector256);
+        if (OneTapPrepared.Supports(options) && SimdPath.IsSupported)
+        {
+            yield return new OneTapConvTranspose2d(options, SimdLevel.Vector256);
+            yield return new OneTapConvTranspose2d(options, SimdLevel.Vector256, narrowBlock: true);
+        }
     }
 
     /// <summary>Null when every element is within 1e-5 of the output's magnitude; otherwise the worst element.</summary>
