@@ -199,32 +199,32 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         int channels = problem.InChannelsPerGroup;
         bool bothRows = row.HasPhase(0) && row.HasPhase(1);
         float* scratch = stackalloc float[3 * 4 * 32];
-        for (int oc = channelStart; oc < channelEnd; oc += block)
+        // Column blocks outermost: one block's input (channels x 32 columns, 16 KB at 128 channels) stays in L1 while every
+        // channel block reads it, and the weights stream from L2.
+        for (int j0 = 0; j0 < row.PaddedWidth;)
         {
-            int width = Math.Min(block, channelEnd - oc);
-            nint packedChannel = PackedChannel(problem, row.Tile.Group, oc);
-            float* w = row.Weights + packedChannel * channels * OneTapWeights.Taps;
-            float* bias = row.Bias + packedChannel;
-            for (int j0 = 0; j0 < row.PaddedWidth;)
+            // 32 columns (two Vector512) while they fill; then 16 and 8 (Vector256), so a row wastes fewer than 8 lanes.
+            int left = row.PaddedWidth - j0;
+            int columns = left >= 32 && _level == SimdLevel.Vector512 ? 32 : left >= 16 ? 16 : 8;
+            int ox0 = 2 * (row.FirstColumn + j0) - padding;
+            bool direct = bothRows && ox0 >= 0 && ox0 + 2 * columns <= outWidth;
+            float* x = row.Input + j0;
+            for (int oc = channelStart; oc < channelEnd; oc += block)
             {
-                // 32 columns (two Vector512) while they fill; then 16 and 8 (Vector256), so a row wastes fewer than 8 lanes.
-                int left = row.PaddedWidth - j0;
-                int columns = left >= 32 && _level == SimdLevel.Vector512 ? 32 : left >= 16 ? 16 : 8;
-                int ox0 = 2 * (row.FirstColumn + j0) - padding;
-                bool direct = bothRows && ox0 >= 0 && ox0 + 2 * columns <= outWidth;
-                float* x = row.Input + j0;
+                int width = Math.Min(block, channelEnd - oc);
+                nint packedChannel = PackedChannel(problem, row.Tile.Group, oc);
+                float* w = row.Weights + packedChannel * channels * OneTapWeights.Taps;
+                float* bias = row.Bias + packedChannel;
                 if (width == block)
                 {
                     Call(ref row, x, w, bias, oc, block, columns, direct, ox0, scratch);
+                    continue;
                 }
-                else
-                {
-                    // The channels left over at a group's end one at a time: no work on padded channels.
-                    for (int u = 0; u < width; u++)
-                        Call(ref row, x, w + u * OneTapWeights.Taps, bias + u, oc + u, 1, columns, direct, ox0, scratch);
-                }
-                j0 += columns;
+                // The channels left over at a group's end one at a time: no work on padded channels.
+                for (int u = 0; u < width; u++)
+                    Call(ref row, x, w + u * OneTapWeights.Taps, bias + u, oc + u, 1, columns, direct, ox0, scratch);
             }
+            j0 += columns;
         }
     }
 
