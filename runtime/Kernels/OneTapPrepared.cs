@@ -118,6 +118,8 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
 
     /// <summary>Input rows <c>[bandStart, bandEnd)</c>, packed in <paramref name="packed"/>: the tile's channels in groups whose
     /// weights stay in the L2 cache while every row of the band reuses them.</summary>
+    // The hot loops are compiled fully optimised from the first run (no tier-0 runs: a first benchmarked column ran ~10% slow).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunBand(ref Row row, float* packed, int bandStart, int bandEnd)
     {
         var problem = row.Problem;
@@ -141,6 +143,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
 
     /// <summary>Copies input rows <c>[firstRow, firstRow + rowCount)</c>, columns <c>[jStart, jStart + padded)</c>, of the
     /// group's channels as <c>[row][ic][padded]</c>, zeros past the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackBand(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount,
         int jStart, int padded, Span<float> buffer)
     {
@@ -176,6 +179,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     }
 
     /// <summary>Copies <paramref name="count"/> floats and zeros the rest of <paramref name="length"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyRow(float* from, float* to, int count, int length)
     {
         int k = 0;
@@ -206,6 +210,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     }
 
     [SkipLocalsInit] // the scratch is written before it is read
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunRow(ref Row row, int channelStart, int channelEnd)
     {
         var problem = row.Problem;
@@ -244,6 +249,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
 
     /// <summary>One micro-kernel call: <paramref name="count"/> (the block, or 1) channels from <paramref name="oc"/> x
     /// <paramref name="columns"/> input columns, straight into the output when <paramref name="direct"/>, else through the scratch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Call(ref Row row, float* x, float* w, float* bias, int oc, int count, int columns, bool direct, int ox0, float* scratch)
     {
         int outWidth = row.Problem.OutputWidth, channels = row.Problem.InChannelsPerGroup;
