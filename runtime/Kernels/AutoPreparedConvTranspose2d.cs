@@ -38,8 +38,10 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
     /// <summary>The prepared kernel a run of <paramref name="problem"/> uses.</summary>
     internal PreparedConvTranspose2d Select(ConvTranspose2dProblem problem)
     {
+        if (_weight is null)
+            return _default;
         var algorithm = AlgorithmSelector.Choose(problem);
-        if (_weight is null || algorithm == _defaultAlgorithm)
+        if (algorithm == _defaultAlgorithm)
             return _default;
         ref var slot = ref _others[(int)algorithm];
         var other = Volatile.Read(ref slot);
