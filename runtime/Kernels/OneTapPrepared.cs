@@ -116,9 +116,10 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         }
     }
 
+    // The hot loops are compiled fully optimised from the first run (no tier-0 runs: a first benchmarked column ran ~10% slow).
+
     /// <summary>Input rows <c>[bandStart, bandEnd)</c>, packed in <paramref name="packed"/>: the tile's channels in groups whose
     /// weights stay in the L2 cache while every row of the band reuses them.</summary>
-    // The hot loops are compiled fully optimised from the first run (no tier-0 runs: a first benchmarked column ran ~10% slow).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunBand(ref Row row, float* packed, int bandStart, int bandEnd)
     {
