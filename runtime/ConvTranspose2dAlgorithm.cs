@@ -26,4 +26,9 @@ public enum ConvTranspose2dAlgorithm
     /// channel x kH x kW, PyTorch's weight layout in the lanes) is accumulated over the input channels, then added into the
     /// output. For inputs of a few pixels, such as a latent vector (1x1), where the other kernels' lanes would run empty.</summary>
     PatchScatter = 5,
+
+    /// <summary>For kernel 2 x 2, stride 2, dilation 1 (U-Net's up-convolution), where every output gets exactly one tap: the
+    /// four phases are 1x1 convolutions of the same input, computed together from each input vector (Vector512 where the
+    /// CPU accelerates it) and stored as whole output rows. Any other configuration runs <see cref="PhaseDirect"/>.</summary>
+    OneTap = 6,
 }

@@ -14,7 +14,11 @@ namespace TConvGen.CompilerServices;
 /// k4s1p0, 4 against 32, 1.9 ms vs 0.4 ms (and 0.05-0.07 ms since Auto runs PatchScatter there);</item>
 /// <item>a stride-1 layer wide enough for the dynamic ChannelVectorized kernel (output channels in the vector lanes):
 /// 64->64 56x56 k3s1p1 generated 2.38 ms vs 2.16 ms, and 1.30 vs 1.09 ms on two threads. At stride 2 the generated
-/// bodies match or beat it (128->64 32x32 k4s2p1 batch 8: 20.1 vs 22.6 ms), so those stay generated.</item>
+/// bodies match or beat it (128->64 32x32 k4s2p1 batch 8: 20.1 vs 22.6 ms), so those stay generated;</item>
+/// <item>a layer with at least 32x32 channel pairs per group that Auto runs with the dynamic OneTap kernel (kernel 2, stride
+/// 2, dilation 1 on rows wide enough, where Vector512 runs): U-Net's 128->64 64x64 k2s2p0 generated 3.11 ms vs OneTap
+/// 2.61 ms, and 1.40 vs 1.28 ms on two threads. Narrower layers have not been measured against the generated bodies and
+/// stay generated.</item>
 /// </list>
 /// Not meant to be called by user code.
 /// </summary>
@@ -51,7 +55,8 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
     }
 
     /// <summary>Whether a run of <paramref name="problem"/> goes to the dynamic kernel: a column phase is shorter than one
-    /// block, or the layer has stride 1 and is wide enough for the dynamic ChannelVectorized kernel.</summary>
+    /// block, the layer has stride 1 and is wide enough for the dynamic ChannelVectorized kernel, or it has wide channels
+    /// and Auto would run the dynamic OneTap kernel on it.</summary>
     public bool UsesDynamicKernel(ConvTranspose2dProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -59,7 +64,9 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
         long phaseLength = ((long)problem.OutputWidth + o.StrideWidth - 1) / o.StrideWidth;
         bool wideStrideOne = o.StrideHeight == 1 && o.StrideWidth == 1
             && AlgorithmSelector.PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels);
-        return phaseLength < _blockColumns || wideStrideOne;
+        bool wideOneTap = (long)problem.InChannelsPerGroup * problem.OutChannelsPerGroup >= AlgorithmSelector.WideChannelPairs
+            && AlgorithmSelector.PrefersOneTap(problem);
+        return phaseLength < _blockColumns || wideStrideOne || wideOneTap;
     }
 
     /// <inheritdoc />

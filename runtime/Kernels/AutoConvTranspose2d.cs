@@ -14,9 +14,10 @@ internal sealed class AutoConvTranspose2d : ConvTranspose2d
         Gemm = new GemmCol2ImConvTranspose2d(options, useVectors);
         Wide = new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors));
         Scatter = new PatchScatterConvTranspose2d(options, SimdPath.Best(useVectors));
+        OneTap = new OneTapConvTranspose2d(options, SimdPath.Best(useVectors));
     }
 
-    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm} | {Wide.Algorithm} | {Scatter.Algorithm})";
+    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm} | {Wide.Algorithm} | {Scatter.Algorithm} | {OneTap.Algorithm})";
 
     /// <summary>The direct kernel Auto runs by default.</summary>
     internal ConvTranspose2d Direct { get; }
@@ -29,6 +30,9 @@ internal sealed class AutoConvTranspose2d : ConvTranspose2d
 
     /// <summary>The patch-scatter kernel Auto runs for wide channels on inputs of a pixel or a few.</summary>
     internal ConvTranspose2d Scatter { get; }
+
+    /// <summary>The one-tap kernel Auto runs for kernel 2, stride 2 layers on inputs wide enough.</summary>
+    internal ConvTranspose2d OneTap { get; }
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
         new AutoPreparedConvTranspose2d(this, weight, bias, inChannels, outChannels);

@@ -4,53 +4,65 @@ using System.Threading;
 namespace TConvGen;
 
 /// <summary>
-/// The prepared form of <see cref="AutoConvTranspose2d"/>: holds the ChannelVectorized packing when the channel counts make it
-/// the winner for most input sizes, else the PhaseDirect packing. When the channel counts make GemmCol2Im or PatchScatter a
-/// candidate for some input size, it also holds the PatchScatter kernel, whose weights are PyTorch's layout; the GEMM packing
-/// is made from them on the first run that picks it.
+/// The prepared form of <see cref="AutoConvTranspose2d"/>: holds the packing of the kernel the channel counts make the
+/// likely winner (OneTap for its layers where Vector512 runs, else ChannelVectorized when it wins for most input sizes, else
+/// PhaseDirect) and, when another kernel may win for some input sizes (OneTap's layers on narrow inputs; GemmCol2Im and
+/// PatchScatter for wide channels on narrow or single-pixel inputs), a copy of the weights from which that kernel's packing
+/// is made on the first run that picks it.
 /// </summary>
 internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
 {
     private readonly AutoConvTranspose2d _auto;
+    private readonly ConvTranspose2dAlgorithm _defaultAlgorithm;
     private readonly PreparedConvTranspose2d _default;
-    private readonly PatchScatterPrepared? _scatter;
-    private PreparedConvTranspose2d? _gemm;
+    private readonly float[]? _weight;
+    private readonly float[]? _bias;
+    private readonly PreparedConvTranspose2d?[] _others = new PreparedConvTranspose2d?[Enum.GetValues<ConvTranspose2dAlgorithm>().Length];
 
     public AutoPreparedConvTranspose2d(AutoConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels)
         : base(kernel, inChannels, outChannels)
     {
         _auto = kernel;
-        _default = AlgorithmSelector.PrefersChannelVectorized(kernel.Options, inChannels, outChannels)
-            ? kernel.Wide.Prepare(weight, bias, inChannels, outChannels)
-            : kernel.Direct.Prepare(weight, bias, inChannels, outChannels);
-        if (AlgorithmSelector.MayPreferGemm(kernel.Options, inChannels, outChannels))
-            _scatter = (PatchScatterPrepared)kernel.Scatter.Prepare(weight, bias, inChannels, outChannels);
+        var options = kernel.Options;
+        bool oneTap = AlgorithmSelector.MayPreferOneTap(options);
+        _defaultAlgorithm = oneTap ? ConvTranspose2dAlgorithm.OneTap
+            : AlgorithmSelector.PrefersChannelVectorized(options, inChannels, outChannels) ? ConvTranspose2dAlgorithm.ChannelVectorized
+            : ConvTranspose2dAlgorithm.PhaseDirect;
+        _default = KernelFor(_defaultAlgorithm).Prepare(weight, bias, inChannels, outChannels);
+        if (oneTap || AlgorithmSelector.MayPreferGemm(options, inChannels, outChannels))
+        {
+            _weight = weight.ToArray();
+            _bias = bias.ToArray();
+        }
     }
 
     /// <summary>The prepared kernel a run of <paramref name="problem"/> uses.</summary>
     internal PreparedConvTranspose2d Select(ConvTranspose2dProblem problem)
     {
-        if (_scatter is null)
+        if (_weight is null)
             return _default;
-        return AlgorithmSelector.Choose(problem) switch
-        {
-            ConvTranspose2dAlgorithm.PatchScatter => _scatter,
-            ConvTranspose2dAlgorithm.GemmCol2Im => Gemm(),
-            _ => _default,
-        };
-    }
-
-    private PreparedConvTranspose2d Gemm()
-    {
-        var gemm = Volatile.Read(ref _gemm);
-        if (gemm is null)
+        var algorithm = AlgorithmSelector.Choose(problem);
+        if (algorithm == _defaultAlgorithm)
+            return _default;
+        ref var slot = ref _others[(int)algorithm];
+        var other = Volatile.Read(ref slot);
+        if (other is null)
         {
             // Racing runs may both pack; one result is kept, and both are equivalent.
-            Interlocked.CompareExchange(ref _gemm, _auto.Gemm.Prepare(_scatter!.Weights, _scatter.Bias, InChannels, OutChannels), null);
-            gemm = Volatile.Read(ref _gemm)!;
+            Interlocked.CompareExchange(ref slot, KernelFor(algorithm).Prepare(_weight, _bias, InChannels, OutChannels), null);
+            other = Volatile.Read(ref slot)!;
         }
-        return gemm;
+        return other;
     }
+
+    private ConvTranspose2d KernelFor(ConvTranspose2dAlgorithm algorithm) => algorithm switch
+    {
+        ConvTranspose2dAlgorithm.OneTap => _auto.OneTap,
+        ConvTranspose2dAlgorithm.ChannelVectorized => _auto.Wide,
+        ConvTranspose2dAlgorithm.GemmCol2Im => _auto.Gemm,
+        ConvTranspose2dAlgorithm.PatchScatter => _auto.Scatter,
+        _ => _auto.Direct,
+    };
 
     protected internal override void RunCore(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, int maxDegreeOfParallelism)
     {

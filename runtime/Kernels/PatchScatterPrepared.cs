@@ -25,12 +25,6 @@ internal sealed unsafe class PatchScatterPrepared : TiledPreparedConvTranspose2d
         _level = level;
     }
 
-    /// <summary>The weights, in PyTorch's layout.</summary>
-    internal ReadOnlySpan<float> Weights => _weights;
-
-    /// <summary>The bias (zeros when the layer has none).</summary>
-    internal ReadOnlySpan<float> Bias => _bias;
-
     /// <summary>Whether the patch of the only input pixel is the output itself: every output row and column is one tap.</summary>
     internal static bool PatchIsOutput(ConvTranspose2dProblem problem) =>
         problem.InputPlaneLength == 1 && problem.OutputHeight == problem.Options.KernelHeight && problem.OutputWidth == problem.Options.KernelWidth

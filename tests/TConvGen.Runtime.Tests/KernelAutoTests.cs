@@ -31,12 +31,13 @@ public sealed class KernelAutoTests
     }
 
     [Theory]
-    [InlineData(2, 2, 0, 128, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(2, 2, 1, 128, ConvTranspose2dAlgorithm.PhaseDirect)]
     [InlineData(3, 1, 1, 64, ConvTranspose2dAlgorithm.ChannelVectorized)]
     [InlineData(3, 1, 1, 16, ConvTranspose2dAlgorithm.PhaseDirect)]
     public void ChannelVectorizedNeedsALongReduction(int kernel, int stride, int padding, int inChannels, ConvTranspose2dAlgorithm expectedWithSimd)
     {
-        var options = new ConvTranspose2dOptions(kernel, stride, padding);
+        // Dilation 2 keeps kernel 2, stride 2 out of OneTap's rule.
+        var options = new ConvTranspose2dOptions(kernel, stride, padding) { Dilation = kernel == 2 ? 2 : 1 };
         var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, 64, 64, 64));
         Assert.Equal(SimdPath.IsSupported ? expectedWithSimd : ConvTranspose2dAlgorithm.PhaseDirect, AlgorithmSelector.Choose(problem));
     }
@@ -55,6 +56,50 @@ public sealed class KernelAutoTests
         Assert.Equal(expected, AlgorithmSelector.Choose(problem));
         var prepared = (AutoPreparedConvTranspose2d)ConvTranspose2d.Create(options).Prepare(new float[problem.WeightLength], [], inChannels, outChannels);
         Assert.Equal(expected == ConvTranspose2dAlgorithm.PatchScatter, prepared.Select(problem).Kernel.Algorithm.StartsWith("PatchScatter", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(128, 64, 64, 64, 0, ConvTranspose2dAlgorithm.OneTap)]
+    [InlineData(512, 256, 32, 32, 0, ConvTranspose2dAlgorithm.OneTap)]
+    [InlineData(512, 256, 16, 16, 0, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(128, 64, 16, 17, 1, ConvTranspose2dAlgorithm.OneTap)]
+    [InlineData(128, 64, 16, 16, 1, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(64, 64, 4, 4, 0, ConvTranspose2dAlgorithm.GemmCol2Im)]
+    [InlineData(16, 16, 4, 4, 0, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(1, 1, 128, 128, 0, ConvTranspose2dAlgorithm.OneTap)]
+    public void OneTapLayersRunOneTapOnWideEnoughRows(int inChannels, int outChannels, int height, int width, int padding,
+        ConvTranspose2dAlgorithm expectedWithVector512)
+    {
+        var options = new ConvTranspose2dOptions(2, 2, padding);
+        var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, outChannels, height, width));
+        var withoutOneTap = new ConvTranspose2dOptions(2, 2, padding) { Dilation = 2 };
+        var fallback = AlgorithmSelector.Choose(ConvTranspose2dProblem.Create(withoutOneTap, new ConvTranspose2dShape(1, inChannels, outChannels, height, width)));
+        Assert.Equal(SimdPath.IsVector512Supported ? expectedWithVector512 : fallback, AlgorithmSelector.Choose(problem));
+    }
+
+    [Fact]
+    public void AutoOnAOneTapLayerRunsOneTapOrItsFallbackAndMatchesTheReference()
+    {
+        var options = new ConvTranspose2dOptions(2, 2, 0);
+        var random = new Random(3);
+        var weight = Values(random, 96 * 64 * 4);
+        var bias = Values(random, 64);
+        var prepared = (AutoPreparedConvTranspose2d)ConvTranspose2d.Create(options).Prepare(weight, bias, 96, 64);
+        // A wide input (OneTap where Vector512 runs) and a narrow one (ChannelVectorized or GemmCol2Im, packed on first use).
+        foreach (var (height, width) in new[] { (20, 40), (3, 4), (20, 40) })
+        {
+            var shape = new ConvTranspose2dShape(2, 96, 64, height, width);
+            var problem = ConvTranspose2dProblem.Create(options, shape);
+            float[] input = Values(random, problem.InputLength);
+            var expected = new float[problem.OutputLength];
+            ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape);
+            Assert.Equal(AlgorithmSelector.Choose(problem) == ConvTranspose2dAlgorithm.OneTap, prepared.Select(problem).Kernel.Algorithm == "OneTap");
+            var output = new float[problem.OutputLength];
+            prepared.Run(input, output, shape.Batch, height, width, 2);
+            float scale = Math.Max(1f, expected.Max(Math.Abs));
+            for (int i = 0; i < expected.Length; i++)
+                Assert.True(Math.Abs(expected[i] - output[i]) <= 1e-5 * scale, $"{height}x{width} [{i}] expected {expected[i]} got {output[i]}");
+        }
     }
 
     [Fact]

@@ -60,6 +60,8 @@ public sealed class RandomSweepTests
         Assert.Contains(cases, c => c.HasBias);
         Assert.Contains(cases, c => !c.HasBias);
         Assert.True(cases.Count(c => c.SplitsOverThreads) >= 100);
+        Assert.True(o.Count(OneTapPrepared.Supports) >= 10);
+        Assert.Contains(o, x => OneTapPrepared.Supports(x) && (x.PaddingWidth > 0 || x.OutputPaddingWidth > 0));
     }
 
     private static IEnumerable<string> Check(SweepCase c)
@@ -86,7 +88,7 @@ public sealed class RandomSweepTests
     }
 
     /// <summary>Every algorithm with its SIMD and its portable code, and the Vector256 bodies of the channel-vectorised and
-    /// patch-scatter kernels, which a machine with AVX-512 would not otherwise run.</summary>
+    /// patch-scatter kernels, and the one-tap kernel's Vector256 bodies, which a machine with AVX-512 would not otherwise run.</summary>
     private static IEnumerable<ConvTranspose2d> Kernels(ConvTranspose2dOptions options)
     {
         foreach (var algorithm in Enum.GetValues<ConvTranspose2dAlgorithm>())
@@ -98,6 +100,11 @@ public sealed class RandomSweepTests
         {
             yield return new ChannelVectorizedConvTranspose2d(options, SimdLevel.Vector256);
             yield return new PatchScatterConvTranspose2d(options, SimdLevel.Vector256);
+        }
+        if (OneTapPrepared.Supports(options) && SimdPath.IsSupported)
+        {
+            yield return new OneTapConvTranspose2d(options, SimdLevel.Vector256);
+            yield return new OneTapConvTranspose2d(options, SimdLevel.Vector256, narrowBlock: true);
         }
     }
 

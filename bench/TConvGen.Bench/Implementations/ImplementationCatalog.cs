@@ -17,6 +17,7 @@ internal static class ImplementationCatalog
         ("PhaseDirect", () => new KernelImplementation("PhaseDirect", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.PhaseDirect))),
         ("ChannelVectorized", () => new KernelImplementation("ChannelVectorized", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.ChannelVectorized))),
         ("PatchScatter", () => new KernelImplementation("PatchScatter", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.PatchScatter))),
+        ("OneTap", () => new KernelImplementation("OneTap", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.OneTap))),
         ("Naive scatter", () => new NaiveImplementation()),
         ("ONNX Runtime", () => new OnnxRuntimeImplementation()),
         ("libtorch", () => new LibTorchImplementation()),

@@ -1,0 +1,354 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace TConvGen;
+
+/// <summary>
+/// The prepared one-tap kernel (kernel 2 x 2, stride 2, dilation 1; any padding, output padding, groups). There every
+/// output gets exactly one tap: <c>out[co, 2i+a-pH, 2j+b-pW] = bias[co] + sum_ci x[ci,i,j] W[ci,co,a,b]</c>, four 1x1
+/// convolutions that read the same input. So the tile is walked by input row: bands of input rows are copied once into a
+/// zero-padded buffer <c>[row][ic][paddedWidth]</c> (contiguous rows, unlike the input planes whose strides of a few KB all
+/// hit one L1 set, and padded so that every vector load is in bounds), then for each row each micro-kernel call accumulates
+/// all four phases of a block of output channels (the channels left over at a group's end one at a time) from each input
+/// vector it loads, and stores the two output rows <c>2i-pH</c> and <c>2i+1-pH</c> with the column phases interleaved.
+/// Input columns past the input read zeros and so give the bias, which is what output padding's columns hold; rows past
+/// the input are filled with the bias. Blocks that reach past the tile (row or column edges) go through a scratch buffer
+/// and only their real part is copied.
+/// </summary>
+internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
+{
+    /// <summary>The input rows a band may pack, in floats (4 MB). Large: the packing reads the input fastest in long runs of
+    /// rows (128->64 64x64: the whole 64-row band packs in about 100 us, 8-row bands in 110-270 us).</summary>
+    private const int BandBufferFloats = 1 << 20;
+
+    /// <summary>The weights a group of register blocks may span before the row loop moves inside it, in floats (half the L2
+    /// cache: without it a layer with megabytes of weights streams them all from memory for every input row).</summary>
+    private const int BlockGroupWeightFloats = 1 << 17;
+
+    /// <summary>The packing prefetches the rows of the channel this many channels ahead: the rows of one channel are a
+    /// short run (the hardware prefetcher barely starts), and the input is usually out of L2 (128->64 64x64: 245 -> 215 us
+    /// for a run dominated by the packing, 128->3).</summary>
+    private const int PrefetchDistance = 4;
+
+    /// <summary>A cache line, in floats.</summary>
+    private const int AlignmentFloats = 16;
+
+    private readonly float[] _weights;
+    private readonly float[] _bias;
+    private readonly SimdLevel _level;
+    private readonly int _block;
+    private readonly int _granule;
+
+    /// <param name="kernel">The kernel that packs the weights.</param>
+    /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 2, 2)</c> weights.</param>
+    /// <param name="bias">The bias, or empty.</param>
+    /// <param name="inChannels">Cin.</param>
+    /// <param name="outChannels">Cout.</param>
+    /// <param name="level">The body to run (already clamped to the machine).</param>
+    /// <param name="block">Output channels per micro-kernel call: 3 (24 accumulators, needs 32 registers) or 1.</param>
+    public OneTapPrepared(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels,
+        SimdLevel level, int block)
+        : base(kernel, inChannels, outChannels, block, 2)
+    {
+        if (!Supports(kernel.Options))
+            throw new ArgumentException("The one-tap kernel needs kernel 2, stride 2 and dilation 1 in both axes.", nameof(kernel));
+        if (block != 1 && block != 3 || level == SimdLevel.Vector512 && block != 3)
+            throw new ArgumentOutOfRangeException(nameof(block), block, "block must be 3, or 1 for the Vector256 and portable bodies.");
+        var o = kernel.Options;
+        _weights = OneTapWeights.Pack(weight, inChannels, outChannels, o.Groups, block);
+        _bias = OneTapWeights.PackBias(bias, outChannels, o.Groups, block);
+        _level = level;
+        _block = block;
+        // Packed rows are whole 8-column vectors (the narrowest micro-kernel); the portable loop takes any length.
+        _granule = level == SimdLevel.Portable ? 1 : 8;
+    }
+
+    /// <summary>Whether the options are the one-tap case this kernel computes: kernel 2 x 2, stride 2, dilation 1.</summary>
+    public static bool Supports(ConvTranspose2dOptions options) =>
+        options.KernelHeight == 2 && options.KernelWidth == 2 && options.StrideHeight == 2 && options.StrideWidth == 2
+        && options.DilationHeight == 1 && options.DilationWidth == 1;
+
+    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
+    {
+        int channels = problem.InChannelsPerGroup, paddingHeight = Options.PaddingHeight;
+        // Output column ox is column phase (ox + pW) % 2 of input column (ox + pW) / 2: a row reads input columns [jStart, jEnd).
+        int padding = Options.PaddingWidth;
+        int jStart = padding / 2, jEnd = (padding + problem.OutputWidth + 1) / 2;
+        int padded = checked((jEnd - jStart + _granule - 1) / _granule * _granule);
+        int rowFloats = checked(channels * padded);
+        // Output row oy is row phase (oy + pH) % 2 of input row (oy + pH) / 2; the tile's rows come from input rows [first, end).
+        int first = (tile.RowStart + paddingHeight) / 2, end = (tile.RowEnd - 1 + paddingHeight) / 2 + 1;
+        int inputEnd = Math.Min(end, problem.InputHeight);
+        int bandRows = Math.Clamp(BandBufferFloats / rowFloats, 1, Math.Max(1, inputEnd - first));
+        // 16 floats more, so that the band can start on a 64-byte boundary: vector loads then never split a cache line.
+        float[] buffer = ArrayPool<float>.Shared.Rent(checked(bandRows * rowFloats + AlignmentFloats));
+        try
+        {
+            fixed (float* pinned = buffer)
+            fixed (float* weights = _weights)
+            fixed (float* bias = _bias)
+            fixed (float* results = output)
+            {
+                int skip = (int)((AlignmentFloats - (nint)pinned / sizeof(float) % AlignmentFloats) % AlignmentFloats);
+                float* packed = pinned + skip;
+                var band = buffer.AsSpan(skip, bandRows * rowFloats);
+                var row = new Row(problem, tile, weights, bias, results, jStart, padded);
+                for (int i = Math.Max(first, inputEnd); i < end; i++)
+                {
+                    // Rows past the input (output padding) get no tap.
+                    row.FirstOutputRow = 2 * i - paddingHeight;
+                    FillBias(ref row);
+                }
+                for (int bandStart = first; bandStart < inputEnd; bandStart += bandRows)
+                {
+                    int bandEnd = Math.Min(inputEnd, bandStart + bandRows);
+                    PackBand(input, problem, tile.Group, bandStart, bandEnd - bandStart, jStart, padded, band);
+                    RunBand(ref row, packed, bandStart, bandEnd);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    // The hot loops are compiled fully optimised from the first run (no tier-0 runs: a first benchmarked column ran ~10% slow).
+
+    /// <summary>Input rows <c>[bandStart, bandEnd)</c>, packed in <paramref name="packed"/>: the tile's channels in groups whose
+    /// weights stay in the L2 cache while every row of the band reuses them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunBand(ref Row row, float* packed, int bandStart, int bandEnd)
+    {
+        var problem = row.Problem;
+        int rowFloats = problem.InChannelsPerGroup * row.PaddedWidth;
+        int blockFloats = problem.InChannelsPerGroup * OneTapWeights.Taps * _block;
+        int groupChannels = _level == SimdLevel.Portable ? int.MaxValue : Math.Max(1, BlockGroupWeightFloats / blockFloats) * _block;
+        for (int groupStart = row.Tile.OutChannelStart; groupStart < row.Tile.OutChannelEnd; groupStart += groupChannels)
+        {
+            int groupEnd = (int)Math.Min(row.Tile.OutChannelEnd, (long)groupStart + groupChannels);
+            for (int i = bandStart; i < bandEnd; i++)
+            {
+                row.FirstOutputRow = 2 * i - Options.PaddingHeight;
+                row.Input = packed + (nint)(i - bandStart) * rowFloats;
+                if (_level == SimdLevel.Portable)
+                    RunRowPortable(ref row);
+                else
+                    RunRow(ref row, groupStart, groupEnd);
+            }
+        }
+    }
+
+    /// <summary>Copies input rows <c>[firstRow, firstRow + rowCount)</c>, columns <c>[jStart, jStart + padded)</c>, of the
+    /// group's channels as <c>[row][ic][padded]</c>, zeros past the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackBand(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount,
+        int jStart, int padded, Span<float> buffer)
+    {
+        int channels = problem.InChannelsPerGroup;
+        int count = Math.Clamp(problem.InputWidth - jStart, 0, padded);
+        // Checked once here: the loop below copies with pointers.
+        long last = ((long)group * channels + channels - 1) * problem.InputPlaneLength + (long)(firstRow + rowCount - 1) * problem.InputWidth + jStart + count;
+        if (rowCount <= 0 || count < 0 || last > input.Length || (long)rowCount * channels * padded > buffer.Length)
+            throw new ArgumentOutOfRangeException(nameof(rowCount), rowCount, "The band does not fit the input or the buffer.");
+        fixed (float* source = input)
+        fixed (float* target = buffer)
+        {
+            // Rows are short (a few hundred bytes), so an inline vector loop beats a memmove call per row (128->64 64x64:
+            // the packing took 140 us with CopyTo, 100 us so). Channel outermost: the rows of one channel are contiguous in the input.
+            // Whole lines inside the band's rows of that channel (a prefetch never faults, but stays inside the input anyway).
+            int lines = (int)Math.Clamp(((long)rowCount * problem.InputWidth - jStart) / 16, 0, 1 << 12);
+            for (int ic = 0; ic < channels; ic++)
+            {
+                float* from = source + ((nint)group * channels + ic) * problem.InputPlaneLength + (nint)firstRow * problem.InputWidth + jStart;
+                if (Sse.IsSupported && ic + PrefetchDistance < channels)
+                {
+                    float* ahead = from + PrefetchDistance * (nint)problem.InputPlaneLength;
+                    for (int line = 0; line < lines; line++)
+                        Sse.Prefetch0(ahead + line * 16);
+                }
+                for (int r = 0; r < rowCount; r++)
+                {
+                    CopyRow(from, target + ((nint)r * channels + ic) * padded, count, padded);
+                    from += problem.InputWidth;
+                }
+            }
+        }
+    }
+
+    /// <summary>Copies <paramref name="count"/> floats and zeros the rest of <paramref name="length"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CopyRow(float* from, float* to, int count, int length)
+    {
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; k + 8 <= count; k += 8)
+                Vector256.Store(Vector256.Load(from + k), to + k);
+        }
+        for (; k < count; k++)
+            to[k] = from[k];
+        for (; k < length; k++)
+            to[k] = 0f;
+    }
+
+    /// <summary>The tile's part of output rows past the input (output padding): the bias alone.</summary>
+    private void FillBias(ref Row row)
+    {
+        var problem = row.Problem;
+        for (int oc = row.Tile.OutChannelStart; oc < row.Tile.OutChannelEnd; oc++)
+        {
+            float value = row.Bias[PackedChannel(problem, row.Tile.Group, oc)];
+            for (int a = 0; a < 2; a++)
+            {
+                if (row.HasPhase(a))
+                    OutputRow(ref row, oc, a).Fill(value);
+            }
+        }
+    }
+
+    [SkipLocalsInit] // the scratch is written before it is read
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunRow(ref Row row, int channelStart, int channelEnd)
+    {
+        var problem = row.Problem;
+        int outWidth = problem.OutputWidth, padding = Options.PaddingWidth, block = _block;
+        int channels = problem.InChannelsPerGroup;
+        bool bothRows = row.HasPhase(0) && row.HasPhase(1);
+        float* scratch = stackalloc float[3 * 4 * 32];
+        // Column blocks outermost: one block's input (channels x 32 columns, 16 KB at 128 channels) stays in L1 while every
+        // channel block reads it, and the weights stream from L2.
+        for (int j0 = 0; j0 < row.PaddedWidth;)
+        {
+            // 32 columns (two Vector512) while they fill; then 16 and 8 (Vector256), so a row wastes fewer than 8 lanes.
+            int left = row.PaddedWidth - j0;
+            int columns = left >= 32 && _level == SimdLevel.Vector512 ? 32 : left >= 16 ? 16 : 8;
+            int ox0 = 2 * (row.FirstColumn + j0) - padding;
+            bool direct = bothRows && ox0 >= 0 && ox0 + 2 * columns <= outWidth;
+            float* x = row.Input + j0;
+            for (int oc = channelStart; oc < channelEnd; oc += block)
+            {
+                int width = Math.Min(block, channelEnd - oc);
+                nint packedChannel = PackedChannel(problem, row.Tile.Group, oc);
+                float* w = row.Weights + packedChannel * channels * OneTapWeights.Taps;
+                float* bias = row.Bias + packedChannel;
+                if (width == block)
+                {
+                    Call(ref row, x, w, bias, oc, block, columns, direct, ox0, scratch);
+                    continue;
+                }
+                // The channels left over at a group's end one at a time: no work on padded channels.
+                for (int u = 0; u < width; u++)
+                    Call(ref row, x, w + u * OneTapWeights.Taps, bias + u, oc + u, 1, columns, direct, ox0, scratch);
+            }
+            j0 += columns;
+        }
+    }
+
+    /// <summary>One micro-kernel call: <paramref name="count"/> (the block, or 1) channels from <paramref name="oc"/> x
+    /// <paramref name="columns"/> input columns, straight into the output when <paramref name="direct"/>, else through the scratch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Call(ref Row row, float* x, float* w, float* bias, int oc, int count, int columns, bool direct, int ox0, float* scratch)
+    {
+        int outWidth = row.Problem.OutputWidth, channels = row.Problem.InChannelsPerGroup;
+        nint plane = row.Problem.OutputPlaneLength, wStride = _block * OneTapWeights.Taps, xStride = row.PaddedWidth;
+        float* dst0 = direct ? row.Output + oc * plane + (nint)row.FirstOutputRow * outWidth + ox0 : scratch;
+        float* dst1 = direct ? dst0 + outWidth : scratch + 2 * columns;
+        nint dstStride = direct ? plane : 4 * columns;
+        switch (count == 1 ? columns : -columns)
+        {
+            case 32: OneTapMicroKernels.Block1x32(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride); break;
+            case 16: OneTapMicroKernels.Block1x16(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride); break;
+            case 8: OneTapMicroKernels.Block1x8(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride); break;
+            case -32: OneTapMicroKernels.Block3x32(x, xStride, w, channels, bias, dst0, dst1, dstStride); break;
+            case -16: OneTapMicroKernels.Block3x16(x, xStride, w, channels, bias, dst0, dst1, dstStride); break;
+            default: OneTapMicroKernels.Block3x8(x, xStride, w, channels, bias, dst0, dst1, dstStride); break;
+        }
+        if (!direct)
+            CopyScratch(ref row, scratch, oc, count, columns, ox0);
+    }
+
+    /// <summary>Copies the real part of a scratch block (<c>[channel][row phase][2 x columns]</c>) to the output.</summary>
+    private static void CopyScratch(ref Row row, float* scratch, int oc, int width, int columns, int ox0)
+    {
+        int length = 2 * columns;
+        int first = Math.Max(0, ox0), end = Math.Min(row.Problem.OutputWidth, ox0 + length);
+        if (first >= end)
+            return;
+        for (int u = 0; u < width; u++)
+        {
+            for (int a = 0; a < 2; a++)
+            {
+                if (row.HasPhase(a))
+                    new ReadOnlySpan<float>(scratch + (u * 2 + a) * length + (first - ox0), end - first).CopyTo(OutputRow(ref row, oc + u, a).Slice(first));
+            }
+        }
+    }
+
+    /// <summary>The portable path: the same packed row and weights, one scalar output at a time.</summary>
+    private void RunRowPortable(ref Row row)
+    {
+        var problem = row.Problem;
+        int channels = problem.InChannelsPerGroup, padding = Options.PaddingWidth, block = _block;
+        for (int oc = row.Tile.OutChannelStart; oc < row.Tile.OutChannelEnd; oc++)
+        {
+            nint packedChannel = PackedChannel(problem, row.Tile.Group, oc);
+            int u = (int)(packedChannel % block);
+            float* w = row.Weights + (packedChannel - u) * channels * OneTapWeights.Taps + u * OneTapWeights.Taps;
+            for (int a = 0; a < 2; a++)
+            {
+                if (!row.HasPhase(a))
+                    continue;
+                var target = OutputRow(ref row, oc, a);
+                for (int ox = 0; ox < target.Length; ox++)
+                {
+                    int column = ox + padding;
+                    float* x = row.Input + (column / 2 - row.FirstColumn);
+                    float* wp = w + a * 2 + column % 2;
+                    float sum = row.Bias[packedChannel];
+                    for (int ic = 0; ic < channels; ic++)
+                        sum += x[(nint)ic * row.PaddedWidth] * wp[(nint)ic * block * OneTapWeights.Taps];
+                    target[ox] = sum;
+                }
+            }
+        }
+    }
+
+    /// <summary>Output channel <paramref name="oc"/>'s index in the packed (per-group padded) channel order.</summary>
+    private int PackedChannel(ConvTranspose2dProblem problem, int group, int oc) =>
+        group * OneTapWeights.PackedPerGroup(problem.OutChannelsPerGroup, _block) + oc - group * problem.OutChannelsPerGroup;
+
+    /// <summary>Row phase <paramref name="a"/> of the current input row, for channel <paramref name="oc"/>.</summary>
+    private static Span<float> OutputRow(ref Row row, int oc, int a) =>
+        new(row.Output + oc * (nint)row.Problem.OutputPlaneLength + (nint)(row.FirstOutputRow + a) * row.Problem.OutputWidth, row.Problem.OutputWidth);
+
+    /// <summary>Everything the row loops need, pinned, and the input row being computed.</summary>
+    private struct Row(ConvTranspose2dProblem problem, ConvTranspose2dTile tile, float* weights, float* bias, float* output,
+        int firstColumn, int paddedWidth)
+    {
+        public ConvTranspose2dProblem Problem { get; } = problem;
+        public ConvTranspose2dTile Tile { get; } = tile;
+
+        /// <summary>The current input row, packed <c>[ic][PaddedWidth]</c>.</summary>
+        public float* Input { get; set; }
+
+        public float* Weights { get; } = weights;
+        public float* Bias { get; } = bias;
+        public float* Output { get; } = output;
+
+        /// <summary>The input column at packed index 0.</summary>
+        public int FirstColumn { get; } = firstColumn;
+
+        /// <summary>The packed row's length per channel: a multiple of the narrowest micro-kernel's columns.</summary>
+        public int PaddedWidth { get; } = paddedWidth;
+
+        /// <summary>The output row of row phase 0 of the current input row (row phase 1 is the next one); may be -1 or past the tile.</summary>
+        public int FirstOutputRow { get; set; }
+
+        /// <summary>Whether row phase <paramref name="a"/> of the current input row is an output row of the tile.</summary>
+        public readonly bool HasPhase(int a) => FirstOutputRow + a >= Tile.RowStart && FirstOutputRow + a < Tile.RowEnd;
+    }
+}
