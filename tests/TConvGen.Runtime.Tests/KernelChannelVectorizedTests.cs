@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using TConvGen;
+using TConvGen.Runtime.Tests.Support;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests;
@@ -23,27 +24,7 @@ public sealed class KernelChannelVectorizedTests
     {
         var options = new ConvTranspose2dOptions(kernel, stride, padding) { OutputPadding = outputPadding };
         var shape = new ConvTranspose2dShape(batch, inChannels, outChannels, height, width);
-        var problem = ConvTranspose2dProblem.Create(options, shape);
-        var random = new Random(inChannels * 7 + outChannels);
-        float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, shape.OutChannels);
-        var expected = new float[problem.OutputLength];
-        ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape, 1);
-        float scale = Math.Max(1f, expected.Max(Math.Abs));
-
-        foreach (var level in Enum.GetValues<SimdLevel>())
-        {
-            var prepared = new ChannelVectorizedConvTranspose2d(options, level).Prepare(weight, bias, inChannels, outChannels);
-            var actual = new float[problem.OutputLength];
-            actual.AsSpan().Fill(float.NaN);
-            prepared.Run(input, actual, batch, height, width, threads);
-            for (int i = 0; i < expected.Length; i++)
-            {
-                Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5 * scale,
-                    $"{prepared.Kernel.Algorithm}: [{i}] expected {expected[i]} got {actual[i]}");
-            }
-        }
+        ReferenceCheck.AllMatch(options, shape, inChannels * 7 + outChannels, threads,
+            Enum.GetValues<SimdLevel>().Select(level => new ChannelVectorizedConvTranspose2d(options, level)));
     }
-
-    private static float[] Values(Random random, int count) =>
-        Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using TConvGen;
+using TConvGen.Runtime.Tests.Support;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests;
@@ -33,27 +34,9 @@ public sealed class KernelOneTapTests
     {
         var options = new ConvTranspose2dOptions(stride, stride, padding) { OutputPadding = outputPadding, Groups = groups };
         var shape = new ConvTranspose2dShape(batch, inChannels, outChannels, height, width);
-        var problem = ConvTranspose2dProblem.Create(options, shape);
-        var random = new Random(inChannels * 31 + outChannels * 7 + width);
-        float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, shape.OutChannels);
-        var expected = new float[problem.OutputLength];
-        ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape, 1);
-        float scale = Math.Max(1f, expected.Max(Math.Abs));
-
         var kernels = Enum.GetValues<SimdLevel>().Select(level => new OneTapConvTranspose2d(options, level))
             .Append(new OneTapConvTranspose2d(options, SimdLevel.Vector256, narrowBlock: true));
-        foreach (var kernel in kernels)
-        {
-            var prepared = kernel.Prepare(weight, bias, inChannels, outChannels);
-            var actual = new float[problem.OutputLength];
-            actual.AsSpan().Fill(float.NaN);
-            prepared.Run(input, actual, batch, height, width, threads);
-            for (int i = 0; i < expected.Length; i++)
-            {
-                Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5 * scale,
-                    $"{kernel.Algorithm}: [{i}] expected {expected[i]} got {actual[i]}");
-            }
-        }
+        ReferenceCheck.AllMatch(options, shape, inChannels * 31 + outChannels * 7 + width, threads, kernels);
     }
 
     [Fact]
