@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
 
 namespace TConvGen.CompilerServices;
 
@@ -49,7 +48,6 @@ public static class GeneratedKernelBand
     /// <param name="paddedWidth">The length of a packed row, at least <c>leftPadding + Win</c>.</param>
     /// <returns>A rented array of at least <c>rowCount * Cin/groups * paddedWidth</c> floats.</returns>
     /// <exception cref="ArgumentException">A size does not match the problem.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per band: tiering would leave its loop unoptimised
     public static float[] Rent(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount, int leftPadding, int paddedWidth)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -60,7 +58,7 @@ public static class GeneratedKernelBand
             throw new ArgumentException("The band does not match the problem.");
         }
         float[] buffer = ArrayPool<float>.Shared.Rent(checked(rowCount * channels * paddedWidth));
-        InputBand.Pack(input, problem, group, firstRow, rowCount, leftPadding, paddedWidth, buffer);
+        InputBand.Pack(input, problem, group, firstRow, rowCount, -leftPadding, paddedWidth, buffer);
         return buffer;
     }
 

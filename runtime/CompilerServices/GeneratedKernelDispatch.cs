@@ -64,8 +64,7 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
         long phaseLength = ((long)problem.OutputWidth + o.StrideWidth - 1) / o.StrideWidth;
         bool wideStrideOne = o.StrideHeight == 1 && o.StrideWidth == 1
             && AlgorithmSelector.PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels);
-        bool wideOneTap = (long)problem.InChannelsPerGroup * problem.OutChannelsPerGroup >= AlgorithmSelector.WideChannelPairs
-            && AlgorithmSelector.PrefersOneTap(problem);
+        bool wideOneTap = AlgorithmSelector.HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && AlgorithmSelector.PrefersOneTap(problem);
         return phaseLength < _blockColumns || wideStrideOne || wideOneTap;
     }
 

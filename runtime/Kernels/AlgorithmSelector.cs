@@ -50,8 +50,9 @@ internal static class AlgorithmSelector
     /// <summary>Inputs of at most this many pixels go to PatchScatter when the channels are wide (measured: two lose).</summary>
     internal const int TinyInputPixels = 1;
 
-    /// <summary>Whether GemmCol2Im (or PatchScatter) may win for some input size: Auto then keeps the weights to pack them for it on demand.</summary>
-    public static bool MayPreferGemm(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
+    /// <summary>Whether a group has at least <see cref="WideChannelPairs"/> channel pairs: then GemmCol2Im or PatchScatter may win
+    /// for some input size (Auto keeps the weights to pack them on demand).</summary>
+    public static bool HasWideChannelPairs(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
         (long)(inChannels / options.Groups) * (outChannels / options.Groups) >= WideChannelPairs;
 
     /// <summary>Whether ChannelVectorized wins for these channel counts (whatever the input size) on this machine.</summary>
@@ -88,14 +89,14 @@ internal static class AlgorithmSelector
     public static ConvTranspose2dAlgorithm Choose(ConvTranspose2dProblem problem)
     {
         var o = problem.Options;
-        if (problem.InputPlaneLength <= TinyInputPixels && MayPreferGemm(o, problem.InChannels, problem.OutChannels))
+        if (problem.InputPlaneLength <= TinyInputPixels && HasWideChannelPairs(o, problem.InChannels, problem.OutChannels))
             return ConvTranspose2dAlgorithm.PatchScatter;
         if (PrefersOneTap(problem))
             return ConvTranspose2dAlgorithm.OneTap;
         if (PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels))
             return ConvTranspose2dAlgorithm.ChannelVectorized;
         int phaseLength = (problem.OutputWidth + o.StrideWidth - 1) / o.StrideWidth;
-        return MayPreferGemm(o, problem.InChannels, problem.OutChannels) && phaseLength < NarrowPhase(o)
+        return HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && phaseLength < NarrowPhase(o)
             ? ConvTranspose2dAlgorithm.GemmCol2Im
             : ConvTranspose2dAlgorithm.PhaseDirect;
     }

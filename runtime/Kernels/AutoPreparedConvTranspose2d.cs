@@ -29,7 +29,7 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
             : AlgorithmSelector.PrefersChannelVectorized(options, inChannels, outChannels) ? ConvTranspose2dAlgorithm.ChannelVectorized
             : ConvTranspose2dAlgorithm.PhaseDirect;
         _default = KernelFor(_defaultAlgorithm).Prepare(weight, bias, inChannels, outChannels);
-        if (oneTap || AlgorithmSelector.MayPreferGemm(options, inChannels, outChannels))
+        if (oneTap || AlgorithmSelector.HasWideChannelPairs(options, inChannels, outChannels))
         {
             _weight = weight.ToArray();
             _bias = bias.ToArray();

@@ -32,7 +32,7 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
         var o = kernel.Options;
         _layout = Layout(o, level);
         _weights = _layout.Pack(weight, inChannels, outChannels, o.Groups);
-        _bias = _layout.PackBias(bias, outChannels, o.Groups);
+        _bias = PaddedBias.Pack(bias, outChannels, o.Groups, _layout.PackedPerGroup(outChannels / o.Groups));
         _level = level;
     }
 

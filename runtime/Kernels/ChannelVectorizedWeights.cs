@@ -100,17 +100,4 @@ internal sealed class ChannelVectorizedWeights
         }
         return packed;
     }
-
-    /// <summary>The bias in the same per-group padded channel order (zeros for no bias and for padding).</summary>
-    public float[] PackBias(ReadOnlySpan<float> bias, int outChannels, int groups)
-    {
-        int perGroup = outChannels / groups, packedPerGroup = PackedPerGroup(perGroup);
-        var packed = new float[groups * packedPerGroup];
-        if (!bias.IsEmpty)
-        {
-            for (int g = 0; g < groups; g++)
-                bias.Slice(g * perGroup, perGroup).CopyTo(packed.AsSpan(g * packedPerGroup));
-        }
-        return packed;
-    }
 }

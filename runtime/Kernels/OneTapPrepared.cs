@@ -1,8 +1,6 @@
 using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace TConvGen;
 
@@ -27,11 +25,6 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     /// <summary>The weights a group of register blocks may span before the row loop moves inside it, in floats (half the L2
     /// cache: without it a layer with megabytes of weights streams them all from memory for every input row).</summary>
     private const int BlockGroupWeightFloats = 1 << 17;
-
-    /// <summary>The packing prefetches the rows of the channel this many channels ahead: the rows of one channel are a
-    /// short run (the hardware prefetcher barely starts), and the input is usually out of L2 (128->64 64x64: 245 -> 215 us
-    /// for a run dominated by the packing, 128->3).</summary>
-    private const int PrefetchDistance = 4;
 
     /// <summary>A cache line, in floats.</summary>
     private const int AlignmentFloats = 16;
@@ -59,7 +52,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
             throw new ArgumentOutOfRangeException(nameof(block), block, "block must be 3, or 1 for the Vector256 and portable bodies.");
         var o = kernel.Options;
         _weights = OneTapWeights.Pack(weight, inChannels, outChannels, o.Groups, block);
-        _bias = OneTapWeights.PackBias(bias, outChannels, o.Groups, block);
+        _bias = PaddedBias.Pack(bias, outChannels, o.Groups, OneTapWeights.PackedPerGroup(outChannels / o.Groups, block));
         _level = level;
         _block = block;
         // Packed rows are whole 8-column vectors (the narrowest micro-kernel); the portable loop takes any length.
@@ -105,7 +98,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
                 for (int bandStart = first; bandStart < inputEnd; bandStart += bandRows)
                 {
                     int bandEnd = Math.Min(inputEnd, bandStart + bandRows);
-                    PackBand(input, problem, tile.Group, bandStart, bandEnd - bandStart, jStart, padded, band);
+                    InputBand.Pack(input, problem, tile.Group, bandStart, bandEnd - bandStart, jStart, padded, band);
                     RunBand(ref row, packed, bandStart, bandEnd);
                 }
             }
@@ -140,59 +133,6 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
                     RunRow(ref row, groupStart, groupEnd);
             }
         }
-    }
-
-    /// <summary>Copies input rows <c>[firstRow, firstRow + rowCount)</c>, columns <c>[jStart, jStart + padded)</c>, of the
-    /// group's channels as <c>[row][ic][padded]</c>, zeros past the input.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackBand(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount,
-        int jStart, int padded, Span<float> buffer)
-    {
-        int channels = problem.InChannelsPerGroup;
-        int count = Math.Clamp(problem.InputWidth - jStart, 0, padded);
-        // Checked once here: the loop below copies with pointers.
-        long last = ((long)group * channels + channels - 1) * problem.InputPlaneLength + (long)(firstRow + rowCount - 1) * problem.InputWidth + jStart + count;
-        if (rowCount <= 0 || count < 0 || last > input.Length || (long)rowCount * channels * padded > buffer.Length)
-            throw new ArgumentOutOfRangeException(nameof(rowCount), rowCount, "The band does not fit the input or the buffer.");
-        fixed (float* source = input)
-        fixed (float* target = buffer)
-        {
-            // Rows are short (a few hundred bytes), so an inline vector loop beats a memmove call per row (128->64 64x64:
-            // the packing took 140 us with CopyTo, 100 us so). Channel outermost: the rows of one channel are contiguous in the input.
-            // Whole lines inside the band's rows of that channel (a prefetch never faults, but stays inside the input anyway).
-            int lines = (int)Math.Clamp(((long)rowCount * problem.InputWidth - jStart) / 16, 0, 1 << 12);
-            for (int ic = 0; ic < channels; ic++)
-            {
-                float* from = source + ((nint)group * channels + ic) * problem.InputPlaneLength + (nint)firstRow * problem.InputWidth + jStart;
-                if (Sse.IsSupported && ic + PrefetchDistance < channels)
-                {
-                    float* ahead = from + PrefetchDistance * (nint)problem.InputPlaneLength;
-                    for (int line = 0; line < lines; line++)
-                        Sse.Prefetch0(ahead + line * 16);
-                }
-                for (int r = 0; r < rowCount; r++)
-                {
-                    CopyRow(from, target + ((nint)r * channels + ic) * padded, count, padded);
-                    from += problem.InputWidth;
-                }
-            }
-        }
-    }
-
-    /// <summary>Copies <paramref name="count"/> floats and zeros the rest of <paramref name="length"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CopyRow(float* from, float* to, int count, int length)
-    {
-        int k = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; k + 8 <= count; k += 8)
-                Vector256.Store(Vector256.Load(from + k), to + k);
-        }
-        for (; k < count; k++)
-            to[k] = from[k];
-        for (; k < length; k++)
-            to[k] = 0f;
     }
 
     /// <summary>The tile's part of output rows past the input (output padding): the bias alone.</summary>

@@ -33,7 +33,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     {
         var o = kernel.Options;
         _weights = PhaseDirectWeights.Pack(weight, inChannels, outChannels, o.Groups, o.KernelHeight * o.KernelWidth);
-        _bias = PhaseDirectWeights.PackBias(bias, outChannels, o.Groups);
+        _bias = PaddedBias.Pack(bias, outChannels, o.Groups, PhaseDirectWeights.PackedPerGroup(outChannels / o.Groups));
         _rows = new AxisPhases(o.HeightAxis);
         _columns = new AxisPhases(o.WidthAxis);
         _useVectors = useVectors;
@@ -84,7 +84,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         float[] buffer = ArrayPool<float>.Shared.Rent(bufferLength);
         try
         {
-            InputBand.Pack(input, problem, tile.Group, firstRow, rowCount, geometry.LeftPadding, geometry.PaddedWidth, buffer);
+            InputBand.Pack(input, problem, tile.Group, firstRow, rowCount, -geometry.LeftPadding, geometry.PaddedWidth, buffer);
             fixed (float* packedInput = buffer)
             fixed (float* weights = _weights)
             fixed (float* bias = _bias)

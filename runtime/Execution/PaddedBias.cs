@@ -1,0 +1,21 @@
+using System;
+
+namespace TConvGen;
+
+/// <summary>The bias in the order of kernels that pad each group's output channels to whole register blocks.</summary>
+internal static class PaddedBias
+{
+    /// <summary>Group <c>g</c>'s bias at <c>[g * packedPerGroup, g * packedPerGroup + Cout/groups)</c>; zeros for the padding
+    /// slots and for a layer without bias (<paramref name="bias"/> empty), so every block can start its sums from it.</summary>
+    public static float[] Pack(ReadOnlySpan<float> bias, int outChannels, int groups, int packedPerGroup)
+    {
+        int perGroup = outChannels / groups;
+        var packed = new float[checked(groups * packedPerGroup)];
+        if (!bias.IsEmpty)
+        {
+            for (int g = 0; g < groups; g++)
+                bias.Slice(g * perGroup, perGroup).CopyTo(packed.AsSpan(g * packedPerGroup));
+        }
+        return packed;
+    }
+}
