@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using TConvGen;
 using TConvGen.CompilerServices;
+using TConvGen.Runtime.Tests.Support;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests;
@@ -23,7 +24,7 @@ public sealed class GeneratedDispatchOneTapTests
         var shape = new ConvTranspose2dShape(1, inChannels, outChannels, height, width);
         var problem = ConvTranspose2dProblem.Create(options, shape);
         var random = new Random(inChannels + outChannels);
-        float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, outChannels);
+        float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength), bias = RandomData.Uniform(random, outChannels);
         var dispatch = new GeneratedKernelDispatch(kernel, kernel.Prepare(weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, 16);
 
         Assert.Equal(wide && SimdPath.IsVector512Supported, dispatch.UsesDynamicKernel(problem));
@@ -35,7 +36,4 @@ public sealed class GeneratedDispatchOneTapTests
         for (int i = 0; i < expected.Length; i++)
             Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5 * scale, $"[{i}] expected {expected[i]} got {actual[i]}");
     }
-
-    private static float[] Values(Random random, int count) =>
-        Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
 }

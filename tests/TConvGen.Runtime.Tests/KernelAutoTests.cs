@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using TConvGen;
+using TConvGen.Runtime.Tests.Support;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests;
@@ -82,15 +83,15 @@ public sealed class KernelAutoTests
     {
         var options = new ConvTranspose2dOptions(2, 2, 0);
         var random = new Random(3);
-        var weight = Values(random, 96 * 64 * 4);
-        var bias = Values(random, 64);
+        var weight = RandomData.Uniform(random, 96 * 64 * 4);
+        var bias = RandomData.Uniform(random, 64);
         var prepared = (AutoPreparedConvTranspose2d)ConvTranspose2d.Create(options).Prepare(weight, bias, 96, 64);
         // A wide input (OneTap where Vector512 runs) and a narrow one (ChannelVectorized or GemmCol2Im, packed on first use).
         foreach (var (height, width) in new[] { (20, 40), (3, 4), (20, 40) })
         {
             var shape = new ConvTranspose2dShape(2, 96, 64, height, width);
             var problem = ConvTranspose2dProblem.Create(options, shape);
-            float[] input = Values(random, problem.InputLength);
+            float[] input = RandomData.Uniform(random, problem.InputLength);
             var expected = new float[problem.OutputLength];
             ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape);
             Assert.Equal(AlgorithmSelector.Choose(problem) == ConvTranspose2dAlgorithm.OneTap, prepared.Select(problem).Kernel.Algorithm == "OneTap");
@@ -109,7 +110,7 @@ public sealed class KernelAutoTests
         var shape = new ConvTranspose2dShape(1, 128, 64, 5, 6);
         var problem = ConvTranspose2dProblem.Create(options, shape);
         var random = new Random(11);
-        float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, shape.OutChannels);
+        float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength), bias = RandomData.Uniform(random, shape.OutChannels);
         var expected = new float[problem.OutputLength];
         ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape);
 
@@ -130,7 +131,7 @@ public sealed class KernelAutoTests
         var shape = new ConvTranspose2dShape(2, 128, 32, 2, 3);
         var problem = ConvTranspose2dProblem.Create(options, shape);
         var random = new Random(7);
-        float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, shape.OutChannels);
+        float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength), bias = RandomData.Uniform(random, shape.OutChannels);
         var expected = new float[problem.OutputLength];
         ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape);
 
@@ -146,7 +147,4 @@ public sealed class KernelAutoTests
                 Assert.True(Math.Abs(expected[i] - output[i]) <= 1e-5 * scale, $"[{i}] expected {expected[i]} got {output[i]}");
         }
     }
-
-    private static float[] Values(Random random, int count) =>
-        Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
 }

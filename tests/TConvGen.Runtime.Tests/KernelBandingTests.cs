@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using TConvGen;
+using TConvGen.Runtime.Tests.Support;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests;
@@ -23,7 +24,7 @@ public sealed class KernelBandingTests
         var shape = new ConvTranspose2dShape(1, 64, 6, 90, 97);
         var problem = ConvTranspose2dProblem.Create(options, shape);
         var random = new Random(kernel * 31 + stride);
-        float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, shape.OutChannels);
+        float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength), bias = RandomData.Uniform(random, shape.OutChannels);
         var expected = new float[problem.OutputLength];
         ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape, 1);
 
@@ -34,7 +35,4 @@ public sealed class KernelBandingTests
         for (int i = 0; i < expected.Length; i++)
             Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5 * scale, $"[{i}] expected {expected[i]} got {actual[i]}");
     }
-
-    private static float[] Values(Random random, int count) =>
-        Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
 }

@@ -47,7 +47,7 @@ public sealed class KernelOneTapTests
         var shape = new ConvTranspose2dShape(1, 40, 9, 30, 35);
         var problem = ConvTranspose2dProblem.Create(options, shape);
         var random = new Random(5);
-        float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, 9);
+        float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength), bias = RandomData.Uniform(random, 9);
         var expected = new float[problem.OutputLength];
         ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape, 1);
         Assert.Contains(TilePartitioner.Partition(problem, 2, 3, 2), tile => tile.RowStart > 0);
@@ -62,7 +62,4 @@ public sealed class KernelOneTapTests
                 Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5 * scale, $"{prepared.Kernel.Algorithm}: [{i}] expected {expected[i]} got {actual[i]}");
         }
     }
-
-    private static float[] Values(Random random, int count) =>
-        Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using TConvGen;
+using TConvGen.Runtime.Tests.Support;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests;
@@ -163,8 +164,8 @@ public sealed class RandomSweepTests
                 if (problem.MultiplyAdds > 4_000_000)
                     continue;
                 bool hasBias = random.Next(2) == 0;
-                return new SweepCase(options, shape, problem, hasBias, Values(random, problem.InputLength), Values(random, problem.WeightLength),
-                    hasBias ? Values(random, shape.OutChannels) : [], random.Next(2, 5));
+                return new SweepCase(options, shape, problem, hasBias, RandomData.Uniform(random, problem.InputLength), RandomData.Uniform(random, problem.WeightLength),
+                    hasBias ? RandomData.Uniform(random, shape.OutChannels) : [], random.Next(2, 5));
             }
         }
 
@@ -198,13 +199,5 @@ public sealed class RandomSweepTests
             1 => r.Next(20, large ? 70 : 45),
             _ => r.Next(1, large ? 30 : 12),
         };
-
-        private static float[] Values(Random r, int count)
-        {
-            var values = new float[count];
-            for (int i = 0; i < count; i++)
-                values[i] = (float)(r.NextDouble() * 2 - 1);
-            return values;
-        }
     }
 }

@@ -14,7 +14,7 @@ internal static class ReferenceCheck
     {
         var problem = ConvTranspose2dProblem.Create(options, shape);
         var random = new Random(seed);
-        float[] input = Values(random, problem.InputLength), weight = Values(random, problem.WeightLength), bias = Values(random, shape.OutChannels);
+        float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength), bias = RandomData.Uniform(random, shape.OutChannels);
         var expected = new float[problem.OutputLength];
         ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape, 1);
         float scale = Math.Max(1f, expected.Max(Math.Abs));
@@ -32,7 +32,4 @@ internal static class ReferenceCheck
             }
         }
     }
-
-    private static float[] Values(Random random, int count) =>
-        Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
 }

@@ -1,0 +1,16 @@
+using System;
+
+namespace TConvGen.Runtime.Tests.Support;
+
+/// <summary>Random tensor data for the tests.</summary>
+internal static class RandomData
+{
+    /// <summary><paramref name="count"/> values uniform in [-1, 1), drawn in order from <paramref name="random"/>.</summary>
+    public static float[] Uniform(Random random, int count)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+            values[i] = (float)(random.NextDouble() * 2 - 1);
+        return values;
+    }
+}
