@@ -95,9 +95,9 @@ public sealed class GeneratedKernelTests
     private static void Compare(ConvTranspose2d kernel, IConvOracle oracle, ConvTranspose2dShape shape, Random random)
     {
         var o = kernel.Options;
-        var input = RandomArray(random, shape.Batch * shape.InChannels * shape.Height * shape.Width);
-        var weight = RandomArray(random, shape.InChannels * (shape.OutChannels / o.Groups) * o.KernelHeight * o.KernelWidth);
-        var bias = RandomArray(random, shape.OutChannels);
+        var input = RandomData.Uniform(random, shape.Batch * shape.InChannels * shape.Height * shape.Width);
+        var weight = RandomData.Uniform(random, shape.InChannels * (shape.OutChannels / o.Groups) * o.KernelHeight * o.KernelWidth);
+        var bias = RandomData.Uniform(random, shape.OutChannels);
         var (outHeight, outWidth) = kernel.GetOutputSize(shape.Height, shape.Width);
         int length = shape.Batch * shape.OutChannels * outHeight * outWidth;
         var expected = new float[length];
@@ -109,13 +109,5 @@ public sealed class GeneratedKernelTests
         Array.Clear(actual);
         kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels).Run(input, actual, shape.Batch, shape.Height, shape.Width, maxDegreeOfParallelism: 4);
         OutputAssert.Close(expected, actual, $"{oracle.Name} {shape} Prepare");
-    }
-
-    private static float[] RandomArray(Random random, int length)
-    {
-        var values = new float[length];
-        for (int i = 0; i < length; i++)
-            values[i] = (float)(random.NextDouble() * 2 - 1);
-        return values;
     }
 }

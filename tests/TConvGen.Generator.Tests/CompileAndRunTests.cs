@@ -59,9 +59,9 @@ public sealed class CompileAndRunTests
     private static void Compare(ConvTranspose2d kernel, ConvTranspose2dShape shape, Random random, int threads)
     {
         var o = kernel.Options;
-        var input = RandomArray(random, shape.Batch * shape.InChannels * shape.Height * shape.Width);
-        var weight = RandomArray(random, shape.InChannels * (shape.OutChannels / o.Groups) * o.KernelHeight * o.KernelWidth);
-        var bias = random.Next(3) == 0 ? Array.Empty<float>() : RandomArray(random, shape.OutChannels);
+        var input = RandomData.Uniform(random, shape.Batch * shape.InChannels * shape.Height * shape.Width);
+        var weight = RandomData.Uniform(random, shape.InChannels * (shape.OutChannels / o.Groups) * o.KernelHeight * o.KernelWidth);
+        var bias = random.Next(3) == 0 ? Array.Empty<float>() : RandomData.Uniform(random, shape.OutChannels);
         var (outHeight, outWidth) = kernel.GetOutputSize(shape.Height, shape.Width);
         int length = shape.Batch * shape.OutChannels * outHeight * outWidth;
 
@@ -107,13 +107,5 @@ public sealed class CompileAndRunTests
         while ((size - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1 < 1)
             size++;
         return size;
-    }
-
-    private static float[] RandomArray(Random random, int length)
-    {
-        var values = new float[length];
-        for (int i = 0; i < length; i++)
-            values[i] = (float)(random.NextDouble() * 2 - 1);
-        return values;
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using TConvGen;
 using TConvGen.CompilerServices;
 using TConvGen.Runtime.Tests.Support;
+using TConvGen.Tests.Shared;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests;

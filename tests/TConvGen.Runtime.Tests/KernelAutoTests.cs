@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using TConvGen;
 using TConvGen.Runtime.Tests.Support;
+using TConvGen.Tests.Shared;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests;

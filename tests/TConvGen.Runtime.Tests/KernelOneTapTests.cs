@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using TConvGen;
 using TConvGen.Runtime.Tests.Support;
+using TConvGen.Tests.Shared;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests;

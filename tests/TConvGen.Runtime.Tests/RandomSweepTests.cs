@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using TConvGen;
 using TConvGen.Runtime.Tests.Support;
+using TConvGen.Tests.Shared;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TConvGen.Tests.Shared;
 using Xunit;
 
 namespace TConvGen.Runtime.Tests.Support;

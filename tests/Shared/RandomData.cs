@@ -1,8 +1,8 @@
 using System;
 
-namespace TConvGen.Runtime.Tests.Support;
+namespace TConvGen.Tests.Shared;
 
-/// <summary>Random tensor data for the tests.</summary>
+/// <summary>Random tensor data for the tests (compiled into each test project that uses it).</summary>
 internal static class RandomData
 {
     /// <summary><paramref name="count"/> values uniform in [-1, 1), drawn in order from <paramref name="random"/>.</summary>
