@@ -21,7 +21,7 @@ internal static class RowBodyEmitter
         writer.Line("// Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.");
         writer.Line("[" + Names.Optimized + "]");
         writer.Line(Literals.Format(
-            "private static void {0}(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)",
+            "private static void {0}(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)",
             Names.RowBody(phase.Phase, block)));
         using (writer.Braces())
         {
@@ -92,12 +92,13 @@ internal static class RowBodyEmitter
     }
 
     /// <summary>Stride 1: contiguous stores; stride 2: the two phases interleaved into contiguous outputs; more: strided lanes.
-    /// A whole block goes straight to the output; the last, partial one to the scratch, then its valid part to the output.</summary>
+    /// The first <c>directBlocks</c> blocks go straight to the output (the caller counts a partial last block among them when its
+    /// overrun lands where a later row overwrites it); any other to the scratch, then its valid part to the output.</summary>
     private static void WriteStores(IndentedWriter writer, int stride, int vectors, int block, Func<int, int, int, string> value)
     {
-        writer.Line("bool full = block < fullBlocks;");
-        writer.Line(Literals.Format("ref float destination = ref full ? ref {0}.Add(ref output, block * BlockOutputs) : ref scratch;", Names.Unsafe));
-        writer.Line("nint plane = full ? outputPlane : BlockOutputs;");
+        writer.Line("bool direct = block < directBlocks;");
+        writer.Line(Literals.Format("ref float destination = ref direct ? ref {0}.Add(ref output, block * BlockOutputs) : ref scratch;", Names.Unsafe));
+        writer.Line("nint plane = direct ? outputPlane : BlockOutputs;");
         for (int c = 0; c < block; c++)
         {
             string lane = c == 0 ? "" : Literals.Format("plane * {0} + ", c);
@@ -122,7 +123,7 @@ internal static class RowBodyEmitter
                 }
             }
         }
-        writer.Line("if (!full)");
+        writer.Line("if (!direct)");
         using (writer.Braces())
         {
             writer.Line("int valid = outputWidth - block * BlockOutputs;");

@@ -13,9 +13,12 @@ internal static class TileEmitter
         using (writer.Braces())
         {
             writer.Line("int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;");
-            writer.Line("// Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.");
+            writer.Line("// Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at");
+            writer.Line("// the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when");
+            writer.Line("// the overrun is wider than a row) it goes through the scratch.");
             writer.Line("int fullBlocks = outputWidth / BlockOutputs;");
             writer.Line("int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;");
+            writer.Line("bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;");
             writer.Line(Literals.Format("int paddedWidth = {0}.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);", Names.Band));
             writer.Line("int rowFloats = inPerGroup * paddedWidth;");
             writer.Line(Literals.Format("int bandRows = {0}.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);", Names.Band));
@@ -45,6 +48,7 @@ internal static class TileEmitter
                         using (writer.Braces())
                         {
                             writer.Line("int j = oy / StrideHeight;");
+                            writer.Line("int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;");
                             writer.Line(Literals.Format("ref float outputRow = ref {0}.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);", Names.Unsafe));
                             WritePhaseDispatch(writer, plan, blocking);
                         }
@@ -84,7 +88,7 @@ internal static class TileEmitter
 
     private static void WritePhaseCall(IndentedWriter writer, RegisterBlocking blocking, RowPhase phase)
     {
-        const string Arguments = "(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);";
+        const string Arguments = "(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);";
         // A phase without taps reads nothing: its body only stores the bias, so it gets the band's start.
         if (phase.Taps.Count == 0)
             writer.Line("ref float rows = ref bandStart;");

@@ -103,11 +103,23 @@ public sealed class GeneratedKernelTests
         var expected = new float[length];
         oracle.Run(o, input, weight, bias, expected, shape);
 
-        var actual = new float[length];
-        kernel.Run(input, weight, bias, actual, shape, maxDegreeOfParallelism: 1);
-        OutputAssert.Close(expected, actual, $"{oracle.Name} {shape} Run");
-        Array.Clear(actual);
-        kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels).Run(input, actual, shape.Batch, shape.Height, shape.Width, maxDegreeOfParallelism: 4);
-        OutputAssert.Close(expected, actual, $"{oracle.Name} {shape} Prepare");
+        // The output is the head of a larger buffer: a kernel that stores past its end would change the guard behind it.
+        var buffer = new float[length + GuardLength];
+        buffer.AsSpan(length).Fill(Guard);
+        kernel.Run(input, weight, bias, buffer.AsSpan(0, length), shape, maxDegreeOfParallelism: 1);
+        CheckOutputAndGuard(expected, buffer, $"{oracle.Name} {shape} Run");
+        Array.Clear(buffer, 0, length);
+        kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels).Run(input, buffer.AsSpan(0, length), shape.Batch, shape.Height, shape.Width, maxDegreeOfParallelism: 4);
+        CheckOutputAndGuard(expected, buffer, $"{oracle.Name} {shape} Prepare");
+    }
+
+    private const int GuardLength = 256;
+    private const float Guard = -12345.5f;
+
+    private static void CheckOutputAndGuard(float[] expected, float[] buffer, string what)
+    {
+        OutputAssert.Close(expected, buffer[..expected.Length], what);
+        int touched = Array.FindIndex(buffer, expected.Length, value => value != Guard);
+        Assert.True(touched < 0, $"{what}: wrote past the output, at index {touched} of a {expected.Length}-element output");
     }
 }

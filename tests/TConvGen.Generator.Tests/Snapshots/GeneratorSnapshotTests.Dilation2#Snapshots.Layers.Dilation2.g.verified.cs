@@ -78,9 +78,12 @@ namespace Snapshots
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
                     int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
                     int fullBlocks = outputWidth / BlockOutputs;
                     int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                     int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                     int rowFloats = inPerGroup * paddedWidth;
                     int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -106,6 +109,7 @@ namespace Snapshots
                                 for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
                                     int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                     ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                     switch (oy - j * StrideHeight)
                                     {
@@ -113,22 +117,22 @@ namespace Snapshots
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
                                             if (block == 4)
-                                                Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else if (block == 2)
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 1:
                                         {
                                             ref float rows = ref bandStart;
                                             if (block == 4)
-                                                Row_Phase1_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else if (block == 2)
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                     }
@@ -146,7 +150,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 32 positions: 144 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -396,9 +400,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
@@ -415,7 +419,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_2, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 32));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 48));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -429,7 +433,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 32 positions: 72 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -585,9 +589,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
@@ -596,7 +600,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -608,7 +612,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 32 positions: 36 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -717,14 +721,14 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -735,7 +739,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 32 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
@@ -743,9 +747,9 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
                     for (int block = 0; block < blocks; block++)
                     {
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
@@ -762,7 +766,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 32));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 48));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -776,15 +780,15 @@ namespace Snapshots
                 // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 32 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
@@ -793,7 +797,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -805,19 +809,19 @@ namespace Snapshots
                 // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 32 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -851,9 +855,12 @@ namespace Snapshots
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
                     int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
                     int fullBlocks = outputWidth / BlockOutputs;
                     int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                     int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                     int rowFloats = inPerGroup * paddedWidth;
                     int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -879,6 +886,7 @@ namespace Snapshots
                                 for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
                                     int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                     ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                     switch (oy - j * StrideHeight)
                                     {
@@ -886,22 +894,22 @@ namespace Snapshots
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
                                             if (block == 4)
-                                                Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else if (block == 2)
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 1:
                                         {
                                             ref float rows = ref bandStart;
                                             if (block == 4)
-                                                Row_Phase1_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else if (block == 2)
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                     }
@@ -919,7 +927,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 16 positions: 72 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -1079,9 +1087,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
@@ -1090,7 +1098,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -1104,7 +1112,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 16 positions: 36 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -1206,14 +1214,14 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -1225,7 +1233,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 16 positions: 18 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -1298,12 +1306,12 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -1314,7 +1322,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 16 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
@@ -1322,9 +1330,9 @@ namespace Snapshots
                     global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
                     for (int block = 0; block < blocks; block++)
                     {
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
@@ -1333,7 +1341,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -1347,20 +1355,20 @@ namespace Snapshots
                 // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 16 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -1372,17 +1380,17 @@ namespace Snapshots
                 // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 16 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));

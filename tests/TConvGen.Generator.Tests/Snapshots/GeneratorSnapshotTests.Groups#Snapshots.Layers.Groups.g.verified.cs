@@ -78,9 +78,12 @@ namespace Snapshots
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
                     int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
                     int fullBlocks = outputWidth / BlockOutputs;
                     int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                     int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                     int rowFloats = inPerGroup * paddedWidth;
                     int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -106,6 +109,7 @@ namespace Snapshots
                                 for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
                                     int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                     ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                     switch (oy - j * StrideHeight)
                                     {
@@ -113,18 +117,18 @@ namespace Snapshots
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 1:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                     }
@@ -142,7 +146,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 1, 3), 2 output channel(s) x 2 column phase(s) x 32 positions: 64 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 1;
@@ -272,9 +276,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
@@ -283,7 +287,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -295,7 +299,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 1, 3), 1 output channel(s) x 2 column phase(s) x 32 positions: 32 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 1;
@@ -383,14 +387,14 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -401,7 +405,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 0, 2), 2 output channel(s) x 2 column phase(s) x 32 positions: 64 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 1;
@@ -531,9 +535,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
@@ -542,7 +546,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -554,7 +558,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 0, 2), 1 output channel(s) x 2 column phase(s) x 32 positions: 32 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 1;
@@ -642,14 +646,14 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -683,9 +687,12 @@ namespace Snapshots
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
                     int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
                     int fullBlocks = outputWidth / BlockOutputs;
                     int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                     int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                     int rowFloats = inPerGroup * paddedWidth;
                     int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -711,6 +718,7 @@ namespace Snapshots
                                 for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
                                     int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                     ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                     switch (oy - j * StrideHeight)
                                     {
@@ -718,18 +726,18 @@ namespace Snapshots
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 1:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                     }
@@ -747,7 +755,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 1, 3), 2 output channel(s) x 2 column phase(s) x 16 positions: 32 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 1;
@@ -833,14 +841,14 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -852,7 +860,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 1, 3), 1 output channel(s) x 2 column phase(s) x 16 positions: 16 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 1;
@@ -912,12 +920,12 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -928,7 +936,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 0, 2), 2 output channel(s) x 2 column phase(s) x 16 positions: 32 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 1;
@@ -1014,14 +1022,14 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -1033,7 +1041,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 0, 2), 1 output channel(s) x 2 column phase(s) x 16 positions: 16 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 1;
@@ -1093,12 +1101,12 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));

@@ -78,9 +78,12 @@ namespace Snapshots
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
                     int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
                     int fullBlocks = outputWidth / BlockOutputs;
                     int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                     int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                     int rowFloats = inPerGroup * paddedWidth;
                     int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -106,14 +109,15 @@ namespace Snapshots
                                 for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
                                     int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                     ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                     ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
                                     if (block == 4)
-                                        Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                        Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                     else if (block == 2)
-                                        Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                        Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                     else
-                                        Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                        Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                 }
                                 oc += block;
                             }
@@ -128,7 +132,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 1 column phase(s) x 32 positions: 144 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -378,9 +382,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 8));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
@@ -397,7 +401,7 @@ namespace Snapshots
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum3_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 8));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum3_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum3_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 24));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -411,7 +415,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 1 column phase(s) x 32 positions: 72 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -567,9 +571,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 8));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
@@ -578,7 +582,7 @@ namespace Snapshots
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 8));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum1_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -590,7 +594,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 1 column phase(s) x 32 positions: 36 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -699,14 +703,14 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 8));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -740,9 +744,12 @@ namespace Snapshots
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
                     int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
                     int fullBlocks = outputWidth / BlockOutputs;
                     int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                     int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                     int rowFloats = inPerGroup * paddedWidth;
                     int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -768,14 +775,15 @@ namespace Snapshots
                                 for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
                                     int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                     ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                     ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
                                     if (block == 4)
-                                        Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                        Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                     else if (block == 2)
-                                        Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                        Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                     else
-                                        Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                        Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                 }
                                 oc += block;
                             }
@@ -790,7 +798,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 1 column phase(s) x 16 positions: 72 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -950,9 +958,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 8));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
@@ -961,7 +969,7 @@ namespace Snapshots
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum2_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 8));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum3_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum3_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 8));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -975,7 +983,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 1 column phase(s) x 16 positions: 36 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -1077,14 +1085,14 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 8));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 8));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -1096,7 +1104,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 1 column phase(s) x 16 positions: 18 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -1169,12 +1177,12 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 8));
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));

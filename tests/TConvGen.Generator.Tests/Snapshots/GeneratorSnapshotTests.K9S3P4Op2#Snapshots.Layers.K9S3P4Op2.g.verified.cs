@@ -78,9 +78,12 @@ namespace Snapshots
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
                     int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
                     int fullBlocks = outputWidth / BlockOutputs;
                     int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                     int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                     int rowFloats = inPerGroup * paddedWidth;
                     int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -106,6 +109,7 @@ namespace Snapshots
                                 for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
                                     int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                     ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                     switch (oy - j * StrideHeight)
                                     {
@@ -113,27 +117,27 @@ namespace Snapshots
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 1:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 2:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase2_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase2_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                     }
@@ -151,7 +155,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 1, 4, 7), 2 output channel(s) x 3 column phase(s) x 32 positions: 216 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 2;
@@ -502,9 +506,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -529,7 +533,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -541,7 +545,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 1, 4, 7), 1 output channel(s) x 3 column phase(s) x 32 positions: 108 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 2;
@@ -755,9 +759,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -770,7 +774,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -781,7 +785,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 2, 5, 8), 2 output channel(s) x 3 column phase(s) x 32 positions: 216 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row2 = (nuint)rowFloats * 2;
@@ -1132,9 +1136,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -1159,7 +1163,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -1171,7 +1175,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 2, 5, 8), 1 output channel(s) x 3 column phase(s) x 32 positions: 108 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row2 = (nuint)rowFloats * 2;
@@ -1385,9 +1389,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -1400,7 +1404,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -1411,7 +1415,7 @@ namespace Snapshots
                 // Row phase 2 (kernel rows 0, 3, 6), 2 output channel(s) x 3 column phase(s) x 32 positions: 216 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase2_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase2_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -1762,9 +1766,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -1789,7 +1793,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -1801,7 +1805,7 @@ namespace Snapshots
                 // Row phase 2 (kernel rows 0, 3, 6), 1 output channel(s) x 3 column phase(s) x 32 positions: 108 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -2015,9 +2019,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -2030,7 +2034,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -2064,9 +2068,12 @@ namespace Snapshots
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
                     int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
                     int fullBlocks = outputWidth / BlockOutputs;
                     int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                     int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                     int rowFloats = inPerGroup * paddedWidth;
                     int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -2092,25 +2099,26 @@ namespace Snapshots
                                 for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
                                     int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                     ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                     switch (oy - j * StrideHeight)
                                     {
                                         case 0:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
-                                            Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                            Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 1:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
-                                            Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                            Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 2:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
-                                            Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                            Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                     }
@@ -2128,7 +2136,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 1, 4, 7), 1 output channel(s) x 3 column phase(s) x 16 positions: 54 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 2;
@@ -2264,16 +2272,16 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -2284,7 +2292,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 2, 5, 8), 1 output channel(s) x 3 column phase(s) x 16 positions: 54 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row2 = (nuint)rowFloats * 2;
@@ -2420,16 +2428,16 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -2440,7 +2448,7 @@ namespace Snapshots
                 // Row phase 2 (kernel rows 0, 3, 6), 1 output channel(s) x 3 column phase(s) x 16 positions: 54 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 2;
@@ -2576,16 +2584,16 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));

@@ -78,9 +78,12 @@ namespace Snapshots
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
                     int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
                     int fullBlocks = outputWidth / BlockOutputs;
                     int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                     int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                     int rowFloats = inPerGroup * paddedWidth;
                     int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -106,6 +109,7 @@ namespace Snapshots
                                 for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
                                     int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                     ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                     switch (oy - j * StrideHeight)
                                     {
@@ -113,27 +117,27 @@ namespace Snapshots
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 1:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 2:
                                         {
                                             ref float rows = ref bandStart;
                                             if (block == 2)
-                                                Row_Phase2_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase2_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                     }
@@ -151,7 +155,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0), 2 output channel(s) x 3 column phase(s) x 32 positions: 16 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 0;
@@ -195,9 +199,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -222,7 +226,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -234,7 +238,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0), 1 output channel(s) x 3 column phase(s) x 32 positions: 8 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 0;
@@ -266,9 +270,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -281,7 +285,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -292,7 +296,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 1), 2 output channel(s) x 3 column phase(s) x 32 positions: 16 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 0;
@@ -336,9 +340,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -363,7 +367,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -375,7 +379,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 1), 1 output channel(s) x 3 column phase(s) x 32 positions: 8 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 0;
@@ -407,9 +411,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -422,7 +426,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -433,15 +437,15 @@ namespace Snapshots
                 // Row phase 2 (kernel rows none), 2 output channel(s) x 3 column phase(s) x 32 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase2_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase2_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -466,7 +470,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -478,14 +482,14 @@ namespace Snapshots
                 // Row phase 2 (kernel rows none), 1 output channel(s) x 3 column phase(s) x 32 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -498,7 +502,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -532,9 +536,12 @@ namespace Snapshots
                 protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                 {
                     int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
                     int fullBlocks = outputWidth / BlockOutputs;
                     int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                     int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                     int rowFloats = inPerGroup * paddedWidth;
                     int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -560,6 +567,7 @@ namespace Snapshots
                                 for (int oy = rowStart; oy < rowEnd; oy++)
                                 {
                                     int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                     ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                     switch (oy - j * StrideHeight)
                                     {
@@ -567,27 +575,27 @@ namespace Snapshots
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 1:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
                                             if (block == 2)
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 2:
                                         {
                                             ref float rows = ref bandStart;
                                             if (block == 2)
-                                                Row_Phase2_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase2_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             else
-                                                Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                     }
@@ -605,7 +613,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0), 2 output channel(s) x 3 column phase(s) x 16 positions: 8 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 0;
@@ -639,9 +647,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -654,7 +662,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -666,7 +674,7 @@ namespace Snapshots
                 // Row phase 0 (kernel rows 0), 1 output channel(s) x 3 column phase(s) x 16 positions: 4 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row0 = (nuint)rowFloats * 0;
@@ -692,16 +700,16 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -712,7 +720,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 1), 2 output channel(s) x 3 column phase(s) x 16 positions: 8 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 0;
@@ -746,9 +754,9 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -761,7 +769,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -773,7 +781,7 @@ namespace Snapshots
                 // Row phase 1 (kernel rows 1), 1 output channel(s) x 3 column phase(s) x 16 positions: 4 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     // Each kernel row reads a fixed number of packed rows below the phase's top row.
                     nuint row1 = (nuint)rowFloats * 0;
@@ -799,16 +807,16 @@ namespace Snapshots
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4);
                         }
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -819,15 +827,15 @@ namespace Snapshots
                 // Row phase 2 (kernel rows none), 2 output channel(s) x 3 column phase(s) x 16 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase2_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase2_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
@@ -840,7 +848,7 @@ namespace Snapshots
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -852,21 +860,21 @@ namespace Snapshots
                 // Row phase 2 (kernel rows none), 1 output channel(s) x 3 column phase(s) x 16 positions: 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
                     global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        bool full = block < fullBlocks;
-                        ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = full ? outputPlane : BlockOutputs;
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
                         global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        if (!full)
+                        if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));

@@ -88,9 +88,12 @@ namespace Outer.Inner
                     protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                     {
                         int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                        // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                        // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                        // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                        // the overrun is wider than a row) it goes through the scratch.
                         int fullBlocks = outputWidth / BlockOutputs;
                         int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                        bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                         int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                         int rowFloats = inPerGroup * paddedWidth;
                         int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -116,19 +119,20 @@ namespace Outer.Inner
                                     for (int oy = rowStart; oy < rowEnd; oy++)
                                     {
                                         int j = oy / StrideHeight;
+                                        int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                         ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                         switch (oy - j * StrideHeight)
                                         {
                                             case 0:
                                             {
                                                 ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                                 break;
                                             }
                                             case 1:
                                             {
                                                 ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                                 break;
                                             }
                                         }
@@ -146,7 +150,7 @@ namespace Outer.Inner
                     // Row phase 0 (kernel rows 1, 3), 2 output channel(s) x 2 column phase(s) x 32 positions: 64 multiply-adds per input channel.
                     // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                    private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                    private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                     {
                         // Each kernel row reads a fixed number of packed rows below the phase's top row.
                         nuint row1 = (nuint)rowFloats * 1;
@@ -276,9 +280,9 @@ namespace Outer.Inner
                                 source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                                 weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                             }
-                            bool full = block < fullBlocks;
-                            ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                            nint plane = full ? outputPlane : BlockOutputs;
+                            bool direct = block < directBlocks;
+                            ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                            nint plane = direct ? outputPlane : BlockOutputs;
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
@@ -287,7 +291,7 @@ namespace Outer.Inner
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
-                            if (!full)
+                            if (!direct)
                             {
                                 int valid = outputWidth - block * BlockOutputs;
                                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -299,7 +303,7 @@ namespace Outer.Inner
                     // Row phase 1 (kernel rows 0, 2), 2 output channel(s) x 2 column phase(s) x 32 positions: 64 multiply-adds per input channel.
                     // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                    private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                    private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                     {
                         // Each kernel row reads a fixed number of packed rows below the phase's top row.
                         nuint row0 = (nuint)rowFloats * 1;
@@ -429,9 +433,9 @@ namespace Outer.Inner
                                 source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                                 weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                             }
-                            bool full = block < fullBlocks;
-                            ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                            nint plane = full ? outputPlane : BlockOutputs;
+                            bool direct = block < directBlocks;
+                            ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                            nint plane = direct ? outputPlane : BlockOutputs;
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
@@ -440,7 +444,7 @@ namespace Outer.Inner
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
-                            if (!full)
+                            if (!direct)
                             {
                                 int valid = outputWidth - block * BlockOutputs;
                                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -475,9 +479,12 @@ namespace Outer.Inner
                     protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
                     {
                         int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                        // Column blocks of BlockOutputs outputs; the last, partial one goes through the scratch.
+                        // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                        // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                        // the overrun is wider than a row) it goes through the scratch.
                         int fullBlocks = outputWidth / BlockOutputs;
                         int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                        bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
                         int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
                         int rowFloats = inPerGroup * paddedWidth;
                         int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
@@ -503,19 +510,20 @@ namespace Outer.Inner
                                     for (int oy = rowStart; oy < rowEnd; oy++)
                                     {
                                         int j = oy / StrideHeight;
+                                        int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
                                         ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
                                         switch (oy - j * StrideHeight)
                                         {
                                             case 0:
                                             {
                                                 ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                                 break;
                                             }
                                             case 1:
                                             {
                                                 ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, fullBlocks, blocks, inPerGroup, ref scratchStart);
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                                 break;
                                             }
                                         }
@@ -533,7 +541,7 @@ namespace Outer.Inner
                     // Row phase 0 (kernel rows 1, 3), 2 output channel(s) x 2 column phase(s) x 16 positions: 32 multiply-adds per input channel.
                     // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                    private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                    private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                     {
                         // Each kernel row reads a fixed number of packed rows below the phase's top row.
                         nuint row1 = (nuint)rowFloats * 1;
@@ -619,14 +627,14 @@ namespace Outer.Inner
                                 source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                                 weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                             }
-                            bool full = block < fullBlocks;
-                            ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                            nint plane = full ? outputPlane : BlockOutputs;
+                            bool direct = block < directBlocks;
+                            ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                            nint plane = direct ? outputPlane : BlockOutputs;
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                            if (!full)
+                            if (!direct)
                             {
                                 int valid = outputWidth - block * BlockOutputs;
                                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
@@ -638,7 +646,7 @@ namespace Outer.Inner
                     // Row phase 1 (kernel rows 0, 2), 2 output channel(s) x 2 column phase(s) x 16 positions: 32 multiply-adds per input channel.
                     // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                    private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int fullBlocks, int blocks, int inputChannels, ref float scratch)
+                    private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                     {
                         // Each kernel row reads a fixed number of packed rows below the phase's top row.
                         nuint row0 = (nuint)rowFloats * 1;
@@ -724,14 +732,14 @@ namespace Outer.Inner
                                 source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                                 weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32);
                             }
-                            bool full = block < fullBlocks;
-                            ref float destination = ref full ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                            nint plane = full ? outputPlane : BlockOutputs;
+                            bool direct = block < directBlocks;
+                            ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                            nint plane = direct ? outputPlane : BlockOutputs;
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
                             global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                            if (!full)
+                            if (!direct)
                             {
                                 int valid = outputWidth - block * BlockOutputs;
                                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
