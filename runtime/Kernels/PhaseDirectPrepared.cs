@@ -59,6 +59,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunBand(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile,
         in BandGeometry geometry, int rowStart, int rowEnd, int[] lists)
     {
@@ -101,6 +102,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunBlocks(ref Band band)
     {
         var problem = band.Problem;
@@ -126,6 +128,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunRow(ref Band band, int oy, int channelStart, int channelEnd)
     {
         var problem = band.Problem;
@@ -169,6 +172,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AnyRowExists(int[] rowOffsets, int rowJ, int inputHeight)
     {
         foreach (int offset in rowOffsets)
@@ -182,6 +186,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
 
     /// <summary>The taps (rows that exist x columns of the phase) of output row <c>rowJ</c> of its phase: the packed-buffer
     /// offset of each tap's first input and the tap index <c>ky*kW + kx</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BuildTapList(ref Band band, int[] rowTaps, int[] rowOffsets, int rowJ, int columnPhase, int rowStride, int kernelWidth,
         int* offsets, int* tapIndices)
     {
@@ -205,6 +210,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
 
     /// <summary>Stride 2 along width: both phases at once, interleaved on store. Returns the channels done.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RunPairBlock(ref Band band, int oy, int oc, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1)
     {
         var problem = band.Problem;
@@ -248,6 +254,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
 
     /// <summary>One phase of one register block along the row. Returns the channels done.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RunPhaseBlock(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count)
     {
         var problem = band.Problem;
@@ -294,6 +301,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     }
 
     /// <summary>The portable path: the same packed input, weights and tap lists, one scalar output at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RunPhasePortable(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count)
     {
         var problem = band.Problem;
@@ -325,6 +333,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     }
 
     /// <summary>The block starting at output channel <paramref name="oc"/>: returns its real width; gives its packed width, weights and bias.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int BlockOf(ref Band band, int oc, out int packedWidth, out float* weights, out float* bias)
     {
         var problem = band.Problem;
