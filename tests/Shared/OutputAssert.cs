@@ -25,4 +25,27 @@ internal static class OutputAssert
                 Assert.Fail($"{what}: output[{i}] is {actual[i]}, expected {expected[i]} (tolerance {Relative * scale}).");
         }
     }
+
+    /// <summary>Floats behind the output in a <see cref="GuardedBuffer"/>.</summary>
+    public const int GuardLength = 256;
+
+    private const float Guard = -12345.5f;
+
+    /// <summary>A buffer whose first <paramref name="length"/> floats are the output (filled with NaN, so that an element
+    /// left unwritten fails) and whose tail is a guard: a kernel that stores past the output changes it.</summary>
+    public static float[] GuardedBuffer(int length)
+    {
+        var buffer = new float[length + GuardLength];
+        buffer.AsSpan(0, length).Fill(float.NaN);
+        buffer.AsSpan(length).Fill(Guard);
+        return buffer;
+    }
+
+    /// <summary><see cref="Close"/> on the output part of a <see cref="GuardedBuffer"/>, and its guard untouched.</summary>
+    public static void CloseAndGuarded(float[] expected, float[] buffer, string what)
+    {
+        Close(expected, buffer[..expected.Length], what);
+        int touched = Array.FindIndex(buffer, expected.Length, value => value != Guard);
+        Assert.True(touched < 0, $"{what}: wrote past the output, at index {touched} of a {expected.Length}-element output");
+    }
 }

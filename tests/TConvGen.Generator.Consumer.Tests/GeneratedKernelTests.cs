@@ -103,23 +103,11 @@ public sealed class GeneratedKernelTests
         var expected = new float[length];
         oracle.Run(o, input, weight, bias, expected, shape);
 
-        // The output is the head of a larger buffer: a kernel that stores past its end would change the guard behind it.
-        var buffer = new float[length + GuardLength];
-        buffer.AsSpan(length).Fill(Guard);
+        var buffer = OutputAssert.GuardedBuffer(length);
         kernel.Run(input, weight, bias, buffer.AsSpan(0, length), shape, maxDegreeOfParallelism: 1);
-        CheckOutputAndGuard(expected, buffer, $"{oracle.Name} {shape} Run");
-        Array.Clear(buffer, 0, length);
+        OutputAssert.CloseAndGuarded(expected, buffer, $"{oracle.Name} {shape} Run");
+        buffer = OutputAssert.GuardedBuffer(length);
         kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels).Run(input, buffer.AsSpan(0, length), shape.Batch, shape.Height, shape.Width, maxDegreeOfParallelism: 4);
-        CheckOutputAndGuard(expected, buffer, $"{oracle.Name} {shape} Prepare");
-    }
-
-    private const int GuardLength = 256;
-    private const float Guard = -12345.5f;
-
-    private static void CheckOutputAndGuard(float[] expected, float[] buffer, string what)
-    {
-        OutputAssert.Close(expected, buffer[..expected.Length], what);
-        int touched = Array.FindIndex(buffer, expected.Length, value => value != Guard);
-        Assert.True(touched < 0, $"{what}: wrote past the output, at index {touched} of a {expected.Length}-element output");
+        OutputAssert.CloseAndGuarded(expected, buffer, $"{oracle.Name} {shape} Prepare");
     }
 }

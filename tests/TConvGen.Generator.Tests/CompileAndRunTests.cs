@@ -67,17 +67,16 @@ public sealed class CompileAndRunTests
 
         var expected = new float[length];
         ConvTranspose2d.Create(o, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape);
-        var actual = new float[length];
-        Array.Fill(actual, float.NaN);
-        kernel.Run(input, weight, bias, actual, shape, threads);
-        OutputAssert.Close(expected, actual, $"{o} {shape} Run threads={threads}");
+        var buffer = OutputAssert.GuardedBuffer(length);
+        kernel.Run(input, weight, bias, buffer.AsSpan(0, length), shape, threads);
+        OutputAssert.CloseAndGuarded(expected, buffer, $"{o} {shape} Run threads={threads}");
 
-        Array.Fill(actual, float.NaN);
+        buffer = OutputAssert.GuardedBuffer(length);
         var prepared = kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels);
         if (prepared is TConvGen.CompilerServices.GeneratedKernelDispatch dispatch && shape.Width >= 67)
             Assert.False(dispatch.UsesDynamicKernel(ConvTranspose2dProblem.Create(o, shape)), $"{o} {shape} should run the generated bodies");
-        prepared.Run(input, actual, shape.Batch, shape.Height, shape.Width, 5 - threads);
-        OutputAssert.Close(expected, actual, $"{o} {shape} Prepare threads={5 - threads}");
+        prepared.Run(input, buffer.AsSpan(0, length), shape.Batch, shape.Height, shape.Width, 5 - threads);
+        OutputAssert.CloseAndGuarded(expected, buffer, $"{o} {shape} Prepare threads={5 - threads}");
     }
 
     private static Type CompileLayers()
