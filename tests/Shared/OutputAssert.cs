@@ -4,7 +4,7 @@ using Xunit;
 namespace TConvGen.Tests.Shared;
 
 /// <summary>
-/// The generator tests' closeness criterion (compiled into each project that uses it): every element within 1e-5 of
+/// The tests' closeness criterion and output guard (compiled into each project that uses them): every element within 1e-5 of
 /// the expected output's largest magnitude. Written so that a NaN output fails rather than slipping past a comparison.
 /// </summary>
 internal static class OutputAssert
@@ -45,7 +45,10 @@ internal static class OutputAssert
     public static void CloseAndGuarded(float[] expected, float[] buffer, string what)
     {
         Close(expected, buffer[..expected.Length], what);
-        int touched = Array.FindIndex(buffer, expected.Length, value => value != Guard);
+        int touched = GuardTouchedAt(buffer, expected.Length);
         Assert.True(touched < 0, $"{what}: wrote past the output, at index {touched} of a {expected.Length}-element output");
     }
+
+    /// <summary>The first index of a <see cref="GuardedBuffer"/>'s guard that a kernel changed, or -1.</summary>
+    public static int GuardTouchedAt(float[] buffer, int length) => Array.FindIndex(buffer, length, value => value != Guard);
 }

@@ -74,16 +74,16 @@ public sealed class RandomSweepTests
         foreach (var kernel in Kernels(c.Options))
         {
             {
-                var actual = new float[expected.Length];
-                actual.AsSpan().Fill(float.NaN);
-                kernel.Run(c.Input, c.Weight, c.Bias, actual, c.Shape, 1);
-                if (Compare(expected, actual, scale) is string plain)
+                int length = expected.Length;
+                var buffer = OutputAssert.GuardedBuffer(length);
+                kernel.Run(c.Input, c.Weight, c.Bias, buffer.AsSpan(0, length), c.Shape, 1);
+                if (Compare(expected, buffer, scale) is string plain)
                     yield return $"{kernel.Algorithm} Run 1 thread: {plain} for {c}";
 
                 var prepared = kernel.Prepare(c.Weight, c.Bias, c.Shape.InChannels, c.Shape.OutChannels);
-                actual.AsSpan().Fill(float.NaN);
-                prepared.Run(c.Input, actual, c.Shape.Batch, c.Shape.Height, c.Shape.Width, c.Threads);
-                if (Compare(expected, actual, scale) is string viaPrepared)
+                buffer = OutputAssert.GuardedBuffer(length);
+                prepared.Run(c.Input, buffer.AsSpan(0, length), c.Shape.Batch, c.Shape.Height, c.Shape.Width, c.Threads);
+                if (Compare(expected, buffer, scale) is string viaPrepared)
                     yield return $"{kernel.Algorithm} prepared Run {c.Threads} threads: {viaPrepared} for {c}";
             }
         }
@@ -111,8 +111,12 @@ public sealed class RandomSweepTests
     }
 
     /// <summary>Null when every element is within 1e-5 of the output's magnitude; otherwise the worst element.</summary>
+    /// <summary>The worst element of the output part of a guarded buffer beyond tolerance, or a store past the output; null when neither.</summary>
     private static string? Compare(float[] expected, float[] actual, float scale)
     {
+        int touched = OutputAssert.GuardTouchedAt(actual, expected.Length);
+        if (touched >= 0)
+            return $"wrote past the output, at index {touched} of {expected.Length}";
         int worst = -1;
         double worstError = 0;
         for (int i = 0; i < expected.Length; i++)
