@@ -2047,7 +2047,7 @@ namespace Snapshots
             private sealed class Prepared16 : global::TConvGen.TiledPreparedConvTranspose2d
             {
                 // Output channels one body computes together (the register block).
-                internal const int ChannelBlock = 1;
+                internal const int ChannelBlock = 2;
                 // Positions of each column phase one body computes (8 per vector), and the outputs they cover.
                 internal const int BlockColumns = 16;
                 internal const int BlockOutputs = 48;
@@ -2106,19 +2106,28 @@ namespace Snapshots
                                         case 0:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
-                                            Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            if (block == 2)
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            else
+                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 1:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
-                                            Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            if (block == 2)
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            else
+                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                         case 2:
                                         {
                                             ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
-                                            Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            if (block == 2)
+                                                Row_Phase2_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            else
+                                                Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
                                             break;
                                         }
                                     }
@@ -2129,6 +2138,252 @@ namespace Snapshots
                         finally
                         {
                             global::TConvGen.CompilerServices.GeneratedKernelBand.Return(band);
+                        }
+                    }
+                }
+
+                // Row phase 0 (kernel rows 1, 4, 7), 2 output channel(s) x 3 column phase(s) x 16 positions: 108 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row1 = (nuint)rowFloats * 2;
+                    nuint row4 = (nuint)rowFloats * 1;
+                    nuint row7 = (nuint)rowFloats * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            // ky 1, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 1, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 1, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 1, input column offset 2: kx 0 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 11);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 4, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 8);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 86));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 87));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 88));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 89));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 4, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 9);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 82));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 83));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 84));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 85));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 4, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 10);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 4, input column offset 2: kx 0 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 11);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 7, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 8);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 140));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 141));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 142));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 143));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 7, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 9);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 134));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 135));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 136));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 137));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 138));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 139));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 7, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 10);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 128));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 129));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 130));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 131));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 132));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 133));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 7, input column offset 2: kx 0 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 11);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 126));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 127));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
                         }
                     }
                 }
@@ -2289,6 +2544,252 @@ namespace Snapshots
                     }
                 }
 
+                // Row phase 1 (kernel rows 2, 5, 8), 2 output channel(s) x 3 column phase(s) x 16 positions: 108 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row2 = (nuint)rowFloats * 2;
+                    nuint row5 = (nuint)rowFloats * 1;
+                    nuint row8 = (nuint)rowFloats * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            // ky 2, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 2, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 2, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 2, input column offset 2: kx 0 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 11);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 5, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 8);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 104));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 105));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 106));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 107));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 5, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 9);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 98));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 99));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 100));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 101));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 102));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 103));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 5, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 10);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 92));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 93));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 94));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 95));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 96));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 97));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 5, input column offset 2: kx 0 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 11);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 90));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 91));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 8, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 8);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 158));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 159));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 160));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 161));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 8, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 9);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 152));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 153));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 154));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 155));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 156));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 157));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 8, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 10);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 146));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 147));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 148));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 149));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 150));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 151));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 8, input column offset 2: kx 0 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 11);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 144));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 145));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
                 // Row phase 1 (kernel rows 2, 5, 8), 1 output channel(s) x 3 column phase(s) x 16 positions: 54 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -2441,6 +2942,252 @@ namespace Snapshots
                         {
                             int valid = outputWidth - block * BlockOutputs;
                             global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 2 (kernel rows 0, 3, 6), 2 output channel(s) x 3 column phase(s) x 16 positions: 108 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase2_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row0 = (nuint)rowFloats * 2;
+                    nuint row3 = (nuint)rowFloats * 1;
+                    nuint row6 = (nuint)rowFloats * 0;
+                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            // ky 0, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 0, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 0, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 0, input column offset 2: kx 0 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 11);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 3, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 8);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 3, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 9);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 3, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 10);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 3, input column offset 2: kx 0 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 11);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 6, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 0);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 8);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 122));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 123));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 124));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 125));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 6, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 1);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 9);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 116));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 117));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 118));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 119));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 120));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 121));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 6, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 2);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 10);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 110));
+                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 111));
+                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 112));
+                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 113));
+                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 114));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 115));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 6, input column offset 2: kx 0 (phase 2)
+                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 3);
+                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 11);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 108));
+                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 109));
+                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStrided(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
                         }
                     }
                 }
