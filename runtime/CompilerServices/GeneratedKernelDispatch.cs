@@ -18,7 +18,8 @@ namespace TConvGen.CompilerServices;
 /// <item>a layer with at least 32x32 channel pairs per group that Auto runs with the dynamic OneTap kernel (kernel 2, stride
 /// 2, dilation 1 on rows wide enough, where Vector512 runs): U-Net's 128->64 64x64 k2s2p0 generated 3.11 ms vs OneTap
 /// 2.61 ms, and 1.40 vs 1.28 ms on two threads. Narrower layers have not been measured against the generated bodies and
-/// stay generated.</item>
+/// stay generated, and so do layers on machines without Vector512, where OneTap's Vector256 body only ties with the
+/// 16-register generated bodies (AVX-512 off in the JIT: 128->64 64x64 k2s2p0 OneTap 3.04-3.37 ms, generated 2.80-3.11 ms).</item>
 /// </list>
 /// Not meant to be called by user code.
 /// </summary>
@@ -64,7 +65,8 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
         long phaseLength = ((long)problem.OutputWidth + o.StrideWidth - 1) / o.StrideWidth;
         bool wideStrideOne = o.StrideHeight == 1 && o.StrideWidth == 1
             && AlgorithmSelector.PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels);
-        bool wideOneTap = AlgorithmSelector.HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && AlgorithmSelector.PrefersOneTap(problem);
+        bool wideOneTap = SimdPath.IsVector512Supported && AlgorithmSelector.HasWideChannelPairs(o, problem.InChannels, problem.OutChannels)
+            && AlgorithmSelector.PrefersOneTap(problem);
         return phaseLength < _blockColumns || wideStrideOne || wideOneTap;
     }
 

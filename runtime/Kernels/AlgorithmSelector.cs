@@ -10,16 +10,19 @@ namespace TConvGen;
 /// 1024->512 1x1 k4s1p0 0.97 vs 2.89 ms; 64->64 1x1 k4s1p0 3.4 vs 21 us. With padding it only ties (512->256 1x1 k4s2p1,
 /// a 2x2 output: 117 vs 116 us), and from two pixels on it streams the weights once per pixel and loses (512->256 2x2
 /// k4s2p1: 469 vs 225 us; 256->256 2x2 k3s1p1: 138 vs 63 us).</item>
-/// <item>OneTap for kernel 2 x 2, stride 2, dilation 1 (every output one tap) where the Vector512 code runs and a row phase
+/// <item>OneTap for kernel 2 x 2, stride 2, dilation 1 (every output one tap) where the SIMD code runs and a row phase
 /// has at least 16 positions (32 when ChannelVectorized's rule below also holds): 128->64 64x64 2.66 ms vs PhaseDirect 3.45
 /// ms; 64->32 256x256 13.2 vs 16.7 ms; 32->16 128x128 0.93 vs 1.10 ms; 16->16 64x64 151 vs 207 us; 3->64 64x64 130 vs 213
 /// us; 1->1 128x128 9.7 vs 21.9 us; 128->64 40x40 1.21 vs 1.57 ms; 128->64 16x16 233 vs 279 us; against ChannelVectorized
 /// 256->128 32x32 2.53 vs 3.53 ms, 512->256 32x32 9.9 vs 10.7 ms, 1024->512 32x32 39.7 vs 41.6 ms. It loses where rows are
 /// shorter: 512->256 16x16 2.98 vs ChannelVectorized 2.89 ms, 512->256 8x8 0.92 vs 0.87 ms, 256->128 4x4 173 vs 74 us, 64->64
 /// 4x4 50 vs 21 us; and on odd widths just past a multiple of 8 (128->64 33x33: 1.14 ms vs GemmCol2Im 0.99, PhaseDirect 1.24),
-/// which the rule accepts as they still beat the kernel Auto would run otherwise. Its Vector256 body, forced on the same
-/// machine, is 10-20% slower (128->64 64x64 3.14 ms) and has not been measured on a CPU without AVX-512, so Auto does not
-/// pick it there.</item>
+/// which the rule accepts as they still beat the kernel Auto would run otherwise. Where only the Vector256 body runs
+/// (measured with AVX-512 off in the JIT, <c>DOTNET_EnableAVX512=0</c>, so with 16 vector registers) the same rule holds
+/// (128->64 64x64 2.86 vs PhaseDirect 4.00 ms; 16->16 64x64 126 vs 157 us; 3->3 128x128 51 vs 114 us; 2->1 128x128 20 vs
+/// 25 us; 64->32 16x16 48 vs 75 us and ChannelVectorized 60 us; 512->256 32x32 10.5 vs ChannelVectorized 11.1 ms) except
+/// for one input and one output channel per group, where it loses on large images (1->1 256x256 72 vs 69 us, 512x512 300 vs
+/// 246 us), so there it is not picked.</item>
 /// <item>ChannelVectorized where the SIMD code runs, every group has at least 64 output channels (a full Vector512 register
 /// block) and each phase reduces over at least 256 products per output (Cin/g x kH*kW/(sH*sW)): 512->256 8x8 k4s2p1 2.45 ms
 /// vs PhaseDirect 3.68 ms; 128->64 32x32 k4s2p1 2.64 vs 2.94 ms; 64->64 56x56 k3s1p1 2.16 vs 2.49 ms; 64->64 8x8 k4s2p1
@@ -68,15 +71,16 @@ internal static class AlgorithmSelector
     /// <summary>The row phase length from which OneTap wins where ChannelVectorized's rule holds too.</summary>
     internal const int OneTapWideRows = 32;
 
-    /// <summary>Whether OneTap may win for some input size: Auto then prepares it.</summary>
-    public static bool MayPreferOneTap(ConvTranspose2dOptions options) =>
-        SimdPath.IsVector512Supported && OneTapPrepared.Supports(options);
+    /// <summary>Whether OneTap may win for some input size with these channels on this machine: Auto then prepares it.</summary>
+    public static bool MayPreferOneTap(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
+        SimdPath.IsSupported && OneTapPrepared.Supports(options)
+        && (SimdPath.IsVector512Supported || (long)(inChannels / options.Groups) * (outChannels / options.Groups) >= 2);
 
     /// <summary>Whether OneTap wins for this problem on this machine.</summary>
     public static bool PrefersOneTap(ConvTranspose2dProblem problem)
     {
         var o = problem.Options;
-        if (!MayPreferOneTap(o))
+        if (!MayPreferOneTap(o, problem.InChannels, problem.OutChannels))
             return false;
         int phaseLength = (problem.OutputWidth + 1) / 2;
         return phaseLength >= (PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels) ? OneTapWideRows : OneTapRows);

@@ -24,7 +24,7 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
     {
         _auto = kernel;
         var options = kernel.Options;
-        bool oneTap = AlgorithmSelector.MayPreferOneTap(options);
+        bool oneTap = AlgorithmSelector.MayPreferOneTap(options, inChannels, outChannels);
         _defaultAlgorithm = oneTap ? ConvTranspose2dAlgorithm.OneTap
             : AlgorithmSelector.PrefersChannelVectorized(options, inChannels, outChannels) ? ConvTranspose2dAlgorithm.ChannelVectorized
             : ConvTranspose2dAlgorithm.PhaseDirect;
