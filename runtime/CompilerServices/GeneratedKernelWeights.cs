@@ -59,5 +59,5 @@ public static class GeneratedKernelWeights
 
     /// <summary>The bias as an array of <paramref name="outChannels"/> values: a copy, or zeros when it is empty (no bias).</summary>
     public static float[] ExpandBias(ReadOnlySpan<float> bias, int outChannels) =>
-        PaddedBias.Pack(bias, outChannels, 1, outChannels);
+        PaddedBias.Unpadded(bias, outChannels);
 }

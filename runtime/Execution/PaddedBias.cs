@@ -18,4 +18,7 @@ internal static class PaddedBias
         }
         return packed;
     }
+
+    /// <summary>The bias of kernels that do not pad channels: <paramref name="outChannels"/> values, zeros for no bias.</summary>
+    public static float[] Unpadded(ReadOnlySpan<float> bias, int outChannels) => Pack(bias, outChannels, 1, outChannels);
 }

@@ -56,7 +56,11 @@ internal static class AlgorithmSelector
     /// <summary>Whether a group has at least <see cref="WideChannelPairs"/> channel pairs: then GemmCol2Im or PatchScatter may win
     /// for some input size (Auto keeps the weights to pack them on demand).</summary>
     public static bool HasWideChannelPairs(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
-        (long)(inChannels / options.Groups) * (outChannels / options.Groups) >= WideChannelPairs;
+        ChannelPairs(options, inChannels, outChannels) >= WideChannelPairs;
+
+    /// <summary>Input x output channel pairs per group.</summary>
+    private static long ChannelPairs(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
+        (long)(inChannels / options.Groups) * (outChannels / options.Groups);
 
     /// <summary>Whether ChannelVectorized wins for these channel counts (whatever the input size) on this machine.</summary>
     public static bool PrefersChannelVectorized(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
@@ -74,7 +78,7 @@ internal static class AlgorithmSelector
     /// <summary>Whether OneTap may win for some input size with these channels on this machine: Auto then prepares it.</summary>
     public static bool MayPreferOneTap(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
         SimdPath.IsSupported && OneTapPrepared.Supports(options)
-        && (SimdPath.IsVector512Supported || (long)(inChannels / options.Groups) * (outChannels / options.Groups) >= 2);
+        && (SimdPath.IsVector512Supported || ChannelPairs(options, inChannels, outChannels) >= 2);
 
     /// <summary>Whether OneTap wins for this problem on this machine.</summary>
     public static bool PrefersOneTap(ConvTranspose2dProblem problem)

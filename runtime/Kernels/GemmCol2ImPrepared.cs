@@ -43,7 +43,7 @@ internal sealed unsafe class GemmCol2ImPrepared : TiledPreparedConvTranspose2d
             _weights[((long)g * _paddedRows + block * Rows) * inPerGroup + ic * Rows + m % Rows] =
                 weight[((g * inPerGroup + ic) * outPerGroup + m / taps) * taps + m % taps];
         }
-        _bias = PaddedBias.Pack(bias, outChannels, 1, outChannels);
+        _bias = PaddedBias.Unpadded(bias, outChannels);
         _useVectors = useVectors;
     }
 

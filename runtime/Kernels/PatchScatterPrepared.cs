@@ -21,7 +21,7 @@ internal sealed unsafe class PatchScatterPrepared : TiledPreparedConvTranspose2d
         : base(kernel, inChannels, outChannels, 1, 1)
     {
         _weights = weight.ToArray();
-        _bias = PaddedBias.Pack(bias, outChannels, 1, outChannels);
+        _bias = PaddedBias.Unpadded(bias, outChannels);
         _level = level;
     }
 

@@ -110,7 +110,6 @@ public sealed class RandomSweepTests
         }
     }
 
-    /// <summary>Null when every element is within 1e-5 of the output's magnitude; otherwise the worst element.</summary>
     /// <summary>The worst element of the output part of a guarded buffer beyond tolerance, or a store past the output; null when neither.</summary>
     private static string? Compare(float[] expected, float[] actual, float scale)
     {

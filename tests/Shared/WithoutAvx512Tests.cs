@@ -1,9 +1,9 @@
-using TConvGen.Tests.Shared;
 using Xunit;
 
-namespace TConvGen.Generator.Consumer.Tests;
+namespace TConvGen.Tests.Shared;
 
-/// <summary>This project's tests once more with AVX-512 switched off in the JIT: the code paths of an AVX2-only machine.</summary>
+/// <summary>The tests of the project this file is compiled into, once more with AVX-512 switched off in the JIT: the code
+/// paths of an AVX2-only machine. (Linked into each kernel test project.)</summary>
 public sealed class WithoutAvx512Tests
 {
     /// <summary>Every other test of this project passes in a child run without AVX-512.</summary>
