@@ -110,14 +110,14 @@ internal static class RowBodyEmitter
                 }
                 else if (stride == 2)
                 {
-                    writer.Line(Literals.Format("{0}.StoreInterleaved({1}, {2}, ref {3}.Add(ref destination, {4}{5}));",
+                    writer.Line(Literals.Format("{0}.StoreInterleavedUnsafe({1}, {2}, ref {3}.Add(ref destination, {4}{5}));",
                         Names.VectorOps, value(c, 0, v), value(c, 1, v), Names.Unsafe, lane, v * Lanes * 2));
                 }
                 else
                 {
                     for (int r = 0; r < stride; r++)
                     {
-                        writer.Line(Literals.Format("{0}.StoreStrided({1}, ref {2}.Add(ref destination, {3}{4}), {5});",
+                        writer.Line(Literals.Format("{0}.StoreStridedUnsafe({1}, ref {2}.Add(ref destination, {3}{4}), {5});",
                             Names.VectorOps, value(c, r, v), Names.Unsafe, lane, v * Lanes * stride + r, stride));
                     }
                 }

@@ -9,6 +9,9 @@ namespace TConvGen.CompilerServices;
 /// Building block for generated kernels: the few vector operations an unrolled body needs, written once so that the
 /// generated code stays free of platform intrinsics and compiles without unsafe code. Not meant to be called by user code.
 /// </summary>
+/// <remarks>The <c>...Unsafe</c> stores, like <see cref="Vector256.StoreUnsafe{T}(Vector256{T}, ref T)"/>, write through a
+/// <c>ref float</c> without any bounds check: the caller guarantees that every element they write lies inside one
+/// allocation it owns. Generated kernels prove that at compile time; called from other code they can corrupt memory.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedKernelVector
 {
@@ -26,9 +29,10 @@ public static class GeneratedKernelVector
     public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
         Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : (a * b) + c;
 
-    /// <summary>Stores <c>even[0], odd[0], even[1], odd[1], ...</c>: 16 contiguous outputs of two stride-2 phases.</summary>
+    /// <summary>Stores <c>even[0], odd[0], even[1], odd[1], ...</c>: 16 contiguous outputs of two stride-2 phases.
+    /// Unchecked: <c>destination</c> and the 15 floats after it must be writable.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreInterleaved(Vector256<float> even, Vector256<float> odd, ref float destination)
+    public static void StoreInterleavedUnsafe(Vector256<float> even, Vector256<float> odd, ref float destination)
     {
         if (Avx.IsSupported)
         {
@@ -46,9 +50,10 @@ public static class GeneratedKernelVector
         }
     }
 
-    /// <summary>Stores the lanes of one phase at every <paramref name="stride"/>-th output (strides other than 1 and 2).</summary>
+    /// <summary>Stores the lanes of one phase at every <paramref name="stride"/>-th output (strides other than 1 and 2).
+    /// Unchecked: <c>destination + i * stride</c> must be writable for every lane <c>i</c> in [0, 8).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStrided(Vector256<float> values, ref float destination, int stride)
+    public static void StoreStridedUnsafe(Vector256<float> values, ref float destination, int stride)
     {
         for (int i = 0; i < Vector256<float>.Count; i++)
             Unsafe.Add(ref destination, i * stride) = values.GetElement(i);

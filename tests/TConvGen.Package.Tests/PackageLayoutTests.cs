@@ -2,17 +2,16 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Reflection;
 using System.Xml.Linq;
 using Xunit;
 
 namespace TConvGen.Package.Tests;
 
 /// <summary>The NuGet package has the layout a generator package needs, and nothing that does not belong in it.</summary>
-public sealed class PackageLayoutTests
+public sealed class PackageLayoutTests(PackedRuntime packed) : IClassFixture<PackedRuntime>
 {
-    private static readonly string PackageFolder = Metadata("PackageFolder");
-    private static readonly string Version = Metadata("PackageVersion");
+    private static readonly string Version = PackedRuntime.Version;
+    private readonly string _folder = packed.Folder;
 
     [Fact]
     public void RuntimeIsInLibForEachTargetFrameworkWithItsXmlDocs()
@@ -63,21 +62,18 @@ public sealed class PackageLayoutTests
 
     [Fact]
     public void SymbolPackageIsProduced() =>
-        Assert.True(File.Exists(Path.Combine(PackageFolder, $"TConvGen.{Version}.snupkg")), $"No TConvGen.{Version}.snupkg in {PackageFolder}");
+        Assert.True(File.Exists(Path.Combine(_folder, $"TConvGen.{Version}.snupkg")), $"No TConvGen.{Version}.snupkg in {_folder}");
 
-    private static string[] Entries()
+    private string[] Entries()
     {
         using var package = OpenPackage();
         return package.Entries.Select(e => e.FullName).ToArray();
     }
 
-    private static ZipArchive OpenPackage()
+    private ZipArchive OpenPackage()
     {
-        string path = Path.Combine(PackageFolder, $"TConvGen.{Version}.nupkg");
-        Assert.True(File.Exists(path), $"{path} does not exist: building the runtime in this configuration should have packed it.");
+        string path = Path.Combine(_folder, $"TConvGen.{Version}.nupkg");
+        Assert.True(File.Exists(path), $"{path} does not exist: dotnet pack did not produce it.");
         return ZipFile.OpenRead(path);
     }
-
-    private static string Metadata(string key) =>
-        typeof(PackageLayoutTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

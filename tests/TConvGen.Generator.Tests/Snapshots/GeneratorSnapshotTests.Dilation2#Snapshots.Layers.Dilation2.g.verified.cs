@@ -403,22 +403,22 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_3, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_2, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_3, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_2, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -592,14 +592,14 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -724,10 +724,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -750,22 +750,22 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -789,14 +789,14 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -817,10 +817,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1090,14 +1090,14 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1217,10 +1217,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1309,8 +1309,8 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1333,14 +1333,14 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1364,10 +1364,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1388,8 +1388,8 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;

@@ -279,14 +279,14 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -390,10 +390,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -538,14 +538,14 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -649,10 +649,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -844,10 +844,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -923,8 +923,8 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1025,10 +1025,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1104,8 +1104,8 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;

@@ -193,14 +193,14 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -248,10 +248,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -310,14 +310,14 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_2, sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_3, sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -365,10 +365,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -508,10 +508,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -553,8 +553,8 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -603,10 +603,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -648,8 +648,8 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;

@@ -213,14 +213,14 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_4, sum0_1_4, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 64));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_5, sum0_1_5, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 80));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_6, sum0_1_6, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 96));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_7, sum0_1_7, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 112));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_4, sum0_1_4, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 64));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_5, sum0_1_5, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 80));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_6, sum0_1_6, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 96));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_7, sum0_1_7, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 112));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -343,14 +343,14 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_4, sum0_1_4, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 64));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_5, sum0_1_5, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 80));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_6, sum0_1_6, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 96));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_7, sum0_1_7, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 112));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_4, sum0_1_4, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 64));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_5, sum0_1_5, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 80));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_6, sum0_1_6, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 96));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_7, sum0_1_7, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 112));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -492,10 +492,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -578,10 +578,10 @@ namespace Snapshots
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleaved(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
