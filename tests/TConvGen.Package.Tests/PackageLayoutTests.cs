@@ -14,14 +14,11 @@ public sealed class PackageLayoutTests(PackedRuntime packed) : IClassFixture<Pac
     private readonly string _folder = packed.Folder;
 
     [Fact]
-    public void RuntimeIsInLibForEachTargetFrameworkWithItsXmlDocs()
+    public void RuntimeIsInLibNet10WithItsXmlDocs()
     {
         var entries = Entries();
-        foreach (var framework in new[] { "net8.0", "net10.0" })
-        {
-            Assert.Contains($"lib/{framework}/TConvGen.dll", entries);
-            Assert.Contains($"lib/{framework}/TConvGen.xml", entries);
-        }
+        Assert.Contains("lib/net10.0/TConvGen.dll", entries);
+        Assert.Contains("lib/net10.0/TConvGen.xml", entries);
     }
 
     [Fact]
@@ -35,7 +32,7 @@ public sealed class PackageLayoutTests(PackedRuntime packed) : IClassFixture<Pac
     [Fact]
     public void NothingElseLeaksIn()
     {
-        var allowed = new[] { "lib/net8.0/TConvGen.dll", "lib/net8.0/TConvGen.xml", "lib/net10.0/TConvGen.dll", "lib/net10.0/TConvGen.xml",
+        var allowed = new[] { "lib/net10.0/TConvGen.dll", "lib/net10.0/TConvGen.xml",
             "analyzers/dotnet/cs/TConvGen.Generator.dll", "README.md", "LICENSE", "TConvGen.nuspec", "[Content_Types].xml", "_rels/.rels" };
         var unexpected = Entries().Where(e => !allowed.Contains(e) && !e.StartsWith("package/services/metadata/", StringComparison.Ordinal)).ToList();
         Assert.True(unexpected.Count == 0, "Unexpected files in the package: " + string.Join(", ", unexpected));
