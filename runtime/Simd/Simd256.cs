@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace TConvGen;
+
+/// <summary><see cref="ISimd{TVector}"/> over <see cref="Vector256{T}"/>, for x64 with AVX2 and FMA
+/// (<see cref="SimdPath.IsSupported"/>).</summary>
+internal readonly unsafe struct Simd256 : ISimd<Vector256<float>>
+{
+    public static int Count => Vector256<float>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Load(float* source) => Vector256.Load(source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(float* destination, Vector256<float> value) => value.Store(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Broadcast(float* source) => Vector256.Create(*source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
+        Fma.MultiplyAdd(left, right, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreInterleaved(float* destination, Vector256<float> even, Vector256<float> odd)
+    {
+        // unpack interleaves within each 128-bit lane; the lane permute puts the halves in order.
+        var low = Avx.UnpackLow(even, odd);
+        var high = Avx.UnpackHigh(even, odd);
+        Avx.Permute2x128(low, high, 0x20).Store(destination);
+        Avx.Permute2x128(low, high, 0x31).Store(destination + 8);
+    }
+}
