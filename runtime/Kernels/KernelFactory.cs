@@ -6,10 +6,11 @@ namespace TConvGen;
 internal static class KernelFactory
 {
     public static ConvTranspose2d Create(ConvTranspose2dOptions options, ConvTranspose2dAlgorithm algorithm) =>
-        Create(options, algorithm, SimdPath.IsSupported);
+        Create(options, algorithm, useVectors: true);
 
     /// <summary>As <see cref="Create(ConvTranspose2dOptions, ConvTranspose2dAlgorithm)"/>; <paramref name="useVectors"/> false
-    /// forces the portable scalar code of the fast kernels (the tests use it to cover that path on SIMD hardware).</summary>
+    /// forces the portable scalar code of the fast kernels (the tests use it to cover that path on SIMD hardware); true runs
+    /// each kernel's widest body this machine runs (its portable code where it has none).</summary>
     internal static ConvTranspose2d Create(ConvTranspose2dOptions options, ConvTranspose2dAlgorithm algorithm, bool useVectors)
     {
         ArgumentNullException.ThrowIfNull(options);

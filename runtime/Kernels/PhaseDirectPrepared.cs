@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace TConvGen;
 
@@ -9,7 +10,9 @@ namespace TConvGen;
 /// copied once into a zero-padded buffer <c>[row][ic][paddedWidth]</c> (so that no column read needs a bounds test and
 /// every vector load is in bounds), then for each output row, phase and register block the micro-kernels accumulate
 /// only the taps that reach that phase, with the input channels innermost. Rows need no padding: each output row's tap
-/// list holds only the input rows that exist.
+/// list holds only the input rows that exist. The vector code is written once for every width
+/// (<see cref="PhaseDirectMicroKernels"/>); a prepared kernel runs the width it was made for, or a narrower one on rows too
+/// short for that width's tiles.
 /// </summary>
 internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
 {
@@ -19,16 +22,25 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     /// <summary>The weights a group of register blocks may span before the row loop moves inside it, in floats.</summary>
     private const int BlockGroupWeightFloats = 1 << 16;
 
-    /// <summary>The longest phase block a micro-kernel covers (Same1x64), in positions: the right padding is sized for it.</summary>
-    private const int WidestBlock = 64;
+    /// <summary>The scratch a tile that cannot be stored in place is written to, in vectors: the largest tile's outputs
+    /// (Same4x4 and Pair2x4: 4 channels x 4 vectors).</summary>
+    private const int ScratchVectors = 16;
 
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly AxisPhases _rows;
     private readonly AxisPhases _columns;
-    private readonly bool _useVectors;
+    private readonly SimdLevel _level;
 
+    /// <summary>Packs the weights for the width this machine prefers (<see cref="SimdPath.Preferred"/>), or for the portable
+    /// code when <paramref name="useVectors"/> is false.</summary>
     public PhaseDirectPrepared(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, bool useVectors)
+        : this(kernel, weight, bias, inChannels, outChannels, useVectors ? SimdPath.Preferred : SimdLevel.Portable)
+    {
+    }
+
+    /// <summary>Packs the weights for <paramref name="level"/>, which must run on this machine (<see cref="SimdPath.Runs"/>).</summary>
+    public PhaseDirectPrepared(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
         : base(kernel, inChannels, outChannels, PhaseDirectWeights.Block, kernel.Options.StrideHeight)
     {
         var o = kernel.Options;
@@ -36,12 +48,13 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         _bias = PaddedBias.Pack(bias, outChannels, o.Groups, PhaseDirectWeights.PackedPerGroup(outChannels / o.Groups));
         _rows = new AxisPhases(o.HeightAxis);
         _columns = new AxisPhases(o.WidthAxis);
-        _useVectors = useVectors;
+        _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
     }
 
     protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
     {
-        var geometry = new BandGeometry(problem, _columns, WidestBlock);
+        var level = RunLevel(problem);
+        var geometry = new BandGeometry(problem, _columns, level, WidestTile(level, problem.OutChannelsPerGroup));
         int haloRows = (int)Math.Min(problem.InputHeight, ((long)Options.DilationHeight * (Options.KernelHeight - 1)) / Options.StrideHeight + 1);
         long rowFloats = (long)problem.InChannelsPerGroup * geometry.PaddedWidth;
         long inputRowsPerBand = Math.Max(haloRows + 1, BandBufferFloats / Math.Max(1, rowFloats));
@@ -152,12 +165,20 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             }
             return;
         }
-        if (_useVectors && _columns.Stride == 2)
+        var level = band.Geometry.Level;
+        if (level != SimdLevel.Portable && _columns.Stride == 2)
         {
             int count0 = BuildTapList(ref band, rowTaps, rowOffsets, rowJ, 0, rowStride, kernelWidth, offsets0, taps0);
             int count1 = BuildTapList(ref band, rowTaps, rowOffsets, rowJ, 1, rowStride, kernelWidth, offsets1, taps1);
             for (int oc = channelStart; oc < channelEnd;)
-                oc += RunPairBlock(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1);
+            {
+                oc += level switch
+                {
+                    SimdLevel.Vector512 => RunPairBlock<Simd512, Vector512<float>>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1),
+                    SimdLevel.Vector256 => RunPairBlock<Simd256, Vector256<float>>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1),
+                    _ => RunPairBlock<Simd128, Vector128<float>>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1),
+                };
+            }
             return;
         }
         for (int phase = 0; phase < _columns.Stride; phase++)
@@ -165,11 +186,62 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             int count = BuildTapList(ref band, rowTaps, rowOffsets, rowJ, phase, rowStride, kernelWidth, offsets0, taps0);
             for (int oc = channelStart; oc < channelEnd;)
             {
-                oc += _useVectors
-                    ? RunPhaseBlock(ref band, oy, phase, oc, offsets0, taps0, count)
-                    : RunPhasePortable(ref band, oy, phase, oc, offsets0, taps0, count);
+                oc += level switch
+                {
+                    SimdLevel.Vector512 => RunPhaseBlock<Simd512, Vector512<float>>(ref band, oy, phase, oc, offsets0, taps0, count),
+                    SimdLevel.Vector256 => RunPhaseBlock<Simd256, Vector256<float>>(ref band, oy, phase, oc, offsets0, taps0, count),
+                    SimdLevel.Vector128 => RunPhaseBlock<Simd128, Vector128<float>>(ref band, oy, phase, oc, offsets0, taps0, count),
+                    _ => RunPhasePortable(ref band, oy, phase, oc, offsets0, taps0, count),
+                };
             }
         }
+    }
+
+    /// <summary>The vectors per phase of the narrow and of the wide tile for a block of <paramref name="packedWidth"/> channels,
+    /// for stride-2 pairs or single phases. A one-channel block has few accumulators, so its tiles are long (fewer calls per
+    /// row); a four-channel block's wide tile (16 accumulators) needs 32 registers, so with 16 both tiles are the narrow one.</summary>
+    private static (int Narrow, int Wide) TileVectors(bool pair, int packedWidth)
+    {
+        bool wideRegisterFile = SimdPath.VectorRegisters >= 32;
+        return packedWidth != PhaseDirectWeights.Block
+            ? pair ? (2, 4) : (4, 8)
+            : pair ? (1, wideRegisterFile ? 2 : 1) : (2, wideRegisterFile ? 4 : 2);
+    }
+
+    /// <summary>The width a run uses: the prepared one, or a narrower one where an output row's phase is shorter than the
+    /// tile that keeps eight accumulator chains in flight (two FMA units x four cycles of latency; a four-channel block's
+    /// narrow tile, a one-channel block's wide one). There the wider tile runs partly empty, through the scratch, and at
+    /// Vector512 every unaligned load splits a cache line. Measured on Zen 5 with each width forced (one thread, Vector512 /
+    /// Vector256 / Vector128):
+    /// 8->8 16x16 k3s1p1 7.1 / 4.8 / 6.4 us, 8->8 8x8 k4s2p1 4.1 / 3.3 / 3.7 us, 1->1 64x64 k3s1p1 5.6 / 4.4 / 5.7 us,
+    /// 1->1 16x16 k4s2p1 2.4 / 2.1 / 2.1 us; where the tile fits the wider width wins (8->8 48x48 k5s3p2 141 / 153 / 212 us).</summary>
+    private SimdLevel RunLevel(ConvTranspose2dProblem problem)
+    {
+        var level = _level;
+        if (level == SimdLevel.Portable)
+            return level;
+        bool pair = _columns.Stride == 2;
+        int packedWidth = problem.OutChannelsPerGroup >= 2 ? PhaseDirectWeights.Block : 1;
+        var (narrow, wide) = TileVectors(pair, packedWidth);
+        int vectors = packedWidth == PhaseDirectWeights.Block ? narrow : wide;
+        int phaseLength = _columns.PhaseLength(0, problem.OutputWidth);
+        while (level > SimdLevel.Vector128 && vectors * level.FloatsPerVector() > phaseLength && SimdPath.Runs(level - 1))
+            level--;
+        return level;
+    }
+
+    /// <summary>The longest tile a run at <paramref name="level"/> covers along a phase, in positions: the packed rows' right
+    /// padding is sized for it.</summary>
+    private int WidestTile(SimdLevel level, int outPerGroup)
+    {
+        if (level == SimdLevel.Portable)
+            return 1;
+        bool pair = _columns.Stride == 2;
+        // One-channel blocks exist when a single channel is left over; four-channel ones when there are two channels or more.
+        int vectors = Math.Max(
+            outPerGroup % PhaseDirectWeights.Block == 1 ? TileVectors(pair, 1).Wide : 0,
+            outPerGroup >= 2 ? TileVectors(pair, PhaseDirectWeights.Block).Wide : 0);
+        return vectors * level.FloatsPerVector();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -211,7 +283,9 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     /// <summary>Stride 2 along width: both phases at once, interleaved on store. Returns the channels done.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RunPairBlock(ref Band band, int oy, int oc, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1)
+    private int RunPairBlock<TSimd, TVector>(ref Band band, int oy, int oc, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
     {
         var problem = band.Problem;
         int width = BlockOf(ref band, oc, out int packedWidth, out float* w, out float* bias);
@@ -220,10 +294,10 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         int outWidth = problem.OutputWidth;
         nint plane = problem.OutputPlaneLength;
         float* row = band.Output + oc * plane + (nint)oy * outWidth;
-        // The wide kernel (16 accumulators) where the registers allow it and the row is long enough; else the narrow one.
-        int narrow = packedWidth == PhaseDirectWeights.Block ? 8 : 16;
-        int wide = packedWidth != PhaseDirectWeights.Block ? 32 : PhaseDirectMicroKernels.HasWideRegisterFile ? 16 : narrow;
-        float* scratch = stackalloc float[PhaseDirectWeights.Block * 32];
+        // The wide tile where the row is long enough; else the narrow one. Positions per phase.
+        var (narrowVectors, wideVectors) = TileVectors(pair: true, packedWidth);
+        int narrow = narrowVectors * TSimd.Count, wide = wideVectors * TSimd.Count;
+        float* scratch = stackalloc float[ScratchVectors * TSimd.Count];
         int phaseLength = _columns.PhaseLength(0, outWidth);
         for (int j0 = 0; j0 < phaseLength;)
         {
@@ -234,14 +308,14 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             float* dst = direct ? row + 2 * j0 : scratch;
             nint dstStride = direct ? plane : 2 * block;
             float* x = band.Input + j0;
-            if (packedWidth != PhaseDirectWeights.Block && block == 32)
-                PhaseDirectMicroKernels.Pair1x64(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst);
+            if (packedWidth != PhaseDirectWeights.Block && block == 4 * TSimd.Count)
+                PhaseDirectMicroKernels.Pair4x1<TSimd, TVector>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst);
             else if (packedWidth != PhaseDirectWeights.Block)
-                PhaseDirectMicroKernels.Pair1x32(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst);
-            else if (block == 16)
-                PhaseDirectMicroKernels.Pair4x32(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
+                PhaseDirectMicroKernels.Pair2x1<TSimd, TVector>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst);
+            else if (block == 2 * TSimd.Count)
+                PhaseDirectMicroKernels.Pair2x4<TSimd, TVector>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
             else
-                PhaseDirectMicroKernels.Pair4x16(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
+                PhaseDirectMicroKernels.Pair1x4<TSimd, TVector>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
             if (!direct)
             {
                 for (int u = 0; u < width; u++)
@@ -255,7 +329,9 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     /// <summary>One phase of one register block along the row. Returns the channels done.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RunPhaseBlock(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count)
+    private int RunPhaseBlock<TSimd, TVector>(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
     {
         var problem = band.Problem;
         int width = BlockOf(ref band, oc, out int packedWidth, out float* w, out float* bias);
@@ -264,9 +340,9 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         int outWidth = problem.OutputWidth, stride = _columns.Stride;
         nint plane = problem.OutputPlaneLength;
         float* row = band.Output + oc * plane + (nint)oy * outWidth + phase;
-        int narrow = packedWidth == PhaseDirectWeights.Block ? 16 : 32;
-        int wide = packedWidth != PhaseDirectWeights.Block ? 64 : PhaseDirectMicroKernels.HasWideRegisterFile ? 32 : narrow;
-        float* scratch = stackalloc float[PhaseDirectWeights.Block * 32];
+        var (narrowVectors, wideVectors) = TileVectors(pair: false, packedWidth);
+        int narrow = narrowVectors * TSimd.Count, wide = wideVectors * TSimd.Count;
+        float* scratch = stackalloc float[ScratchVectors * TSimd.Count];
         int phaseLength = _columns.PhaseLength(phase, outWidth);
         for (int j0 = 0; j0 < phaseLength;)
         {
@@ -277,14 +353,14 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             float* dst = direct ? row + j0 : scratch;
             nint dstStride = direct ? plane : block;
             float* x = band.Input + j0;
-            if (packedWidth != PhaseDirectWeights.Block && block == 64)
-                PhaseDirectMicroKernels.Same1x64(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst);
+            if (packedWidth != PhaseDirectWeights.Block && block == 8 * TSimd.Count)
+                PhaseDirectMicroKernels.Same8x1<TSimd, TVector>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst);
             else if (packedWidth != PhaseDirectWeights.Block)
-                PhaseDirectMicroKernels.Same1x32(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst);
-            else if (block == 32)
-                PhaseDirectMicroKernels.Same4x32(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
+                PhaseDirectMicroKernels.Same4x1<TSimd, TVector>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst);
+            else if (block == 4 * TSimd.Count)
+                PhaseDirectMicroKernels.Same4x4<TSimd, TVector>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
             else
-                PhaseDirectMicroKernels.Same4x16(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
+                PhaseDirectMicroKernels.Same2x4<TSimd, TVector>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
             if (!direct)
             {
                 for (int u = 0; u < width; u++)
@@ -346,17 +422,21 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         return PhaseDirectWeights.BlockWidth(channel, perGroup);
     }
 
-    /// <summary>The column geometry of a run: how the packed rows are padded.</summary>
+    /// <summary>The column geometry of a run: the width its tiles run at and how the packed rows are padded for them.</summary>
     private readonly struct BandGeometry
     {
-        public BandGeometry(ConvTranspose2dProblem problem, AxisPhases columns, int widestBlock)
+        public BandGeometry(ConvTranspose2dProblem problem, AxisPhases columns, SimdLevel level, int widestBlock)
         {
+            Level = level;
             int phaseLength = columns.PhaseLength(0, problem.OutputWidth);
             long rounded = (phaseLength + (long)widestBlock - 1) / widestBlock * widestBlock;
             LeftPadding = Math.Max(0, -columns.MinOffset);
             // Every read is x[j + offset] with 0 <= j < rounded and MinOffset <= offset <= MaxOffset.
             PaddedWidth = checked((int)(LeftPadding + Math.Max(problem.InputWidth, rounded + columns.MaxOffset)));
         }
+
+        /// <summary>The width the run's micro-kernels run at.</summary>
+        public SimdLevel Level { get; }
 
         /// <summary>Zeros left of each packed row: input column 0 sits at this index.</summary>
         public int LeftPadding { get; }

@@ -13,7 +13,7 @@ namespace TConvGen.Runtime.Tests;
 /// Every algorithm of <see cref="ConvTranspose2dAlgorithm"/> (the enum is enumerated, so new ones are covered) against the
 /// reference, over a seeded random sweep of configurations and shapes: asymmetric axes, k &lt; s, k &gt; input, 1x1 inputs,
 /// padding beyond the kernel's reach, output padding up to its limit, dilation, groups, depthwise, batches, with and
-/// without bias; plain <c>Run</c> and <c>Prepare</c> + prepared <c>Run</c>; one thread and several; SIMD (Vector512 and Vector256 bodies) and portable code.
+/// without bias; plain <c>Run</c> and <c>Prepare</c> + prepared <c>Run</c>; one thread and several; SIMD (every width the machine runs) and portable code.
 /// </summary>
 public sealed class RandomSweepTests
 {
@@ -89,8 +89,9 @@ public sealed class RandomSweepTests
         }
     }
 
-    /// <summary>Every algorithm with its SIMD and its portable code, and the Vector256 bodies of the channel-vectorised and
-    /// patch-scatter kernels, and the one-tap kernel's Vector256 bodies, which a machine with AVX-512 would not otherwise run.</summary>
+    /// <summary>Every algorithm with its SIMD and its portable code; PhaseDirect at every narrower width this machine runs;
+    /// the Vector256 bodies of the channel-vectorised and patch-scatter kernels, and the one-tap kernel's Vector256 bodies,
+    /// which a machine with AVX-512 would not otherwise run.</summary>
     private static IEnumerable<ConvTranspose2d> Kernels(ConvTranspose2dOptions options)
     {
         foreach (var algorithm in Enum.GetValues<ConvTranspose2dAlgorithm>())
@@ -98,6 +99,8 @@ public sealed class RandomSweepTests
             foreach (bool vectors in new[] { true, false })
                 yield return KernelFactory.Create(options, algorithm, vectors);
         }
+        foreach (var level in PhaseDirectLevels.Forced)
+            yield return new PhaseDirectConvTranspose2d(options, level);
         if (SimdPath.IsVector512Supported)
         {
             yield return new ChannelVectorizedConvTranspose2d(options, SimdLevel.Vector256);
