@@ -12,6 +12,7 @@ namespace TConvGen.Tests.Shared;
 /// </summary>
 public sealed class OneDnnIsaCapTests
 {
+    /// <summary>The cap is in the managed and, on Linux, the native environment of this process.</summary>
     [Fact]
     public void TheTestHostCapsOneDnn()
     {
