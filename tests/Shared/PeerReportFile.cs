@@ -12,8 +12,8 @@ namespace TConvGen.Tests.Shared;
 /// <summary>
 /// One test process's peer report: how many cases each peer was heard on, and every disagreement with the reference
 /// (peer, ISA, case, error). The file is rewritten whole after each testimony, so it is complete whenever the process
-/// stops, and its header names the run, so a file left by an earlier run is recognisable. Its folder comes from the
-/// assembly's <c>PeerReportFolder</c> metadata (artifacts/peer-report). (Compiled into each project that uses it.)
+/// stops, and its header names the run, so a file left by an earlier run is recognisable. It goes to <see cref="Folder"/>
+/// (artifacts/peer-report). (Compiled into each project that uses it.)
 /// </summary>
 internal sealed class PeerReportFile
 {
@@ -63,13 +63,21 @@ internal sealed class PeerReportFile
         return text.ToString();
     }
 
+    /// <summary>The folder of the peer reports: the assembly's <c>PeerReportFolder</c> metadata (tests/Shared/PeerWitness.targets).</summary>
+    public static string Folder
+    {
+        get
+        {
+            var assembly = typeof(PeerReportFile).Assembly;
+            return assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "PeerReportFolder")?.Value
+                ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no PeerReportFolder assembly metadata (see tests/Shared/PeerWitness.targets).");
+        }
+    }
+
     private static PeerReportFile ForThisProcess()
     {
-        var assembly = typeof(PeerReportFile).Assembly;
-        string folder = assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "PeerReportFolder")?.Value
-            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no PeerReportFolder assembly metadata (see its .csproj).");
         // The rerun without AVX-512 (tests/Shared/WithoutAvx512.cs) is a process of its own, with a file of its own.
-        string run = assembly.GetName().Name + (Avx512F.IsSupported ? "" : ".without-avx512");
-        return new PeerReportFile(System.IO.Path.Combine(folder, run + ".txt"), run);
+        string run = typeof(PeerReportFile).Assembly.GetName().Name + (Avx512F.IsSupported ? "" : ".without-avx512");
+        return new PeerReportFile(System.IO.Path.Combine(Folder, run + ".txt"), run);
     }
 }

@@ -38,6 +38,8 @@ internal static class WithoutAvx512
         };
         foreach (string argument in new[] { "test", assembly.Location, "--filter", "Category!=" + Category })
             start.ArgumentList.Add(argument);
+        // The child inherits the rest of this process's environment: ONEDNN_MAX_CPU_ISA, which the runsettings of the
+        // projects that run libtorch set in their test host (LibTorchIsa.runsettings), reaches its libtorch too.
         start.Environment["DOTNET_EnableAVX512"] = "0";
         start.Environment[ChildVariable] = "1";
 
