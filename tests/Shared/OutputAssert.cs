@@ -45,8 +45,14 @@ internal static class OutputAssert
     public static void CloseAndGuarded(float[] expected, float[] buffer, string what)
     {
         Close(expected, buffer[..expected.Length], what);
-        int touched = GuardTouchedAt(buffer, expected.Length);
-        Assert.True(touched < 0, $"{what}: wrote past the output, at index {touched} of a {expected.Length}-element output");
+        GuardUntouched(buffer, expected.Length, what);
+    }
+
+    /// <summary>Fails if a kernel changed the guard of a <see cref="GuardedBuffer"/> whose output is <paramref name="length"/> floats.</summary>
+    public static void GuardUntouched(float[] buffer, int length, string what)
+    {
+        int touched = GuardTouchedAt(buffer, length);
+        Assert.True(touched < 0, $"{what}: wrote past the output, at index {touched} of a {length}-element output");
     }
 
     /// <summary>The first index of a <see cref="GuardedBuffer"/>'s guard that a kernel changed, or -1.</summary>
