@@ -179,6 +179,24 @@ public sealed class ExtremeGeometryTests
             Assert.False(ExactPath.IsBounded(c.Options), c.Options.ToString());
     }
 
+    /// <summary>Auto neither prepares nor picks a phase kernel for such geometry, even where its channel rules would (wide
+    /// output channels and a long reduction: ChannelVectorized; a kernel-2 stride-2-like shape: OneTap).</summary>
+    [Theory]
+    [InlineData(1 << 20, 1)]
+    [InlineData(ExactPath.MaxStride + 1, 1)]
+    [InlineData(2, 1 << 20)]
+    public void AutoTakesTheExactPathForUnboundedGeometry(int stride, int dilation)
+    {
+        // A dilated kernel's padding cancels its reach, so that the output is one pixel.
+        var options = new ConvTranspose2dOptions(4, stride, dilation == 1 ? 0 : 3 * dilation / 2) { Dilation = dilation };
+        var shape = new ConvTranspose2dShape(1, 256, 128, 1, 1);
+        var problem = ConvTranspose2dProblem.Create(options, shape);
+        Assert.Equal(ConvTranspose2dAlgorithm.PatchScatter, AlgorithmSelector.Choose(problem));
+        Assert.IsType<PatchScatterPrepared>(ConvTranspose2d.Create(options).Prepare(new float[problem.WeightLength], [], 256, 128));
+        var bounded = new ConvTranspose2dOptions(4, 2, 0);
+        Assert.IsNotType<PatchScatterPrepared>(ConvTranspose2d.Create(bounded).Prepare(new float[problem.WeightLength], [], 256, 128));
+    }
+
     /// <summary>The tiling of a wide layer with a stride near the int range (the phase kernels' row alignment) still
     /// covers each output row exactly once.</summary>
     [Fact]
