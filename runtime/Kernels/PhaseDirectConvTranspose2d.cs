@@ -4,7 +4,8 @@ namespace TConvGen;
 
 /// <summary>
 /// The direct kernel over sub-pixel phases (<see cref="ConvTranspose2dAlgorithm.PhaseDirect"/>): fast from one channel to
-/// hundreds, for every configuration. See <see cref="PhaseDirectPrepared"/> for how a tile is computed.
+/// hundreds, for every configuration. See <see cref="PhaseDirectPrepared"/> for how a tile is computed; weights or a geometry
+/// it would not compute exactly or in bounded memory take the exact path (<see cref="ExactPath"/>).
 /// </summary>
 internal sealed class PhaseDirectConvTranspose2d : ConvTranspose2d
 {
@@ -21,5 +22,7 @@ internal sealed class PhaseDirectConvTranspose2d : ConvTranspose2d
     public override string Algorithm => _useVectors ? "PhaseDirect" : "PhaseDirect (portable)";
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
-        new PhaseDirectPrepared(this, weight, bias, inChannels, outChannels, _useVectors);
+        ExactPath.IsRequired(Options, weight)
+            ? ExactPath.Prepare(this, SimdPath.Best(_useVectors), weight, bias, inChannels, outChannels)
+            : new PhaseDirectPrepared(this, weight, bias, inChannels, outChannels, _useVectors);
 }
