@@ -12,7 +12,8 @@ using TConvGen.Bench.Suite;
 namespace TConvGen.Bench;
 
 /// <summary>
-/// The benchmark: checks every implementation against the reference, then times the suite at 1 and 2 threads.
+/// The benchmark: checks every implementation against the reference (a wrong TConvGen implementation stops it; a wrong peer
+/// is timed anyway and marked wrong), then times the suite at 1 and 2 threads.
 /// <c>--quick</c>: few iterations (minutes), writes bench/results/quick.md and quick.png.
 /// <c>--full</c>: more iterations, writes bench/results/full.md and full.png.
 /// <c>--shapes a,b</c>, <c>--impls Dynamic,...</c>, <c>--threads 1,2</c> restrict the run; <c>--verbose</c> shows BenchmarkDotNet's log.
@@ -21,6 +22,8 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is [OneDnnVerbose.ChildArgument, string shapeId])
+            return OneDnnVerbose.RunChild(shapeId);
         bool quick = !args.Contains("--full");
         var shapes = Option(args, "--shapes") is { } shapeIds
             ? ShapeSuite.All.Where(s => shapeIds.Split(',').Contains(s.Id)).ToList()
@@ -39,8 +42,10 @@ internal static class Program
 
         Console.WriteLine(MallocTuning.Apply());
         Console.WriteLine("Checking every implementation against the reference...");
-        var unavailable = OutputVerifier.Verify(shapes, implementations, threadCounts.Max());
-        Console.WriteLine("All outputs match the reference.");
+        var verification = OutputVerifier.Verify(shapes, implementations, threadCounts.Max());
+        Console.WriteLine(verification.WrongPeers.Count == 0
+            ? "All outputs match the reference."
+            : $"TConvGen's outputs match the reference; {verification.WrongPeers.Count} peer output(s) do not (timed anyway, marked wrong).");
 
         var peaks = MachinePeaks.Measure();
         string peakLine = string.Format(CultureInfo.InvariantCulture,
@@ -48,7 +53,7 @@ internal static class Program
             peaks.Vector256GFlops, peaks.Vector512GFlops, peaks.Vector512Accelerated ? "" : " (not accelerated)", peaks.CopyGBytesPerSecond);
         Console.WriteLine(peakLine);
 
-        var results = SuiteRunner.Run(shapes, implementations, threadCounts, unavailable, quick,
+        var results = SuiteRunner.Run(shapes, implementations, threadCounts, verification, quick,
             Path.Combine(resultsFolder, "BenchmarkDotNet.Artifacts"), args.Contains("--verbose"));
 
         var report = new StringBuilder();

@@ -15,9 +15,9 @@ internal static class KernelClassEmitter
         {
             WriteConstants(writer, plan);
             writer.Line();
-            writer.Line("// Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options.");
-            writer.Line(Literals.Format("internal static readonly {0} Instance = {1}.IsSupported ? new {2}(CreateOptions()) : {0}.Create(CreateOptions());",
-                Names.Kernel, Names.VectorOps, name));
+            writer.Line("// Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options and channels.");
+            writer.Line(Literals.Format("internal static readonly {0} Instance = {1}.IsSupported ? new {2}(CreateOptions()) : {3};",
+                Names.Kernel, Names.VectorOps, name, SourceEmitter.FallbackExpression(spec, "CreateOptions()")));
             writer.Line();
             writer.Line(Literals.Format("private {0}({1} options) : base(options)", name, Names.Options));
             using (writer.Braces())
@@ -56,8 +56,8 @@ internal static class KernelClassEmitter
         writer.Line(Literals.Format("protected override {0} PrepareCore({1} weight, {1} bias, int inChannels, int outChannels)", Names.Prepared, Names.ReadOnlySpan));
         using (writer.Braces())
         {
-            WriteChannelCheck(writer, "inChannels", "InChannels", plan.Spec.InChannels);
-            WriteChannelCheck(writer, "outChannels", "OutChannels", plan.Spec.OutChannels);
+            if (plan.Spec.InChannels != 0 || plan.Spec.OutChannels != 0)
+                writer.Line(Literals.Format("{0}.Check(inChannels, outChannels, {1}, {2});", Names.Channels, plan.Spec.InChannels, plan.Spec.OutChannels));
             writer.Line("// Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).");
             if (plan.Blockings.Count == 1)
             {
@@ -75,19 +75,6 @@ internal static class KernelClassEmitter
     private static void WriteReturn(IndentedWriter writer, string prepared) =>
         writer.Line(Literals.Format("return new {0}(this, new {1}(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, {1}.BlockColumns);",
             Names.Dispatch, prepared));
-
-    private static void WriteChannelCheck(IndentedWriter writer, string parameter, string property, int expected)
-    {
-        if (expected == 0)
-            return;
-        writer.Line(Literals.Format("if ({0} != {1})", parameter, expected));
-        using (writer.Braces())
-        {
-            writer.Line(Literals.Format(
-                "throw new global::System.ArgumentOutOfRangeException(nameof({0}), {0}, \"{0} must be {1} (the {2} this kernel was generated for), but got \" + {0}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\");",
-                parameter, expected, property));
-        }
-    }
 
     private static void WritePreparedClass(IndentedWriter writer, string kernelName, KernelPlan plan, RegisterBlocking blocking)
     {

@@ -11,6 +11,8 @@ internal static class Names
     public const string Tile = "global::TConvGen.ConvTranspose2dTile";
     public const string Band = "global::TConvGen.CompilerServices.GeneratedKernelBand";
     public const string Dispatch = "global::TConvGen.CompilerServices.GeneratedKernelDispatch";
+    public const string Fallback = "global::TConvGen.CompilerServices.GeneratedKernelFallback";
+    public const string Channels = "global::TConvGen.CompilerServices.GeneratedKernelChannels";
     public const string Weights = "global::TConvGen.CompilerServices.GeneratedKernelWeights";
     public const string VectorOps = "global::TConvGen.CompilerServices.GeneratedKernelVector";
     public const string Vector = "global::System.Runtime.Intrinsics.Vector256";

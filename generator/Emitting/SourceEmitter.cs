@@ -51,9 +51,13 @@ internal static class SourceEmitter
         writer.Line(Literals.Format("[{0}(\"TConvGen\", \"{1}\")]", Names.GeneratedCode, version));
         using (writer.Block("private static class " + Names.KernelClass(methodName)))
         {
-            writer.Line(Literals.Format("internal static readonly {0} Instance = {0}.Create({1});", Names.Kernel, OptionsExpression(plan.Spec)));
+            writer.Line(Literals.Format("internal static readonly {0} Instance = {1};", Names.Kernel, FallbackExpression(plan.Spec, OptionsExpression(plan.Spec))));
         }
     }
+
+    /// <summary>The dynamic kernel for <paramref name="options"/>, held to the spec's channel counts (0 = any).</summary>
+    public static string FallbackExpression(ConvSpec spec, string options) =>
+        Literals.Format("new {0}({1}, {2}, {3})", Names.Fallback, options, spec.InChannels, spec.OutChannels);
 
     /// <summary>An expression creating options equal to the attribute's configuration, every axis value explicit.</summary>
     public static string OptionsExpression(ConvSpec spec) => Literals.Format(

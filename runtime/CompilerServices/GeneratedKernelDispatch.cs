@@ -20,6 +20,9 @@ namespace TConvGen.CompilerServices;
 /// 2.61 ms, and 1.40 vs 1.28 ms on two threads. Narrower layers have not been measured against the generated bodies and
 /// stay generated, and so do layers on machines without Vector512, where OneTap's Vector256 body only ties with the
 /// 16-register generated bodies (AVX-512 off in the JIT: 128->64 64x64 k2s2p0 OneTap 3.04-3.37 ms, generated 2.80-3.11 ms).</item>
+/// <item>every run, when the weights hold a NaN or an infinity or the geometry is one the phase kernels do not run in bounded
+/// memory: the bodies read zero-padded bands (<c>0 * Inf</c> is NaN), and the dynamic kernel then takes its exact path
+/// (the rule is <c>ExactPath</c>'s, decided here once).</item>
 /// </list>
 /// Not meant to be called by user code.
 /// </summary>
@@ -30,6 +33,7 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
     private readonly float[] _weight;
     private readonly float[] _bias;
     private readonly int _blockColumns;
+    private readonly bool _exact;
     private PreparedConvTranspose2d? _dynamic;
 
     /// <summary>Wraps the generated prepared kernel and keeps a copy of the weights, from which the dynamic kernel is
@@ -53,14 +57,17 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
         _weight = weight.ToArray();
         _bias = bias.ToArray();
         _blockColumns = Math.Max(1, blockColumns);
+        _exact = ExactPath.IsRequired(kernel.Options, weight);
     }
 
-    /// <summary>Whether a run of <paramref name="problem"/> goes to the dynamic kernel: a column phase is shorter than one
-    /// block, the layer has stride 1 and is wide enough for the dynamic ChannelVectorized kernel, or it has wide channels
-    /// and Auto would run the dynamic OneTap kernel on it.</summary>
+    /// <summary>Whether a run of <paramref name="problem"/> goes to the dynamic kernel: the weights or the geometry take the
+    /// exact path, a column phase is shorter than one block, the layer has stride 1 and is wide enough for the dynamic
+    /// ChannelVectorized kernel, or it has wide channels and Auto would run the dynamic OneTap kernel on it.</summary>
     public bool UsesDynamicKernel(ConvTranspose2dProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        if (_exact)
+            return true;
         var o = problem.Options;
         long phaseLength = ((long)problem.OutputWidth + o.StrideWidth - 1) / o.StrideWidth;
         bool wideStrideOne = o.StrideHeight == 1 && o.StrideWidth == 1

@@ -65,7 +65,8 @@ internal static class TilePartitioner
             chunks = DivideRoundingUp(perGroup, chunk);
             // Then (or still) rows, in aligned bands.
             bands = (int)Math.Min(Math.Max(bands, DivideRoundingUp(wanted, tiles * chunks)), maxBands);
-            rowsPerBand = RoundUp(DivideRoundingUp(problem.OutputHeight, bands), align);
+            // In 64 bits: the alignment may be a stride near the int range (then there is one band, the whole output).
+            rowsPerBand = (int)Math.Min(problem.OutputHeight, DivideRoundingUp(DivideRoundingUp((long)problem.OutputHeight, bands), align) * align);
         }
 
         var result = new List<ConvTranspose2dTile>();
@@ -77,8 +78,8 @@ internal static class TilePartitioner
                 {
                     int start = g * perGroup + c;
                     int end = g * perGroup + Math.Min(perGroup, c + chunk);
-                    for (int row = 0; row < problem.OutputHeight; row += rowsPerBand)
-                        result.Add(new ConvTranspose2dTile(n, g, start, end, row, Math.Min(problem.OutputHeight, row + rowsPerBand)));
+                    for (long row = 0; row < problem.OutputHeight; row += rowsPerBand)
+                        result.Add(new ConvTranspose2dTile(n, g, start, end, (int)row, (int)Math.Min(problem.OutputHeight, row + rowsPerBand)));
                 }
             }
         }

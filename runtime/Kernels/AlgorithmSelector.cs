@@ -4,6 +4,8 @@ namespace TConvGen;
 /// The rule behind <see cref="ConvTranspose2dAlgorithm.Auto"/>, from side-by-side measurements of the algorithms (one
 /// thread, 2-core Zen 5 VM whose measured FMA peak is ~117 GFLOP/s for Vector512 and Vector256 alike, one core often busy).
 /// <list type="number">
+/// <item>PatchScatter where the phase kernels would not run in bounded memory (<see cref="ExactPath.IsBounded"/>): strides
+/// above 256, or dilated kernels whose taps spread far past the kernel size.</item>
 /// <item>PatchScatter on a single input pixel (a latent vector) with at least 32x32 channel pairs per group: every other
 /// kernel's lanes run along output positions, of which there are only kH x kW, while PatchScatter's run along the weights
 /// (one pass over them): 100->512 1x1 k4s1p0 49-66 us vs ChannelVectorized 285 us, GEMM 319 us, PhaseDirect 272 us;
@@ -97,6 +99,9 @@ internal static class AlgorithmSelector
     public static ConvTranspose2dAlgorithm Choose(ConvTranspose2dProblem problem)
     {
         var o = problem.Options;
+        // Auto prepares nothing else for such options (ExactPath); said here too, so that no caller picks an unbounded kernel.
+        if (!ExactPath.IsBounded(o))
+            return ConvTranspose2dAlgorithm.PatchScatter;
         if (problem.InputPlaneLength <= TinyInputPixels && HasWideChannelPairs(o, problem.InChannels, problem.OutChannels))
             return ConvTranspose2dAlgorithm.PatchScatter;
         if (PrefersOneTap(problem))

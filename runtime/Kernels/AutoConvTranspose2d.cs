@@ -4,12 +4,16 @@ namespace TConvGen;
 
 /// <summary>
 /// <see cref="ConvTranspose2dAlgorithm.Auto"/>: the choice needs the channel counts and the input size, so it is made per
-/// run by <see cref="AlgorithmSelector"/> inside the prepared kernel (<see cref="AutoPreparedConvTranspose2d"/>).
+/// run by <see cref="AlgorithmSelector"/> inside the prepared kernel (<see cref="AutoPreparedConvTranspose2d"/>). Weights or a
+/// geometry the phase kernels would not compute exactly or in bounded memory take the exact path (<see cref="ExactPath"/>).
 /// </summary>
 internal sealed class AutoConvTranspose2d : ConvTranspose2d
 {
+    private readonly SimdLevel _level;
+
     public AutoConvTranspose2d(ConvTranspose2dOptions options, bool useVectors) : base(options)
     {
+        _level = SimdPath.Best(useVectors);
         Direct = new PhaseDirectConvTranspose2d(options, useVectors);
         Gemm = new GemmCol2ImConvTranspose2d(options, useVectors);
         Wide = new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors));
@@ -35,5 +39,7 @@ internal sealed class AutoConvTranspose2d : ConvTranspose2d
     internal ConvTranspose2d OneTap { get; }
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
-        new AutoPreparedConvTranspose2d(this, weight, bias, inChannels, outChannels);
+        ExactPath.IsRequired(Options, weight)
+            ? ExactPath.Prepare(this, _level, weight, bias, inChannels, outChannels)
+            : new AutoPreparedConvTranspose2d(this, weight, bias, inChannels, outChannels);
 }

@@ -12,32 +12,28 @@ internal sealed class AxisPhases
     public AxisPhases(ConvAxis axis)
     {
         Stride = axis.Stride;
+        // Each tap reaches exactly one phase, r = (k*d - p) mod s: one pass to count, one to fill (O(s + k), not O(s * k)).
+        var counts = new int[Stride];
+        for (int k = 0; k < axis.Kernel; k++)
+            counts[PhaseOf(axis, k)]++;
         Taps = new int[Stride][];
         Offsets = new int[Stride][];
-        int minOffset = int.MaxValue, maxOffset = int.MinValue;
         for (int r = 0; r < Stride; r++)
         {
-            int count = 0;
-            for (int k = 0; k < axis.Kernel; k++)
-            {
-                if (Reaches(axis, r, k))
-                    count++;
-            }
-            Taps[r] = new int[count];
-            Offsets[r] = new int[count];
-            int t = 0;
-            for (int k = 0; k < axis.Kernel; k++)
-            {
-                if (!Reaches(axis, r, k))
-                    continue;
-                // Exact division: the numerator is a multiple of the stride.
-                int offset = (int)(((long)r + axis.Padding - (long)k * axis.Dilation) / Stride);
-                Taps[r][t] = k;
-                Offsets[r][t] = offset;
-                minOffset = Math.Min(minOffset, offset);
-                maxOffset = Math.Max(maxOffset, offset);
-                t++;
-            }
+            Taps[r] = new int[counts[r]];
+            Offsets[r] = new int[counts[r]];
+        }
+        var filled = new int[Stride];
+        int minOffset = int.MaxValue, maxOffset = int.MinValue;
+        for (int k = 0; k < axis.Kernel; k++)
+        {
+            int r = PhaseOf(axis, k), t = filled[r]++;
+            // Exact division: the numerator is a multiple of the stride.
+            int offset = (int)(((long)r + axis.Padding - (long)k * axis.Dilation) / Stride);
+            Taps[r][t] = k;
+            Offsets[r][t] = offset;
+            minOffset = Math.Min(minOffset, offset);
+            maxOffset = Math.Max(maxOffset, offset);
         }
         MinOffset = minOffset == int.MaxValue ? 0 : minOffset;
         MaxOffset = maxOffset == int.MinValue ? 0 : maxOffset;
@@ -62,9 +58,10 @@ internal sealed class AxisPhases
     public int PhaseLength(int phase, int outputLength) =>
         phase >= outputLength ? 0 : (outputLength - phase + Stride - 1) / Stride;
 
-    private static bool Reaches(ConvAxis axis, int phase, int k)
+    /// <summary>The phase tap <paramref name="k"/> reaches: the r in [0, s) with <c>(r + p - k*d) % s == 0</c>.</summary>
+    private static int PhaseOf(ConvAxis axis, int k)
     {
-        long numerator = (long)phase + axis.Padding - (long)k * axis.Dilation;
-        return ((numerator % axis.Stride) + axis.Stride) % axis.Stride == 0;
+        long remainder = ((long)k * axis.Dilation - axis.Padding) % axis.Stride;
+        return (int)(remainder < 0 ? remainder + axis.Stride : remainder);
     }
 }

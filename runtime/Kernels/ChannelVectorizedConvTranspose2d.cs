@@ -4,7 +4,8 @@ namespace TConvGen;
 
 /// <summary>
 /// The channel-vectorised kernel (<see cref="ConvTranspose2dAlgorithm.ChannelVectorized"/>): output channels in the vector
-/// lanes, for wide channel counts. See <see cref="ChannelVectorizedPrepared"/> for how a tile is computed.
+/// lanes, for wide channel counts. See <see cref="ChannelVectorizedPrepared"/> for how a tile is computed; weights or a
+/// geometry it would not compute exactly or in bounded memory take the exact path (<see cref="ExactPath"/>).
 /// </summary>
 internal sealed class ChannelVectorizedConvTranspose2d : ConvTranspose2d
 {
@@ -25,5 +26,7 @@ internal sealed class ChannelVectorizedConvTranspose2d : ConvTranspose2d
     };
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
-        new ChannelVectorizedPrepared(this, weight, bias, inChannels, outChannels, _level);
+        ExactPath.IsRequired(Options, weight)
+            ? ExactPath.Prepare(this, _level, weight, bias, inChannels, outChannels)
+            : new ChannelVectorizedPrepared(this, weight, bias, inChannels, outChannels, _level);
 }

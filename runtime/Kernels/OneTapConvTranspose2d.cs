@@ -6,7 +6,8 @@ namespace TConvGen;
 /// <summary>
 /// The one-tap kernel (<see cref="ConvTranspose2dAlgorithm.OneTap"/>): for kernel 2 x 2, stride 2, dilation 1 (U-Net's
 /// up-convolution), where every output gets exactly one tap, see <see cref="OneTapPrepared"/>. Every other configuration
-/// is prepared as <see cref="ConvTranspose2dAlgorithm.PhaseDirect"/>, so that the algorithm accepts all of them.
+/// is prepared as <see cref="ConvTranspose2dAlgorithm.PhaseDirect"/>, so that the algorithm accepts all of them, and weights or
+/// a geometry neither computes exactly or in bounded memory take the exact path (<see cref="ExactPath"/>).
 /// </summary>
 internal sealed class OneTapConvTranspose2d : ConvTranspose2d
 {
@@ -33,7 +34,7 @@ internal sealed class OneTapConvTranspose2d : ConvTranspose2d
         };
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
-        OneTapPrepared.Supports(Options)
-            ? new OneTapPrepared(this, weight, bias, inChannels, outChannels, _level, _block)
-            : new PhaseDirectPrepared(this, weight, bias, inChannels, outChannels, _level != SimdLevel.Portable);
+        ExactPath.IsRequired(Options, weight) ? ExactPath.Prepare(this, _level, weight, bias, inChannels, outChannels)
+        : OneTapPrepared.Supports(Options) ? new OneTapPrepared(this, weight, bias, inChannels, outChannels, _level, _block)
+        : new PhaseDirectPrepared(this, weight, bias, inChannels, outChannels, _level != SimdLevel.Portable);
 }

@@ -80,25 +80,30 @@ internal sealed unsafe class PatchScatterPrepared : TiledPreparedConvTranspose2d
         }
     }
 
-    /// <summary>Adds the patch of input pixel (iy, ix) into the tile's outputs it reaches.</summary>
+    /// <summary>Adds the patch of input pixel (iy, ix) into the tile's outputs it reaches. Positions are worked out in 64 bits:
+    /// <c>i*s - p + k*d</c> may pass the int range on the way to an output position inside it.</summary>
     private void AddPatch(float* patch, float* output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile, int iy, int ix)
     {
         var o = Options;
         int taps = problem.KernelPlaneLength;
-        int rowShift = iy * o.StrideHeight - o.PaddingHeight, columnShift = ix * o.StrideWidth - o.PaddingWidth;
+        long rowShift = (long)iy * o.StrideHeight - o.PaddingHeight, columnShift = (long)ix * o.StrideWidth - o.PaddingWidth;
         // The kernel rows and columns whose output lies in the tile's rows and inside the output's width.
         var (firstKy, lastKy) = TapReach.ReachingInputs(rowShift - tile.RowStart, o.DilationHeight, o.KernelHeight, tile.RowEnd - tile.RowStart);
         var (firstKx, lastKx) = TapReach.ReachingInputs(columnShift, o.DilationWidth, o.KernelWidth, problem.OutputWidth);
+        if (lastKy < firstKy || lastKx < firstKx)
+            return;
+        // The first reached output column; the next ones follow at the dilation.
+        nint firstColumn = (nint)(columnShift + (long)firstKx * o.DilationWidth);
         for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd; oc++)
         {
             float* source = patch + (nint)(oc - tile.OutChannelStart) * taps;
             float* plane = output + (nint)oc * problem.OutputPlaneLength;
             for (int ky = firstKy; ky <= lastKy; ky++)
             {
-                float* row = plane + (nint)(rowShift + ky * o.DilationHeight) * problem.OutputWidth + columnShift;
-                float* weights = source + ky * o.KernelWidth;
-                for (int kx = firstKx; kx <= lastKx; kx++)
-                    row[kx * o.DilationWidth] += weights[kx];
+                float* row = plane + (nint)(rowShift + (long)ky * o.DilationHeight) * problem.OutputWidth + firstColumn;
+                float* weights = source + ky * o.KernelWidth + firstKx;
+                for (int kx = 0; kx <= lastKx - firstKx; kx++)
+                    row[(nint)kx * o.DilationWidth] += weights[kx];
             }
         }
     }

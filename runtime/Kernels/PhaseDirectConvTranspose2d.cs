@@ -4,7 +4,8 @@ namespace TConvGen;
 
 /// <summary>
 /// The direct kernel over sub-pixel phases (<see cref="ConvTranspose2dAlgorithm.PhaseDirect"/>): fast from one channel to
-/// hundreds, for every configuration. See <see cref="PhaseDirectPrepared"/> for how a tile is computed.
+/// hundreds, for every configuration. See <see cref="PhaseDirectPrepared"/> for how a tile is computed; weights or a geometry
+/// it would not compute exactly or in bounded memory take the exact path (<see cref="ExactPath"/>).
 /// </summary>
 internal sealed class PhaseDirectConvTranspose2d : ConvTranspose2d
 {
@@ -34,5 +35,7 @@ internal sealed class PhaseDirectConvTranspose2d : ConvTranspose2d
     };
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
-        new PhaseDirectPrepared(this, weight, bias, inChannels, outChannels, _level);
+        ExactPath.IsRequired(Options, weight)
+            ? ExactPath.Prepare(this, SimdPath.Best(_level != SimdLevel.Portable), weight, bias, inChannels, outChannels)
+            : new PhaseDirectPrepared(this, weight, bias, inChannels, outChannels, _level);
 }

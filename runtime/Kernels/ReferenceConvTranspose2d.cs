@@ -45,16 +45,17 @@ internal sealed class ReferenceConvTranspose2d : ConvTranspose2d
                         int oc = group * problem.OutChannelsPerGroup + j;
                         for (int ky = 0; ky < o.KernelHeight; ky++)
                         {
-                            int oy = iy * o.StrideHeight - o.PaddingHeight + ky * o.DilationHeight;
+                            // 64 bits: i*s - p + k*d may pass the int range (strides and dilations near it are legal).
+                            long oy = (long)iy * o.StrideHeight - o.PaddingHeight + (long)ky * o.DilationHeight;
                             if (oy < 0 || oy >= outHeight)
                                 continue;
                             for (int kx = 0; kx < o.KernelWidth; kx++)
                             {
-                                int ox = ix * o.StrideWidth - o.PaddingWidth + kx * o.DilationWidth;
+                                long ox = (long)ix * o.StrideWidth - o.PaddingWidth + (long)kx * o.DilationWidth;
                                 if (ox < 0 || ox >= outWidth)
                                     continue;
                                 float w = weight[((ic * problem.OutChannelsPerGroup + j) * o.KernelHeight + ky) * o.KernelWidth + kx];
-                                sums[(oc * outHeight + oy) * outWidth + ox] += x * w;
+                                sums[((long)oc * outHeight + oy) * outWidth + ox] += x * w;
                             }
                         }
                     }

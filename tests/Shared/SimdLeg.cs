@@ -65,6 +65,8 @@ internal static class SimdLeg
         };
         foreach (string argument in new[] { "test", assembly.Location, "--filter", "Category!=" + Category })
             start.ArgumentList.Add(argument);
+        // The child inherits the rest of this process's environment: ONEDNN_MAX_CPU_ISA, which the runsettings of the
+        // projects that run libtorch set in their test host (LibTorchIsa.runsettings), reaches its libtorch too.
         start.Environment[name] = value;
         start.Environment[ChildVariable] = leg;
 

@@ -1,18 +1,25 @@
 using System;
 using TConvGen.Parity.Tests.Support;
+using TConvGen.Tests.Shared;
+using Xunit.Abstractions;
 
 namespace TConvGen.Parity.Tests;
 
-/// <summary>Compares every algorithm of the enum, through Run and through Prepare, with a peer's output.</summary>
+/// <summary>Judges every algorithm of the enum, through Run and through Prepare, by the reference, with a peer as witness
+/// (<see cref="Hearing"/>: where the peer agrees with the reference, every algorithm must agree with it too; where it
+/// does not, it is reported to <paramref name="output"/> and the peer report).</summary>
 internal static class ParityAssert
 {
-    public static void AllAlgorithmsMatch(string peer, ParityCase c, (float[] Output, long[] Shape) expected)
+    public static void AllAlgorithmsMatch(ParityCase c, Func<ParityCase, PeerRun> peer, ITestOutputHelper output)
     {
+        var (reference, _, shape) = c.RunTConvGen(ConvTranspose2dAlgorithm.Reference);
+        var hearing = new Hearing(c.ToString(), reference, shape, new PeerReport(output));
+        hearing.Hear(peer(c));
         foreach (var algorithm in Enum.GetValues<ConvTranspose2dAlgorithm>())
         {
-            var (run, prepared, shape) = c.RunTConvGen(algorithm);
-            Closeness.Assert($"{c}, {algorithm}.Run vs {peer}", expected.Output, expected.Shape, run, shape);
-            Closeness.Assert($"{c}, {algorithm}.Prepare+Run vs {peer}", expected.Output, expected.Shape, prepared, shape);
+            var (run, prepared, algorithmShape) = c.RunTConvGen(algorithm);
+            hearing.Judge($"{algorithm}.Run", run, algorithmShape);
+            hearing.Judge($"{algorithm}.Prepare+Run", prepared, algorithmShape);
         }
     }
 }

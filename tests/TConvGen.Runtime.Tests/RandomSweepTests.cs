@@ -71,7 +71,7 @@ public sealed class RandomSweepTests
         var expected = new float[c.Problem.OutputLength];
         ConvTranspose2d.Create(c.Options, ConvTranspose2dAlgorithm.Reference).Run(c.Input, c.Weight, c.Bias, expected, c.Shape, 1);
         float scale = Math.Max(1f, expected.Select(Math.Abs).DefaultIfEmpty(0f).Max());
-        foreach (var kernel in Kernels(c.Options))
+        foreach (var kernel in KernelVariants.For(c.Options))
         {
             {
                 int length = expected.Length;
@@ -86,30 +86,6 @@ public sealed class RandomSweepTests
                 if (Compare(expected, buffer, scale) is string viaPrepared)
                     yield return $"{kernel.Algorithm} prepared Run {c.Threads} threads: {viaPrepared} for {c}";
             }
-        }
-    }
-
-    /// <summary>Every algorithm with its SIMD and its portable code; PhaseDirect at every narrower width this machine runs;
-    /// the Vector256 bodies of the channel-vectorised and patch-scatter kernels, and the one-tap kernel's Vector256 bodies,
-    /// which a machine with AVX-512 would not otherwise run.</summary>
-    private static IEnumerable<ConvTranspose2d> Kernels(ConvTranspose2dOptions options)
-    {
-        foreach (var algorithm in Enum.GetValues<ConvTranspose2dAlgorithm>())
-        {
-            foreach (bool vectors in new[] { true, false })
-                yield return KernelFactory.Create(options, algorithm, vectors);
-        }
-        foreach (var level in PhaseDirectLevels.Forced)
-            yield return new PhaseDirectConvTranspose2d(options, level);
-        if (SimdPath.IsVector512Supported)
-        {
-            yield return new ChannelVectorizedConvTranspose2d(options, SimdLevel.Vector256);
-            yield return new PatchScatterConvTranspose2d(options, SimdLevel.Vector256);
-        }
-        if (OneTapPrepared.Supports(options) && SimdPath.IsSupported)
-        {
-            yield return new OneTapConvTranspose2d(options, SimdLevel.Vector256);
-            yield return new OneTapConvTranspose2d(options, SimdLevel.Vector256, narrowBlock: true);
         }
     }
 

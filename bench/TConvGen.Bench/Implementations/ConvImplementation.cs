@@ -12,6 +12,10 @@ internal abstract class ConvImplementation : IDisposable
     /// <summary>True for the libraries users would otherwise pick (ONNX Runtime, libtorch): the ratio column compares with the best of them.</summary>
     public virtual bool IsPeer => false;
 
+    /// <summary>For a peer: what it ran on <paramref name="shape"/>, as far as can be told (its ISA and kernel), shown where
+    /// its output is wrong. Null for TConvGen's implementations, whose wrong output stops the benchmark instead.</summary>
+    public virtual PeerIsa? IsaFor(BenchShape shape) => null;
+
     /// <summary>Allocates everything a run needs, so that <see cref="Run"/> allocates nothing that is timed.</summary>
     /// <exception cref="PeerUnavailableException">The implementation cannot run on this machine.</exception>
     public abstract void Setup(BenchShape shape, BenchData data, int threads);

@@ -22,6 +22,14 @@ internal sealed class LibTorchImplementation : ConvImplementation
 
     public override bool IsPeer => true;
 
+    /// <summary>oneDNN's ISA cap (or its default) and, from a child process with oneDNN's verbose output on, the
+    /// implementation it runs for the shape (e.g. <c>conv:any+jit:avx512_core</c>).</summary>
+    public override PeerIsa? IsaFor(BenchShape shape) => new(
+        Environment.GetEnvironmentVariable(OneDnnVerbose.CapVariable) is { Length: > 0 } cap
+            ? $"oneDNN {OneDnnVerbose.CapVariable}={cap}"
+            : $"oneDNN default ISA ({OneDnnVerbose.CapVariable} unset)",
+        OneDnnVerbose.ImplementationFor(shape) is { } implementation ? "oneDNN " + implementation : null);
+
     public override void Setup(BenchShape shape, BenchData data, int threads)
     {
         try

@@ -23,6 +23,9 @@ internal sealed class OnnxRuntimeImplementation : ConvImplementation
 
     public override bool IsPeer => true;
 
+    /// <summary>MLAS picks its kernels from the CPU itself; there is no switch to name.</summary>
+    public override PeerIsa? IsaFor(BenchShape shape) => new("MLAS, its own CPU dispatch");
+
     public override void Setup(BenchShape shape, BenchData data, int threads)
     {
         byte[] model = OnnxModelBuilder.ConvTranspose(shape.Options, shape.Shape, data.Weight, data.Bias);

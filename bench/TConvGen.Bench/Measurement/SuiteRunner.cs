@@ -18,8 +18,9 @@ namespace TConvGen.Bench.Measurement;
 internal static class SuiteRunner
 {
     public static List<BenchResult> Run(IReadOnlyList<BenchShape> shapes, IReadOnlyList<string> implementations, IReadOnlyList<int> threadCounts,
-        IReadOnlyDictionary<string, string> unavailable, bool quick, string artifactsPath, bool verbose)
+        Verification verification, bool quick, string artifactsPath, bool verbose)
     {
+        var unavailable = verification.Unavailable;
         var cases = new List<BenchCase>();
         foreach (int threads in threadCounts)
         foreach (var shape in shapes)
@@ -54,7 +55,8 @@ internal static class SuiteRunner
             var report = summary.Reports.FirstOrDefault(r => Equals(r.BenchmarkCase.Parameters["Case"], benchCase));
             bool isPeer = ImplementationCatalog.Create(benchCase.Implementation).IsPeer;
             double? median = report?.ResultStatistics?.Median;
-            results.Add(new BenchResult(shape, benchCase.Implementation, isPeer, benchCase.Threads, median, median is null ? "failed" : null));
+            results.Add(new BenchResult(shape, benchCase.Implementation, isPeer, benchCase.Threads, median, median is null ? "failed" : null,
+                verification.WrongPeers.GetValueOrDefault((benchCase.Implementation, shape.Id))));
         }
         foreach (var (name, reason) in unavailable)
         {

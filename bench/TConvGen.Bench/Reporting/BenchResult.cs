@@ -1,9 +1,12 @@
+using TConvGen.Bench.Measurement;
 using TConvGen.Bench.Suite;
 
 namespace TConvGen.Bench.Reporting;
 
-/// <summary>The median time of one case, or why it has none.</summary>
-internal sealed record BenchResult(BenchShape Shape, string Implementation, bool IsPeer, int Threads, double? MedianNanoseconds, string? Missing = null)
+/// <summary>The median time of one case, or why it has none; <paramref name="Wrong"/> says what ran and how its output
+/// differs from the reference, for a peer that is wrong on the shape (timed and shown, left out of the ratios).</summary>
+internal sealed record BenchResult(BenchShape Shape, string Implementation, bool IsPeer, int Threads, double? MedianNanoseconds, string? Missing = null,
+    WrongOutput? Wrong = null)
 {
     public double? GFlops => MedianNanoseconds is { } ns ? Shape.Flops / ns : null;
 }

@@ -4,7 +4,8 @@ using ScottPlot;
 
 namespace TConvGen.Bench.Reporting;
 
-/// <summary>A grouped bar chart of GFLOP/s per shape and implementation, one panel row per thread count.</summary>
+/// <summary>A grouped bar chart of GFLOP/s per shape and implementation, one panel row per thread count. A peer that is
+/// wrong on a shape keeps its bar there, hatched and labelled "wrong".</summary>
 internal static class ResultChart
 {
     public static void Save(IReadOnlyList<BenchResult> results, string path, double peakGFlops)
@@ -26,11 +27,19 @@ internal static class ResultChart
                 for (int s = 0; s < shapes.Count; s++)
                 {
                     var result = results.FirstOrDefault(r => r.Shape == shapes[s] && r.Implementation == implementations[i] && r.Threads == threadCounts[t]);
-                    if (result?.GFlops is { } gflops)
-                        bars.Add(new Bar { Position = s * groupWidth + i, Value = gflops, FillColor = palette.GetColor(i) });
+                    if (result?.GFlops is not { } gflops)
+                        continue;
+                    var bar = new Bar { Position = s * groupWidth + i, Value = gflops, FillColor = palette.GetColor(i) };
+                    if (result.Wrong is not null)
+                    {
+                        bar.FillHatch = new ScottPlot.Hatches.Striped();
+                        bar.FillHatchColor = Colors.White;
+                        bar.Label = "wrong";
+                    }
+                    bars.Add(bar);
                 }
                 var series = plot.Add.Bars(bars);
-                series.LegendText = implementations[i];
+                series.LegendText = implementations[i] + WrongNote(results, implementations[i], threadCounts[t]);
                 series.Color = palette.GetColor(i);
             }
             if (peakGFlops > 0)
@@ -42,10 +51,19 @@ internal static class ResultChart
             var ticks = shapes.Select((shape, s) => new Tick(s * groupWidth + (implementations.Count - 1) / 2.0, shape.Id)).ToArray();
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
             plot.Axes.Left.Label.Text = "GFLOP/s";
-            plot.Title($"ConvTranspose2d, {threadCounts[t]} thread{(threadCounts[t] == 1 ? "" : "s")}");
+            bool anyWrong = results.Any(r => r.Threads == threadCounts[t] && r.Wrong is not null);
+            plot.Title($"ConvTranspose2d, {threadCounts[t]} thread{(threadCounts[t] == 1 ? "" : "s")}" +
+                (anyWrong ? " (hatched, \"wrong\": a peer whose output differs from the reference there)" : ""));
             plot.ShowLegend(Alignment.UpperRight);
             plot.Axes.Margins(bottom: 0);
         }
         multiplot.SavePng(path, 1600, 520 * threadCounts.Count);
+    }
+
+    /// <summary>e.g. <c> (wrong on dcgan0: oneDNN conv:any+jit:avx512_core)</c>, or empty when the implementation is right everywhere.</summary>
+    private static string WrongNote(IReadOnlyList<BenchResult> results, string implementation, int threads)
+    {
+        var wrong = results.Where(r => r.Implementation == implementation && r.Threads == threads && r.Wrong is not null).ToList();
+        return wrong.Count == 0 ? "" : " (wrong on " + string.Join(", ", wrong.Select(r => $"{r.Shape.Id}: {r.Wrong!.Isa?.Short ?? "?"}")) + ")";
     }
 }

@@ -29,11 +29,22 @@ internal static class ResultTable
             text.AppendLine();
         }
         text.AppendLine("Cells: median time · GFLOP/s (2·N·Cin·Cout/groups·kH·kW·Hin·Win / time) · speed relative to the faster peer on the row (>1 is faster).");
+        var wrong = results.Where(r => r.Wrong is not null).DistinctBy(r => (r.Implementation, r.Shape.Id)).ToList();
+        if (wrong.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("**wrong**: the peer's output differs from the reference's on that shape (checked before timing). It is timed and shown, " +
+                "but left out of the faster-peer ratios of its row:");
+            text.AppendLine();
+            foreach (var result in wrong)
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {result.Implementation} on {result.Shape.Id} ({result.Shape.Description}): {result.Wrong}");
+        }
         return text.ToString();
     }
 
+    /// <summary>The faster peer's time on a row, among the peers whose output is right there.</summary>
     public static double? BestPeerTime(IEnumerable<BenchResult> row) =>
-        row.Where(r => r.IsPeer && r.MedianNanoseconds is not null).Select(r => r.MedianNanoseconds!.Value).DefaultIfEmpty().Min() is var best && best > 0 ? best : null;
+        row.Where(r => r.IsPeer && r.Wrong is null && r.MedianNanoseconds is not null).Select(r => r.MedianNanoseconds!.Value).DefaultIfEmpty().Min() is var best && best > 0 ? best : null;
 
     private static string Cell(BenchResult? result, double? bestPeer)
     {
@@ -41,8 +52,11 @@ internal static class ResultTable
             return "–";
         if (result.MedianNanoseconds is not { } ns)
             return result.Missing ?? "n/a";
+        string gflops = result.GFlops!.Value.ToString("0.0", CultureInfo.InvariantCulture);
+        if (result.Wrong is not null)
+            return $"**wrong** ({result.Wrong.Isa?.Short ?? "?"}) · {FormatTime(ns)} · {gflops}";
         string ratio = bestPeer is { } peer ? $" · {(peer / ns).ToString("0.00", CultureInfo.InvariantCulture)}x" : "";
-        return $"{FormatTime(ns)} · {result.GFlops!.Value.ToString("0.0", CultureInfo.InvariantCulture)}{ratio}";
+        return $"{FormatTime(ns)} · {gflops}{ratio}";
     }
 
     public static string FormatTime(double nanoseconds) => nanoseconds switch

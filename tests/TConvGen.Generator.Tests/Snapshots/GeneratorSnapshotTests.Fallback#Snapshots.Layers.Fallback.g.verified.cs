@@ -21,7 +21,7 @@ namespace Snapshots
         [global::System.CodeDom.Compiler.GeneratedCode("TConvGen", "0.1.0")]
         private static class __TConvGen_Fallback
         {
-            internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.ConvTranspose2d.Create(new global::TConvGen.ConvTranspose2dOptions(13, 1, 6) { KernelWidth = 13, StrideWidth = 1, PaddingWidth = 6, OutputPaddingHeight = 0, OutputPaddingWidth = 0, DilationHeight = 1, DilationWidth = 1, Groups = 1 });
+            internal static readonly global::TConvGen.ConvTranspose2d Instance = new global::TConvGen.CompilerServices.GeneratedKernelFallback(new global::TConvGen.ConvTranspose2dOptions(13, 1, 6) { KernelWidth = 13, StrideWidth = 1, PaddingWidth = 6, OutputPaddingHeight = 0, OutputPaddingWidth = 0, DilationHeight = 1, DilationWidth = 1, Groups = 1 }, 0, 0);
         }
     }
 }

@@ -31,8 +31,8 @@ namespace Snapshots
             // Zeros left of input column 0 in a packed row.
             private const int LeftPadding = 1;
 
-            // Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options.
-            internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? new __TConvGen_K3S1P1(CreateOptions()) : global::TConvGen.ConvTranspose2d.Create(CreateOptions());
+            // Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options and channels.
+            internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? new __TConvGen_K3S1P1(CreateOptions()) : new global::TConvGen.CompilerServices.GeneratedKernelFallback(CreateOptions(), 0, 0);
 
             private __TConvGen_K3S1P1(global::TConvGen.ConvTranspose2dOptions options) : base(options)
             {

@@ -31,8 +31,8 @@ namespace Snapshots
             // Zeros left of input column 0 in a packed row.
             private const int LeftPadding = 0;
 
-            // Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options.
-            internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? new __TConvGen_K3S2P1Op1SingleChannel(CreateOptions()) : global::TConvGen.ConvTranspose2d.Create(CreateOptions());
+            // Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options and channels.
+            internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? new __TConvGen_K3S2P1Op1SingleChannel(CreateOptions()) : new global::TConvGen.CompilerServices.GeneratedKernelFallback(CreateOptions(), 1, 1);
 
             private __TConvGen_K3S2P1Op1SingleChannel(global::TConvGen.ConvTranspose2dOptions options) : base(options)
             {
@@ -44,14 +44,7 @@ namespace Snapshots
 
             protected override global::TConvGen.PreparedConvTranspose2d PrepareCore(global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
             {
-                if (inChannels != 1)
-                {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(inChannels), inChannels, "inChannels must be 1 (the InChannels this kernel was generated for), but got " + inChannels.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-                }
-                if (outChannels != 1)
-                {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(outChannels), outChannels, "outChannels must be 1 (the OutChannels this kernel was generated for), but got " + outChannels.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-                }
+                global::TConvGen.CompilerServices.GeneratedKernelChannels.Check(inChannels, outChannels, 1, 1);
                 // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
                 // The bodies are blocked for the register file: 32 vector registers with AVX-512VL; with 16, those would spill.
                 if (global::TConvGen.CompilerServices.GeneratedKernelVector.HasWideRegisterFile)

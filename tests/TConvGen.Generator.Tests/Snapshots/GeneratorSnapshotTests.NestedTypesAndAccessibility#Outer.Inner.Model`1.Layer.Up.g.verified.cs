@@ -33,8 +33,8 @@ namespace Outer.Inner
                 // Zeros left of input column 0 in a packed row.
                 private const int LeftPadding = 1;
 
-                // Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options.
-                internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? new __TConvGen_Up(CreateOptions()) : global::TConvGen.ConvTranspose2d.Create(CreateOptions());
+                // Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options and channels.
+                internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? new __TConvGen_Up(CreateOptions()) : new global::TConvGen.CompilerServices.GeneratedKernelFallback(CreateOptions(), 8, 8);
 
                 private __TConvGen_Up(global::TConvGen.ConvTranspose2dOptions options) : base(options)
                 {
@@ -46,14 +46,7 @@ namespace Outer.Inner
 
                 protected override global::TConvGen.PreparedConvTranspose2d PrepareCore(global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
                 {
-                    if (inChannels != 8)
-                    {
-                        throw new global::System.ArgumentOutOfRangeException(nameof(inChannels), inChannels, "inChannels must be 8 (the InChannels this kernel was generated for), but got " + inChannels.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-                    }
-                    if (outChannels != 8)
-                    {
-                        throw new global::System.ArgumentOutOfRangeException(nameof(outChannels), outChannels, "outChannels must be 8 (the OutChannels this kernel was generated for), but got " + outChannels.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
-                    }
+                    global::TConvGen.CompilerServices.GeneratedKernelChannels.Check(inChannels, outChannels, 8, 8);
                     // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
                     // The bodies are blocked for the register file: 32 vector registers with AVX-512VL; with 16, those would spill.
                     if (global::TConvGen.CompilerServices.GeneratedKernelVector.HasWideRegisterFile)
