@@ -8,17 +8,31 @@ namespace TConvGen;
 /// </summary>
 internal sealed class GemmCol2ImConvTranspose2d : ConvTranspose2d
 {
-    private readonly bool _useVectors;
+    private readonly SimdLevel _level;
 
     /// <param name="options">The hyper-parameters.</param>
-    /// <param name="useVectors">Run the Vector256 GEMM (requires <see cref="SimdPath.IsSupported"/>); false runs the portable loops.</param>
-    public GemmCol2ImConvTranspose2d(ConvTranspose2dOptions options, bool useVectors) : base(options)
+    /// <param name="useVectors">Run the vector GEMM at the width this machine prefers (<see cref="SimdPath.Preferred"/>); false
+    /// runs the portable loops.</param>
+    public GemmCol2ImConvTranspose2d(ConvTranspose2dOptions options, bool useVectors)
+        : this(options, useVectors ? SimdPath.Preferred : SimdLevel.Portable)
     {
-        _useVectors = useVectors && SimdPath.IsSupported;
     }
 
-    public override string Algorithm => _useVectors ? "GemmCol2Im" : "GemmCol2Im (portable)";
+    /// <param name="options">The hyper-parameters.</param>
+    /// <param name="level">The width to run, lowered to what the machine runs (the tests force each one).</param>
+    public GemmCol2ImConvTranspose2d(ConvTranspose2dOptions options, SimdLevel level) : base(options)
+    {
+        _level = SimdPath.Lower(level);
+    }
+
+    public override string Algorithm => _level switch
+    {
+        SimdLevel.Vector512 => "GemmCol2Im (Vector512)",
+        SimdLevel.Vector256 => "GemmCol2Im (Vector256)",
+        SimdLevel.Vector128 => "GemmCol2Im (Vector128)",
+        _ => "GemmCol2Im (portable)",
+    };
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
-        new GemmCol2ImPrepared(this, weight, bias, inChannels, outChannels, _useVectors);
+        new GemmCol2ImPrepared(this, weight, bias, inChannels, outChannels, _level);
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace TConvGen.Runtime.Tests.Support;
 
 /// <summary>Every algorithm at every SIMD width this machine runs in-process: each with its SIMD and its portable code,
-/// PhaseDirect at every other vector width the machine runs, and the Vector256 bodies of the channel-vectorised,
+/// PhaseDirect and GemmCol2Im at every other vector width the machine runs, and the Vector256 bodies of the channel-vectorised,
 /// patch-scatter and one-tap kernels, which a machine with AVX-512 would not otherwise run. (The child run without AVX-512
 /// covers Auto's and the others' Vector256 choices.)</summary>
 internal static class KernelVariants
@@ -15,8 +15,11 @@ internal static class KernelVariants
             foreach (bool vectors in new[] { true, false })
                 yield return KernelFactory.Create(options, algorithm, vectors);
         }
-        foreach (var level in PhaseDirectLevels.Forced)
+        foreach (var level in VectorLevels.Forced)
+        {
             yield return new PhaseDirectConvTranspose2d(options, level);
+            yield return new GemmCol2ImConvTranspose2d(options, level);
+        }
         if (SimdPath.IsVector512Supported)
         {
             yield return new ChannelVectorizedConvTranspose2d(options, SimdLevel.Vector256);
