@@ -64,7 +64,7 @@ internal static class SimdPath
         : requested == SimdLevel.Vector256 && !IsSupported || requested == SimdLevel.Vector128 ? SimdLevel.Portable
         : requested;
 
-    /// <summary>Measured on first use only: the measurement takes a fraction of a millisecond.</summary>
+    /// <summary>Measured on first use only, on AVX-512 machines: a few milliseconds once per process, mostly compiling its loops.</summary>
     private static class PreferredLevel
     {
         /// <summary>Vector512 pays where its multiply-adds run at least this much faster than Vector256's: the geometric mean of
