@@ -18,7 +18,7 @@ internal sealed class AutoConvTranspose2d : ConvTranspose2d
         Gemm = new GemmCol2ImConvTranspose2d(options, useVectors);
         Wide = new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors));
         Scatter = new PatchScatterConvTranspose2d(options, SimdPath.Best(useVectors));
-        OneTap = new OneTapConvTranspose2d(options, SimdPath.Best(useVectors));
+        OneTap = new OneTapConvTranspose2d(options, useVectors ? SimdLevel.Vector512 : SimdLevel.Portable);
     }
 
     public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm} | {Wide.Algorithm} | {Scatter.Algorithm} | {OneTap.Algorithm})";
