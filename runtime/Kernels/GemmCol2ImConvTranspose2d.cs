@@ -25,13 +25,7 @@ internal sealed class GemmCol2ImConvTranspose2d : ConvTranspose2d
         _level = SimdPath.Lower(level);
     }
 
-    public override string Algorithm => _level switch
-    {
-        SimdLevel.Vector512 => "GemmCol2Im (Vector512)",
-        SimdLevel.Vector256 => "GemmCol2Im (Vector256)",
-        SimdLevel.Vector128 => "GemmCol2Im (Vector128)",
-        _ => "GemmCol2Im (portable)",
-    };
+    public override string Algorithm => $"GemmCol2Im ({_level.Label()})";
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
         new GemmCol2ImPrepared(this, weight, bias, inChannels, outChannels, _level);

@@ -33,7 +33,7 @@ internal sealed class OneTapConvTranspose2d : ConvTranspose2d
     private bool RunsOwnBodies => OneTapPrepared.Supports(Options) && (_level != SimdLevel.Portable || _phaseDirectLevel == SimdLevel.Portable);
 
     public override string Algorithm => !RunsOwnBodies
-        ? _phaseDirectLevel == SimdLevel.Portable ? "OneTap (PhaseDirect, portable)" : $"OneTap (PhaseDirect, {_phaseDirectLevel})"
+        ? $"OneTap (PhaseDirect, {_phaseDirectLevel.Label()})"
         : _level switch
         {
             SimdLevel.Vector512 => "OneTap",

@@ -26,13 +26,7 @@ internal sealed class PhaseDirectConvTranspose2d : ConvTranspose2d
         _level = SimdPath.Lower(level);
     }
 
-    public override string Algorithm => _level switch
-    {
-        SimdLevel.Vector512 => "PhaseDirect (Vector512)",
-        SimdLevel.Vector256 => "PhaseDirect (Vector256)",
-        SimdLevel.Vector128 => "PhaseDirect (Vector128)",
-        _ => "PhaseDirect (portable)",
-    };
+    public override string Algorithm => $"PhaseDirect ({_level.Label()})";
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
         ExactPath.IsRequired(Options, weight)

@@ -27,4 +27,7 @@ internal static class SimdLevelExtensions
         SimdLevel.Vector128 => 4,
         _ => 1,
     };
+
+    /// <summary>How a kernel's <c>Algorithm</c> names the width it runs: <c>Vector512</c> ... <c>Vector128</c>, or <c>portable</c>.</summary>
+    public static string Label(this SimdLevel level) => level == SimdLevel.Portable ? "portable" : level.ToString();
 }

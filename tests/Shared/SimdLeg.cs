@@ -1,10 +1,9 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using System.Threading.Tasks;
 using Xunit;
 
 namespace TConvGen.Tests.Shared;
@@ -56,36 +55,19 @@ internal static class SimdLeg
         var (name, value) = Switch(leg);
         if (!IsNarrowerThanThisProcess(leg))
             return;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Directory.CreateTempSubdirectory($"tconvgen-{leg}-").FullName,
-        };
-        foreach (string argument in new[] { "test", assembly.Location, "--filter", "Category!=" + Category })
-            start.ArgumentList.Add(argument);
+        string folder = Directory.CreateTempSubdirectory($"tconvgen-{leg}-").FullName;
         // The child inherits the rest of this process's environment: ONEDNN_MAX_CPU_ISA, which the runsettings of the
         // projects that run libtorch set in their test host (LibTorchIsa.runsettings), reaches its libtorch too.
-        start.Environment[name] = value;
-        start.Environment[ChildVariable] = leg;
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet test did not start.");
-        var output = child.StandardOutput.ReadToEndAsync();
-        var errors = child.StandardError.ReadToEndAsync();
-        if (!child.WaitForExit(Limit))
-        {
-            child.Kill(entireProcessTree: true);
-            Assert.Fail($"The {leg} run ({name}={value}) took longer than {Limit.TotalMinutes} minutes.");
-        }
-        Task.WaitAll(output, errors);
-        string summary = output.Result + errors.Result;
+        var child = ChildProcess.RunDotnet(["test", assembly.Location, "--filter", "Category!=" + Category], Limit,
+            new Dictionary<string, string?> { [name] = value, [ChildVariable] = leg }, folder);
+        Assert.False(child.TimedOut, $"The {leg} run ({name}={value}) took longer than {Limit.TotalMinutes} minutes.");
+        string summary = child.Output + child.Errors;
         // Indented, so that the child's summary lines are not read as this run's own.
         Assert.True(child.ExitCode == 0 && summary.Contains("Passed!", StringComparison.Ordinal),
             $"The tests failed in the {leg} run ({name}={value}, exit code {child.ExitCode}):\n  | " + summary.ReplaceLineEndings("\n  | "));
         try
         {
-            Directory.Delete(start.WorkingDirectory, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {

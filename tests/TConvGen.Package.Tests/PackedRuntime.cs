@@ -1,5 +1,5 @@
 using System;
-using System.Diagnostics;
+using TConvGen.Tests.Shared;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -15,25 +15,12 @@ public sealed class PackedRuntime : IDisposable
     public PackedRuntime()
     {
         Folder = Directory.CreateTempSubdirectory("tconvgen-pack-").FullName;
-        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[] { "pack", Metadata("RuntimeProject"), "-c", Metadata("Configuration"), "--no-build", "-o", Folder, "--nologo" })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
+        var pack = ChildProcess.RunDotnet(
+            ["pack", Metadata("RuntimeProject"), "-c", Metadata("Configuration"), "--no-build", "-o", Folder, "--nologo"], TimeSpan.FromMinutes(5));
+        if (pack.TimedOut)
             throw new TimeoutException("dotnet pack did not finish in 5 minutes.");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet pack exited with {process.ExitCode}:\n{output}\n{error.Result}");
+        if (pack.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet pack exited with {pack.ExitCode}:\n{pack.Output}\n{pack.Errors}");
     }
 
     /// <summary>The folder holding the packed <c>.nupkg</c> and <c>.snupkg</c>.</summary>

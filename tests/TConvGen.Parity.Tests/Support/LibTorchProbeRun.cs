@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
 using TConvGen.Parity.Tests.Probe;
 using TConvGen.Tests.Shared;
 using Xunit;
@@ -31,29 +29,13 @@ internal sealed record LibTorchProbeRun(string? ChildCap, string? OneDnnIsa, IRe
     /// at oneDNN's default ISA. Fails the test if the child does not finish in time, fails, or prints no <c>done</c>.</summary>
     public static LibTorchProbeRun Start(string set, bool removeCap)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[] { typeof(LibTorchProbe).Assembly.Location, LibTorchProbe.Command, set })
-            start.ArgumentList.Add(argument);
-        start.Environment["ONEDNN_VERBOSE"] = "1";
+        var environment = new Dictionary<string, string?> { ["ONEDNN_VERBOSE"] = "1" };
         if (removeCap)
-            start.Environment.Remove(PeerIsa.OneDnnVariable);
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("The libtorch probe did not start.");
-        var output = child.StandardOutput.ReadToEndAsync();
-        var errors = child.StandardError.ReadToEndAsync();
-        if (!child.WaitForExit(Limit))
-        {
-            child.Kill(entireProcessTree: true);
-            Assert.Fail($"The libtorch probe ({set}) took longer than {Limit.TotalMinutes} minutes and was killed.");
-        }
-        Task.WaitAll(output, errors);
-        Assert.True(child.ExitCode == 0, $"The libtorch probe ({set}) exited with {child.ExitCode}:\n{errors.Result}\n{output.Result}");
-        return Parse(output.Result, set);
+            environment[PeerIsa.OneDnnVariable] = null;
+        var child = ChildProcess.RunDotnet([typeof(LibTorchProbe).Assembly.Location, LibTorchProbe.Command, set], Limit, environment);
+        Assert.False(child.TimedOut, $"The libtorch probe ({set}) took longer than {Limit.TotalMinutes} minutes and was killed.");
+        Assert.True(child.ExitCode == 0, $"The libtorch probe ({set}) exited with {child.ExitCode}:\n{child.Errors}\n{child.Output}");
+        return Parse(child.Output, set);
     }
 
     private static LibTorchProbeRun Parse(string text, string set)
