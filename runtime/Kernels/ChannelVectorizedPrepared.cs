@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace TConvGen;
 
@@ -10,7 +11,9 @@ namespace TConvGen;
 /// rows a band reads are copied once into a zero-padded, channel-contiguous buffer <c>[row][column][ic]</c>, wide enough that
 /// every tap of every pixel reads inside it (taps that fall outside the input read zeros, which is exact), so borders and
 /// interior run the same unchecked loop. Each micro-kernel call computes 6 pixels of one phase (consecutive in the band's
-/// row-major order, across row ends) x one channel block, then the caller writes them transposed into the NCHW output.
+/// row-major order, across row ends) x one channel block, then the caller writes them transposed into the NCHW output. The
+/// vector code is written once for every width (<see cref="ChannelVectorizedMicroKernels"/>); a prepared kernel runs the width
+/// its weights were packed for.
 /// </summary>
 internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTranspose2d
 {
@@ -18,26 +21,31 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
     private const int BandBufferFloats = 1 << 18;
 
     /// <summary>The pixels of one micro-kernel call.</summary>
-    private const int Pixels = ChannelVectorizedMicroKernels512.Pixels;
+    private const int Pixels = ChannelVectorizedMicroKernels.Pixels;
+
+    /// <summary>The channels of the widest block: 4 Vector512.</summary>
+    private const int MaxBlock = 64;
 
     private readonly ChannelVectorizedWeights _layout;
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly SimdLevel _level;
 
+    /// <summary>Packs the weights for <paramref name="level"/>, which must run on this machine (<see cref="SimdPath.Runs"/>), in
+    /// blocks sized for <paramref name="vectorRegisters"/> (<see cref="SimdPath.VectorRegisters"/>; the tests force the other one).</summary>
     public ChannelVectorizedPrepared(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels,
-        SimdLevel level)
-        : base(kernel, inChannels, outChannels, Layout(kernel.Options, level).FullBlock, kernel.Options.StrideHeight)
+        SimdLevel level, int vectorRegisters)
+        : base(kernel, inChannels, outChannels, Layout(kernel.Options, level, vectorRegisters).FullBlock, kernel.Options.StrideHeight)
     {
         var o = kernel.Options;
-        _layout = Layout(o, level);
+        _layout = Layout(o, level, vectorRegisters);
         _weights = _layout.Pack(weight, inChannels, outChannels, o.Groups);
         _bias = PaddedBias.Pack(bias, outChannels, o.Groups, _layout.PackedPerGroup(outChannels / o.Groups));
-        _level = level;
+        _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
     }
 
-    private static ChannelVectorizedWeights Layout(ConvTranspose2dOptions o, SimdLevel level) =>
-        new(level, new AxisPhases(o.HeightAxis), new AxisPhases(o.WidthAxis), o.KernelWidth);
+    private static ChannelVectorizedWeights Layout(ConvTranspose2dOptions o, SimdLevel level, int vectorRegisters) =>
+        new(level, vectorRegisters, new AxisPhases(o.HeightAxis), new AxisPhases(o.WidthAxis), o.KernelWidth);
 
     protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
     {
@@ -200,37 +208,45 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
         long packedGroup = (long)tile.Group * _layout.PackedPerGroup(perGroup);
         long blockStride = (long)channels * problem.KernelPlaneLength;
         nint plane = problem.OutputPlaneLength;
-        float* scratch = stackalloc float[Pixels * 64];
+        float* scratch = stackalloc float[Pixels * MaxBlock];
         for (int c = tile.OutChannelStart - groupFirst; c < tile.OutChannelEnd - groupFirst;)
         {
             int width = _layout.BlockWidth(c, perGroup), packedWidth = _layout.PackedWidth(c, perGroup);
             float* w = weights + (packedGroup + c) * blockStride + (long)_layout.PhaseTapStart[phase.Index] * channels * packedWidth;
             float* b = bias + packedGroup + c;
             float* target = output + (groupFirst + c) * plane;
-            if (_level == SimdLevel.Portable)
+            int vectors = packedWidth / _layout.Lanes;
+            switch (_level)
             {
-                RunPortable(phase, channels, w, b, width, packedWidth, target, plane);
-                c += width;
-                continue;
-            }
-            for (int p = 0; p < phase.Count; p += Pixels)
-            {
-                int* pixels = phase.Offsets + p;
-                int valid = Math.Min(Pixels, phase.Count - p);
-                switch (packedWidth)
-                {
-                    case 64 when valid <= 3:
-                        ChannelVectorizedMicroKernels512.Block64x3(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
-                    case 64: ChannelVectorizedMicroKernels512.Block64(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
-                    case 32: ChannelVectorizedMicroKernels512.Block32(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
-                    case 16 when _level == SimdLevel.Vector512:
-                        ChannelVectorizedMicroKernels512.Block16(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
-                    case 16: ChannelVectorizedMicroKernels256.Block16(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
-                    default: ChannelVectorizedMicroKernels256.Block8(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
-                }
-                Scatter(scratch, packedWidth, phase.Targets + p, valid, target, plane, width);
+                case SimdLevel.Vector512: RunBlock<Simd512, Vector512<float>>(phase, channels, w, b, vectors, width, target, plane, scratch); break;
+                case SimdLevel.Vector256: RunBlock<Simd256, Vector256<float>>(phase, channels, w, b, vectors, width, target, plane, scratch); break;
+                case SimdLevel.Vector128: RunBlock<Simd128, Vector128<float>>(phase, channels, w, b, vectors, width, target, plane, scratch); break;
+                default: RunPortable(phase, channels, w, b, width, packedWidth, target, plane); break;
             }
             c += width;
+        }
+    }
+
+    /// <summary>One channel block of <paramref name="vectors"/> vectors over every pixel of the phase, 6 (or the last 3) at a time.</summary>
+    private static void RunBlock<TSimd, TVector>(in Phase phase, int channels, float* w, float* b, int vectors, int width, float* target, nint plane,
+        float* scratch)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        int packedWidth = vectors * TSimd.Count;
+        for (int p = 0; p < phase.Count; p += Pixels)
+        {
+            int* pixels = phase.Offsets + p;
+            int valid = Math.Min(Pixels, phase.Count - p);
+            switch (vectors)
+            {
+                case 4 when valid <= 3:
+                    ChannelVectorizedMicroKernels.Block4x3<TSimd, TVector>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
+                case 4: ChannelVectorizedMicroKernels.Block4x6<TSimd, TVector>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
+                case 2: ChannelVectorizedMicroKernels.Block2x6<TSimd, TVector>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
+                default: ChannelVectorizedMicroKernels.Block1x6<TSimd, TVector>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
+            }
+            Scatter(scratch, packedWidth, phase.Targets + p, valid, target, plane, width);
         }
     }
 

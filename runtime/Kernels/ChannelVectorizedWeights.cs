@@ -4,8 +4,9 @@ namespace TConvGen;
 
 /// <summary>
 /// The weight layout of <see cref="ChannelVectorizedPrepared"/>: output channels are the vector lanes. Within each group the
-/// output channels form blocks of <see cref="FullBlock"/> channels (the register block: 4 Vector512 or 2 Vector256); the
-/// channels left over form one block of the narrowest allowed width that holds them, padded with zero weights. Every
+/// output channels form blocks of <see cref="FullBlock"/> channels (the register block: 4 vectors with 32 vector registers,
+/// 2 with 16); the channels left over form one block of the narrowest of 1, 2 or 4 vectors that holds them, padded with zero
+/// weights. Every
 /// block spans <c>width * Cin/g * kH*kW</c> floats and starts at <c>(g*PackedPerGroup + c) * Cin/g * kH*kW</c> (all earlier
 /// blocks of the group are full). Inside a block, phase <c>(py, px)</c> follows phase by phase (row-major), each holding
 /// <c>[tap of the phase (row taps x column taps)][ic][width]</c>: the micro-kernel walks its taps and input channels with
@@ -13,10 +14,12 @@ namespace TConvGen;
 /// </summary>
 internal sealed class ChannelVectorizedWeights
 {
-    public ChannelVectorizedWeights(SimdLevel level, AxisPhases rows, AxisPhases columns, int kernelWidth)
+    /// <summary>The layout for vectors of <paramref name="level"/> (the portable code packs one channel per "vector") and
+    /// <paramref name="vectorRegisters"/> registers: 32 hold the 4-vector block's 24 accumulators, 16 the 2-vector block's 12.</summary>
+    public ChannelVectorizedWeights(SimdLevel level, int vectorRegisters, AxisPhases rows, AxisPhases columns, int kernelWidth)
     {
-        Lanes = level == SimdLevel.Vector512 ? 16 : 8;
-        FullBlock = level == SimdLevel.Vector512 ? 4 * Lanes : 2 * Lanes;
+        Lanes = level.FloatsPerVector();
+        FullBlock = (vectorRegisters >= 32 ? 4 : 2) * Lanes;
         Rows = rows;
         Columns = columns;
         KernelWidth = kernelWidth;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace TConvGen.Runtime.Tests.Support;
 
 /// <summary>Every algorithm at every SIMD width this machine runs in-process: each with its SIMD and its portable code,
-/// PhaseDirect and GemmCol2Im at every other vector width the machine runs, and the Vector256 bodies of the channel-vectorised,
+/// PhaseDirect, GemmCol2Im and ChannelVectorized at every other vector width the machine runs, and the Vector256 bodies of the
 /// patch-scatter and one-tap kernels, which a machine with AVX-512 would not otherwise run. (The child run without AVX-512
 /// covers Auto's and the others' Vector256 choices.)</summary>
 internal static class KernelVariants
@@ -19,12 +19,10 @@ internal static class KernelVariants
         {
             yield return new PhaseDirectConvTranspose2d(options, level);
             yield return new GemmCol2ImConvTranspose2d(options, level);
+            yield return new ChannelVectorizedConvTranspose2d(options, level);
         }
         if (SimdPath.IsVector512Supported)
-        {
-            yield return new ChannelVectorizedConvTranspose2d(options, SimdLevel.Vector256);
             yield return new PatchScatterConvTranspose2d(options, SimdLevel.Vector256);
-        }
         if (OneTapPrepared.Supports(options) && SimdPath.IsSupported)
         {
             yield return new OneTapConvTranspose2d(options, SimdLevel.Vector256);
