@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace TConvGen;
 
@@ -14,7 +15,7 @@ namespace TConvGen;
 /// vector it loads, and stores the two output rows <c>2i-pH</c> and <c>2i+1-pH</c> with the column phases interleaved.
 /// Input columns past the input read zeros and so give the bias, which is what output padding's columns hold; rows past
 /// the input are filled with the bias. Blocks that reach past the tile (row or column edges) go through a scratch buffer
-/// and only their real part is copied.
+/// and only their real part is copied. The vector code is written once for every width (<see cref="OneTapMicroKernels"/>).
 /// </summary>
 internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
 {
@@ -40,24 +41,30 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     /// <param name="bias">The bias, or empty.</param>
     /// <param name="inChannels">Cin.</param>
     /// <param name="outChannels">Cout.</param>
-    /// <param name="level">The body to run (already clamped to the machine).</param>
-    /// <param name="block">Output channels per micro-kernel call: 3 (24 accumulators, needs 32 registers) or 1.</param>
+    /// <param name="level">The width to run, which must run on this machine (<see cref="SimdPath.Runs"/>).</param>
+    /// <param name="block">Output channels per micro-kernel call: 3 (24 accumulators, for 32 registers) or 1.</param>
     public OneTapPrepared(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels,
         SimdLevel level, int block)
         : base(kernel, inChannels, outChannels, block, 2)
     {
         if (!Supports(kernel.Options))
             throw new ArgumentException("The one-tap kernel needs kernel 2, stride 2 and dilation 1 in both axes.", nameof(kernel));
-        if (block != 1 && block != 3 || level == SimdLevel.Vector512 && block != 3)
-            throw new ArgumentOutOfRangeException(nameof(block), block, "block must be 3, or 1 for the Vector256 and portable bodies.");
+        if (block != 1 && block != 3)
+            throw new ArgumentOutOfRangeException(nameof(block), block, "block must be 3 or 1.");
+        if (!SimdPath.Runs(level))
+            throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
         var o = kernel.Options;
         _weights = OneTapWeights.Pack(weight, inChannels, outChannels, o.Groups, block);
         _bias = PaddedBias.Pack(bias, outChannels, o.Groups, OneTapWeights.PackedPerGroup(outChannels / o.Groups, block));
         _level = level;
         _block = block;
-        // Packed rows are whole 8-column vectors (the narrowest micro-kernel); the portable loop takes any length.
-        _granule = level == SimdLevel.Portable ? 1 : 8;
+        // Packed rows are whole vectors of the narrowest micro-kernel's columns; the portable loop takes any length.
+        _granule = level == SimdLevel.Portable ? 1 : NarrowestColumns(level);
     }
+
+    /// <summary>The input columns of the narrowest call at <paramref name="level"/>: one vector, and at Vector512 one Vector256
+    /// (a row's last columns step down a width rather than run a Vector512 partly empty).</summary>
+    private static int NarrowestColumns(SimdLevel level) => level == SimdLevel.Vector512 ? 8 : level.FloatsPerVector();
 
     /// <summary>Whether the options are the one-tap case this kernel computes: kernel 2 x 2, stride 2, dilation 1.</summary>
     public static bool Supports(ConvTranspose2dOptions options) =>
@@ -163,9 +170,10 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         // channel block reads it, and the weights stream from L2.
         for (int j0 = 0; j0 < row.PaddedWidth;)
         {
-            // 32 columns (two Vector512) while they fill; then 16 and 8 (Vector256), so a row wastes fewer than 8 lanes.
-            int left = row.PaddedWidth - j0;
-            int columns = left >= 32 && _level == SimdLevel.Vector512 ? 32 : left >= 16 ? 16 : 8;
+            // Two vectors while they fill, then one (Vector512 steps down to Vector256's 16 and 8), so a row wastes fewer
+            // lanes than the narrowest vector holds.
+            int left = row.PaddedWidth - j0, narrowest = NarrowestColumns(_level);
+            int columns = left >= 32 && _level == SimdLevel.Vector512 ? 32 : left >= 2 * narrowest ? 2 * narrowest : narrowest;
             int ox0 = 2 * (row.FirstColumn + j0) - padding;
             bool direct = bothRows && ox0 >= 0 && ox0 + 2 * columns <= outWidth;
             float* x = row.Input + j0;
@@ -198,17 +206,36 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         float* dst0 = direct ? row.Output + oc * plane + (nint)row.FirstOutputRow * outWidth + ox0 : scratch;
         float* dst1 = direct ? dst0 + outWidth : scratch + 2 * columns;
         nint dstStride = direct ? plane : 4 * columns;
-        switch (count == 1 ? columns : -columns)
+        // A call of 2N columns runs two vectors of width N, else one; Vector512's narrower calls run Vector256.
+        var level = columns == 32 ? SimdLevel.Vector512 : _level == SimdLevel.Vector512 ? SimdLevel.Vector256 : _level;
+        bool two = columns == 2 * level.FloatsPerVector();
+        switch (level)
         {
-            case 32: OneTapMicroKernels.Block1x32(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride); break;
-            case 16: OneTapMicroKernels.Block1x16(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride); break;
-            case 8: OneTapMicroKernels.Block1x8(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride); break;
-            case -32: OneTapMicroKernels.Block3x32(x, xStride, w, channels, bias, dst0, dst1, dstStride); break;
-            case -16: OneTapMicroKernels.Block3x16(x, xStride, w, channels, bias, dst0, dst1, dstStride); break;
-            default: OneTapMicroKernels.Block3x8(x, xStride, w, channels, bias, dst0, dst1, dstStride); break;
+            case SimdLevel.Vector512: RunKernel<Simd512, Vector512<float>>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two); break;
+            case SimdLevel.Vector256: RunKernel<Simd256, Vector256<float>>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two); break;
+            default: RunKernel<Simd128, Vector128<float>>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two); break;
         }
         if (!direct)
             CopyScratch(ref row, scratch, oc, count, columns, ox0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RunKernel<TSimd, TVector>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1,
+        nint dstStride, int count, bool two)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        if (count == 1)
+        {
+            if (two)
+                OneTapMicroKernels.Block1x2<TSimd, TVector>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride);
+            else
+                OneTapMicroKernels.Block1x1<TSimd, TVector>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride);
+        }
+        else if (two)
+            OneTapMicroKernels.Block3x2<TSimd, TVector>(x, xStride, w, channels, bias, dst0, dst1, dstStride);
+        else
+            OneTapMicroKernels.Block3x1<TSimd, TVector>(x, xStride, w, channels, bias, dst0, dst1, dstStride);
     }
 
     /// <summary>Copies the real part of a scratch block (<c>[channel][row phase][2 x columns]</c>) to the output.</summary>

@@ -10,8 +10,8 @@ namespace TConvGen.Runtime.Tests;
 /// <summary>The one-tap kernel (kernel == stride, dilation 1) on the cases the random sweep rarely reaches: stride 2 with
 /// padding and output padding (phases shifted and cropped, bias-only rows and columns), groups, batches, channel counts
 /// that leave a padded register block, widths that are not a multiple of the micro-kernel's columns, one thread and two
-/// (tiles that split a row pair when the padding is odd), every body (Vector512, Vector256 with 3 and with 1 channel per
-/// block, portable); and strides 3 and 4, which it hands to PhaseDirect.</summary>
+/// (tiles that split a row pair when the padding is odd), every width this machine runs with 3 and with 1 channel per block
+/// and the portable code; and strides 3 and 4, which it hands to PhaseDirect. Also the width each runs, as its name says.</summary>
 public sealed class KernelOneTapTests
 {
     [Theory]
@@ -36,7 +36,7 @@ public sealed class KernelOneTapTests
         var options = new ConvTranspose2dOptions(stride, stride, padding) { OutputPadding = outputPadding, Groups = groups };
         var shape = new ConvTranspose2dShape(batch, inChannels, outChannels, height, width);
         var kernels = Enum.GetValues<SimdLevel>().Select(level => new OneTapConvTranspose2d(options, level))
-            .Append(new OneTapConvTranspose2d(options, SimdLevel.Vector256, narrowBlock: true));
+            .Concat(VectorLevels.Running.Select(level => new OneTapConvTranspose2d(options, level, narrowBlock: true)));
         ReferenceCheck.AllMatch(options, shape, inChannels * 31 + outChannels * 7 + width, threads, kernels);
     }
 
@@ -52,9 +52,10 @@ public sealed class KernelOneTapTests
         var expected = new float[problem.OutputLength];
         ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape, 1);
         Assert.Contains(TilePartitioner.Partition(problem, 2, 3, 2), tile => tile.RowStart > 0);
-        foreach (var level in Enum.GetValues<SimdLevel>())
+        foreach (var kernel in Enum.GetValues<SimdLevel>().Select(level => new OneTapConvTranspose2d(options, level))
+            .Concat(VectorLevels.Running.Select(level => new OneTapConvTranspose2d(options, level, narrowBlock: true))))
         {
-            var prepared = new OneTapConvTranspose2d(options, level).Prepare(weight, bias, 40, 9);
+            var prepared = kernel.Prepare(weight, bias, 40, 9);
             var actual = new float[problem.OutputLength];
             actual.AsSpan().Fill(float.NaN);
             prepared.Run(input, actual, 1, 30, 35, 2);
@@ -62,5 +63,21 @@ public sealed class KernelOneTapTests
             for (int i = 0; i < expected.Length; i++)
                 Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5 * scale, $"{prepared.Kernel.Algorithm}: [{i}] expected {expected[i]} got {actual[i]}");
         }
+    }
+
+    [Fact]
+    public void AForcedWidthIsLoweredToOneThatRunsAndNamed()
+    {
+        var options = new ConvTranspose2dOptions(2, stride: 2);
+        string Block(SimdLevel level) => level != SimdLevel.Portable && SimdPath.VectorRegisters < 32 ? ", 1 channel" : "";
+        foreach (var requested in Enum.GetValues<SimdLevel>())
+        {
+            var level = SimdPath.Lower(requested);
+            Assert.Equal($"OneTap ({level.Label()}{Block(level)})", new OneTapConvTranspose2d(options, requested).Algorithm);
+        }
+        var widest = SimdPath.Lower(SimdLevel.Vector512);
+        Assert.Equal($"OneTap ({widest.Label()}{Block(widest)})", ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.OneTap).Algorithm);
+        Assert.Equal($"OneTap (PhaseDirect, {SimdPath.Preferred.Label()})",
+            ConvTranspose2d.Create(new ConvTranspose2dOptions(3, stride: 2), ConvTranspose2dAlgorithm.OneTap).Algorithm);
     }
 }

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace TConvGen.Runtime.Tests.Support;
 
 /// <summary>Every algorithm at every SIMD width this machine runs in-process: each with its SIMD and its portable code,
-/// PhaseDirect, GemmCol2Im and ChannelVectorized at every other vector width the machine runs, and the Vector256 bodies of the
-/// patch-scatter and one-tap kernels, which a machine with AVX-512 would not otherwise run. (The child run without AVX-512
+/// PhaseDirect, GemmCol2Im, ChannelVectorized and OneTap at every other vector width the machine runs (OneTap also with its
+/// one-channel block), and the Vector256 body of the patch-scatter kernel, which a machine with AVX-512 would not otherwise run. (The child run without AVX-512
 /// covers Auto's and the others' Vector256 choices.)</summary>
 internal static class KernelVariants
 {
@@ -23,10 +23,15 @@ internal static class KernelVariants
         }
         if (SimdPath.IsVector512Supported)
             yield return new PatchScatterConvTranspose2d(options, SimdLevel.Vector256);
-        if (OneTapPrepared.Supports(options) && SimdPath.IsSupported)
+        if (OneTapPrepared.Supports(options))
         {
-            yield return new OneTapConvTranspose2d(options, SimdLevel.Vector256);
-            yield return new OneTapConvTranspose2d(options, SimdLevel.Vector256, narrowBlock: true);
+            // The factory's OneTap runs the widest width.
+            foreach (var level in VectorLevels.Running)
+            {
+                if (level != SimdPath.Lower(SimdLevel.Vector512))
+                    yield return new OneTapConvTranspose2d(options, level);
+                yield return new OneTapConvTranspose2d(options, level, narrowBlock: true);
+            }
         }
     }
 }
