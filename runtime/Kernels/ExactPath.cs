@@ -70,8 +70,9 @@ internal static class ExactPath
         return true;
     }
 
-    /// <summary>The exact path's prepared kernel for <paramref name="kernel"/>'s options, running the <paramref name="level"/> body.</summary>
+    /// <summary>The exact path's prepared kernel for <paramref name="kernel"/>'s options, at <paramref name="level"/> lowered to what
+    /// the machine runs.</summary>
     public static PreparedConvTranspose2d Prepare(ConvTranspose2d kernel, SimdLevel level, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
         int inChannels, int outChannels) =>
-        new PatchScatterPrepared(kernel, weight, bias, inChannels, outChannels, SimdPath.Clamp(level));
+        new PatchScatterPrepared(kernel, weight, bias, inChannels, outChannels, SimdPath.Lower(level));
 }

@@ -20,7 +20,7 @@ internal static class KernelFactory
             ConvTranspose2dAlgorithm.Reference => new ReferenceConvTranspose2d(options),
             ConvTranspose2dAlgorithm.GemmCol2Im => new GemmCol2ImConvTranspose2d(options, useVectors),
             ConvTranspose2dAlgorithm.PhaseDirect => new PhaseDirectConvTranspose2d(options, useVectors),
-            ConvTranspose2dAlgorithm.ChannelVectorized => new ChannelVectorizedConvTranspose2d(options, useVectors ? SimdPath.Preferred : SimdLevel.Portable),
+            ConvTranspose2dAlgorithm.ChannelVectorized => new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors)),
             ConvTranspose2dAlgorithm.PatchScatter => new PatchScatterConvTranspose2d(options, SimdPath.Best(useVectors)),
             ConvTranspose2dAlgorithm.OneTap => new OneTapConvTranspose2d(options, useVectors ? SimdLevel.Vector512 : SimdLevel.Portable),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm,

@@ -11,18 +11,13 @@ internal sealed class PatchScatterConvTranspose2d : ConvTranspose2d
     private readonly SimdLevel _level;
 
     /// <param name="options">The hyper-parameters.</param>
-    /// <param name="level">The body to run, lowered to what the machine supports (the tests force each one).</param>
+    /// <param name="level">The width to run, lowered to what the machine runs (the tests force each one).</param>
     public PatchScatterConvTranspose2d(ConvTranspose2dOptions options, SimdLevel level) : base(options)
     {
-        _level = SimdPath.Clamp(level);
+        _level = SimdPath.Lower(level);
     }
 
-    public override string Algorithm => _level switch
-    {
-        SimdLevel.Vector512 => "PatchScatter",
-        SimdLevel.Vector256 => "PatchScatter (Vector256)",
-        _ => "PatchScatter (portable)",
-    };
+    public override string Algorithm => $"PatchScatter ({_level.Label()})";
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
         new PatchScatterPrepared(this, weight, bias, inChannels, outChannels, _level);

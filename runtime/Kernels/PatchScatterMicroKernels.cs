@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace TConvGen;
 
@@ -8,6 +7,7 @@ namespace TConvGen;
 /// The inner loop of <see cref="PatchScatterPrepared"/>: <c>dst[m] += sum_c x[c * xStride] * w[c * wStride + m]</c> for
 /// <c>m</c> in <c>[0, length)</c>, an AXPY per input channel along a contiguous run of the weights (PyTorch's layout). Four
 /// input channels share each load and store of <c>dst</c>, so the loop streams the weights with one FMA per weight load.
+/// The vector loop is written once for every width (<see cref="ISimd{TVector}"/>).
 /// </summary>
 internal static unsafe class PatchScatterMicroKernels
 {
@@ -23,8 +23,9 @@ internal static unsafe class PatchScatterMicroKernels
             float x0 = x[c * xStride], x1 = x[(c + 1) * xStride], x2 = x[(c + 2) * xStride], x3 = x[(c + 3) * xStride];
             int done = level switch
             {
-                SimdLevel.Vector512 => Block512(w0, wStride, x0, x1, x2, x3, dst, length),
-                SimdLevel.Vector256 => Block256(w0, wStride, x0, x1, x2, x3, dst, length),
+                SimdLevel.Vector512 => Block<Simd512, Vector512<float>>(w0, wStride, x + c * xStride, xStride, dst, length),
+                SimdLevel.Vector256 => Block<Simd256, Vector256<float>>(w0, wStride, x + c * xStride, xStride, dst, length),
+                SimdLevel.Vector128 => Block<Simd128, Vector128<float>>(w0, wStride, x + c * xStride, xStride, dst, length),
                 _ => 0,
             };
             for (int m = done; m < length; m++)
@@ -39,39 +40,25 @@ internal static unsafe class PatchScatterMicroKernels
         }
     }
 
-    /// <summary>Four channels over the whole vectors of <c>dst</c>; returns how many elements it covered.</summary>
+    /// <summary>Four channels (<c>x[0]</c>, <c>x[xStride]</c>, ... with weight rows <c>w</c>, <c>w + wStride</c>, ...) over the
+    /// whole vectors of <c>dst</c>; returns how many elements it covered.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Block512(float* w, nint wStride, float x0, float x1, float x2, float x3, float* dst, int length)
+    private static int Block<TSimd, TVector>(float* w, nint wStride, float* x, nint xStride, float* dst, int length)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
     {
-        Vector512<float> v0 = Vector512.Create(x0), v1 = Vector512.Create(x1), v2 = Vector512.Create(x2), v3 = Vector512.Create(x3);
+        int n = TSimd.Count;
+        TVector v0 = TSimd.Broadcast(x), v1 = TSimd.Broadcast(x + xStride), v2 = TSimd.Broadcast(x + 2 * xStride), v3 = TSimd.Broadcast(x + 3 * xStride);
         float* w1 = w + wStride, w2 = w1 + wStride, w3 = w2 + wStride;
         int m = 0;
-        for (; m + 16 <= length; m += 16)
+        for (; m + n <= length; m += n)
         {
-            var a = Vector512.Load(dst + m);
-            a = Avx512F.FusedMultiplyAdd(Vector512.Load(w + m), v0, a);
-            a = Avx512F.FusedMultiplyAdd(Vector512.Load(w1 + m), v1, a);
-            a = Avx512F.FusedMultiplyAdd(Vector512.Load(w2 + m), v2, a);
-            a = Avx512F.FusedMultiplyAdd(Vector512.Load(w3 + m), v3, a);
-            a.Store(dst + m);
-        }
-        return m;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Block256(float* w, nint wStride, float x0, float x1, float x2, float x3, float* dst, int length)
-    {
-        Vector256<float> v0 = Vector256.Create(x0), v1 = Vector256.Create(x1), v2 = Vector256.Create(x2), v3 = Vector256.Create(x3);
-        float* w1 = w + wStride, w2 = w1 + wStride, w3 = w2 + wStride;
-        int m = 0;
-        for (; m + 8 <= length; m += 8)
-        {
-            var a = Vector256.Load(dst + m);
-            a = Fma.MultiplyAdd(Vector256.Load(w + m), v0, a);
-            a = Fma.MultiplyAdd(Vector256.Load(w1 + m), v1, a);
-            a = Fma.MultiplyAdd(Vector256.Load(w2 + m), v2, a);
-            a = Fma.MultiplyAdd(Vector256.Load(w3 + m), v3, a);
-            a.Store(dst + m);
+            var a = TSimd.Load(dst + m);
+            a = TSimd.MultiplyAdd(TSimd.Load(w + m), v0, a);
+            a = TSimd.MultiplyAdd(TSimd.Load(w1 + m), v1, a);
+            a = TSimd.MultiplyAdd(TSimd.Load(w2 + m), v2, a);
+            a = TSimd.MultiplyAdd(TSimd.Load(w3 + m), v3, a);
+            TSimd.Store(dst + m, a);
         }
         return m;
     }

@@ -17,12 +17,13 @@ internal sealed unsafe class PatchScatterPrepared : TiledPreparedConvTranspose2d
     private readonly float[] _bias;
     private readonly SimdLevel _level;
 
+    /// <summary>Keeps the weights for a run at <paramref name="level"/>, which must run on this machine (<see cref="SimdPath.Runs"/>).</summary>
     public PatchScatterPrepared(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
         : base(kernel, inChannels, outChannels, 1, 1)
     {
         _weights = weight.ToArray();
         _bias = PaddedBias.Unpadded(bias, outChannels);
-        _level = level;
+        _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
     }
 
     /// <summary>Whether the patch of the only input pixel is the output itself: every output row and column is one tap.</summary>

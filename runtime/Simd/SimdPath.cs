@@ -52,17 +52,9 @@ internal static class SimdPath
         return level;
     }
 
-    /// <summary>For the kernels with Vector256 and Vector512 bodies only: the widest of those that runs here, or the
-    /// portable code when <paramref name="useVectors"/> is false or neither runs.</summary>
-    public static SimdLevel Best(bool useVectors) =>
-        !useVectors || !IsSupported ? SimdLevel.Portable : IsVector512Supported ? SimdLevel.Vector512 : SimdLevel.Vector256;
-
-    /// <summary>For the kernels with Vector256 and Vector512 bodies only: <paramref name="requested"/>, lowered to what
-    /// this machine supports; they have no Vector128 body, so Vector128 runs their portable code.</summary>
-    public static SimdLevel Clamp(SimdLevel requested) =>
-        requested == SimdLevel.Vector512 && !IsVector512Supported ? Best(true)
-        : requested == SimdLevel.Vector256 && !IsSupported || requested == SimdLevel.Vector128 ? SimdLevel.Portable
-        : requested;
+    /// <summary>The width a kernel runs by default: <see cref="Preferred"/>, or the portable code when <paramref name="useVectors"/>
+    /// is false (every kernel has a body at every width).</summary>
+    public static SimdLevel Best(bool useVectors) => useVectors ? Preferred : SimdLevel.Portable;
 
     /// <summary>Measured on first use only, on AVX-512 machines: a few milliseconds once per process, mostly compiling its loops.</summary>
     private static class PreferredLevel

@@ -6,7 +6,8 @@ using Xunit;
 
 namespace TConvGen.Runtime.Tests;
 
-/// <summary>The patch-scatter kernel on the inputs it is for (a pixel or a few, wide channels), every body: the in-place
+/// <summary>The patch-scatter kernel on the inputs it is for (a pixel or a few, wide channels), at every width this machine
+/// runs and the portable code (and the width each runs, as its name says): the in-place
 /// path where the only pixel's patch is the output, and the clipped scatter where padding, dilation, output padding or a
 /// second pixel make it differ; one thread and several (tiles split over channels, or over rows).</summary>
 public sealed class KernelPatchScatterTests
@@ -35,6 +36,15 @@ public sealed class KernelPatchScatterTests
         var shape = new ConvTranspose2dShape(batch, inChannels, outChannels, height, width);
         ReferenceCheck.AllMatch(options, shape, inChannels * 31 + outChannels, threads,
             Enum.GetValues<SimdLevel>().Select(level => new PatchScatterConvTranspose2d(options, level)));
+    }
+
+    [Fact]
+    public void AForcedWidthIsLoweredToOneThatRunsAndNamed()
+    {
+        var options = new ConvTranspose2dOptions(4, stride: 1);
+        foreach (var requested in Enum.GetValues<SimdLevel>())
+            Assert.Equal($"PatchScatter ({SimdPath.Lower(requested).Label()})", new PatchScatterConvTranspose2d(options, requested).Algorithm);
+        Assert.Equal($"PatchScatter ({SimdPath.Preferred.Label()})", ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.PatchScatter).Algorithm);
     }
 
     [Theory]

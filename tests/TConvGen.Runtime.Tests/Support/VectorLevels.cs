@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace TConvGen.Runtime.Tests.Support;
 
-/// <summary>The widths the width-generic kernels (PhaseDirect, GemmCol2Im, ChannelVectorized, OneTap) can be forced to on this machine.</summary>
+/// <summary>The widths the width-generic kernels (all but the reference) can be forced to on this machine.</summary>
 internal static class VectorLevels
 {
     /// <summary>Every vector width this machine runs.</summary>
