@@ -59,16 +59,11 @@ internal static unsafe class ChannelVectorizedMicroKernels
             }
         }
         TSimd.Store(dst, a00); TSimd.Store(dst + n, a01); TSimd.Store(dst + 2 * n, a02); TSimd.Store(dst + 3 * n, a03);
-        dst += 4 * n;
-        TSimd.Store(dst, a10); TSimd.Store(dst + n, a11); TSimd.Store(dst + 2 * n, a12); TSimd.Store(dst + 3 * n, a13);
-        dst += 4 * n;
-        TSimd.Store(dst, a20); TSimd.Store(dst + n, a21); TSimd.Store(dst + 2 * n, a22); TSimd.Store(dst + 3 * n, a23);
-        dst += 4 * n;
-        TSimd.Store(dst, a30); TSimd.Store(dst + n, a31); TSimd.Store(dst + 2 * n, a32); TSimd.Store(dst + 3 * n, a33);
-        dst += 4 * n;
-        TSimd.Store(dst, a40); TSimd.Store(dst + n, a41); TSimd.Store(dst + 2 * n, a42); TSimd.Store(dst + 3 * n, a43);
-        dst += 4 * n;
-        TSimd.Store(dst, a50); TSimd.Store(dst + n, a51); TSimd.Store(dst + 2 * n, a52); TSimd.Store(dst + 3 * n, a53);
+        TSimd.Store(dst + 4 * n, a10); TSimd.Store(dst + 5 * n, a11); TSimd.Store(dst + 6 * n, a12); TSimd.Store(dst + 7 * n, a13);
+        TSimd.Store(dst + 8 * n, a20); TSimd.Store(dst + 9 * n, a21); TSimd.Store(dst + 10 * n, a22); TSimd.Store(dst + 11 * n, a23);
+        TSimd.Store(dst + 12 * n, a30); TSimd.Store(dst + 13 * n, a31); TSimd.Store(dst + 14 * n, a32); TSimd.Store(dst + 15 * n, a33);
+        TSimd.Store(dst + 16 * n, a40); TSimd.Store(dst + 17 * n, a41); TSimd.Store(dst + 18 * n, a42); TSimd.Store(dst + 19 * n, a43);
+        TSimd.Store(dst + 20 * n, a50); TSimd.Store(dst + 21 * n, a51); TSimd.Store(dst + 22 * n, a52); TSimd.Store(dst + 23 * n, a53);
     }
 
     /// <summary>4 vectors x 3 pixels, for the last pixels of a phase: a list of 6k + 1..3 pixels then wastes at most 2 slots
@@ -105,10 +100,8 @@ internal static unsafe class ChannelVectorizedMicroKernels
             }
         }
         TSimd.Store(dst, a00); TSimd.Store(dst + n, a01); TSimd.Store(dst + 2 * n, a02); TSimd.Store(dst + 3 * n, a03);
-        dst += 4 * n;
-        TSimd.Store(dst, a10); TSimd.Store(dst + n, a11); TSimd.Store(dst + 2 * n, a12); TSimd.Store(dst + 3 * n, a13);
-        dst += 4 * n;
-        TSimd.Store(dst, a20); TSimd.Store(dst + n, a21); TSimd.Store(dst + 2 * n, a22); TSimd.Store(dst + 3 * n, a23);
+        TSimd.Store(dst + 4 * n, a10); TSimd.Store(dst + 5 * n, a11); TSimd.Store(dst + 6 * n, a12); TSimd.Store(dst + 7 * n, a13);
+        TSimd.Store(dst + 8 * n, a20); TSimd.Store(dst + 9 * n, a21); TSimd.Store(dst + 10 * n, a22); TSimd.Store(dst + 11 * n, a23);
     }
 
     /// <summary>2 vectors x 6 pixels: 12 accumulators, 2 weight vectors and a broadcast, within 16 registers.</summary>
