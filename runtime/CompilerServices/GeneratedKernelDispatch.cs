@@ -6,29 +6,12 @@ namespace TConvGen.CompilerServices;
 
 /// <summary>
 /// Building block for generated kernels: the prepared form a generated kernel returns. It runs the generated bodies, or
-/// the dynamic kernel (<see cref="ConvTranspose2d.Create(ConvTranspose2dOptions)"/>) where that is measured faster
-/// (2-core Zen 5, one thread unless said):
-/// <list type="bullet">
-/// <item>a run's output rows are shorter than one column block of the bodies, so most lanes would compute padding:
-/// 512->256 8x8 k4s2p1, phase length 8 against a 32-position block, generated 10.9 ms vs dynamic 4.6 ms; 100->512 1x1
-/// k4s1p0, 4 against 32, 1.9 ms vs 0.4 ms (and 0.05-0.07 ms since Auto runs PatchScatter there);</item>
-/// <item>a stride-1 layer wide enough for the dynamic ChannelVectorized kernel (output channels in the vector lanes):
-/// 64->64 56x56 k3s1p1 generated 2.38 ms vs 2.16 ms, and 1.30 vs 1.09 ms on two threads. At stride 2 the generated
-/// bodies match or beat it (128->64 32x32 k4s2p1 batch 8: 20.1 vs 22.6 ms), so those stay generated;</item>
-/// <item>a layer with at least 32x32 channel pairs per group that Auto runs with the dynamic OneTap kernel (kernel 2, stride
-/// 2, dilation 1 on rows wide enough, where Vector512 runs): U-Net's 128->64 64x64 k2s2p0 generated 3.11 ms vs OneTap
-/// 2.61 ms, and 1.40 vs 1.28 ms on two threads. Narrower layers have not been measured against the generated bodies and
-/// stay generated, and so do layers on machines without Vector512, where OneTap's Vector256 body only ties with the
-/// 16-register generated bodies (AVX-512 off in the JIT: 128->64 64x64 k2s2p0 OneTap 3.04-3.37 ms, generated 2.80-3.11 ms).</item>
-/// <item>a layer with at least 16 output channels per group, stride 1 or 2 and rows of 32 or more positions per phase, where
-/// Vector512 is the preferred width (<c>SimdPath.Preferred</c>: its multiply-adds measured about twice as fast as
-/// Vector256's), because the dynamic kernels then run Vector512 and these bodies are Vector256 only (quick run, 226 vs 112
-/// GFLOP/s peaks, 1 thread: 21->21 64x64 k4s2p1 generated 539 us vs dynamic 363 us, 128->64 32x32 2.44 vs 1.53 ms, batch 8
-/// 22.0 vs 14.2 ms, 32->32 32x32 k3s2p2d2 201 vs 126 us). Until the generator emits bodies per width;</item>
-/// <item>every run, when the weights hold a NaN or an infinity or the geometry is one the phase kernels do not run in bounded
-/// memory: the bodies read zero-padded bands (<c>0 * Inf</c> is NaN), and the dynamic kernel then takes its exact path
-/// (the rule is <c>ExactPath</c>'s, decided here once).</item>
-/// </list>
+/// the dynamic kernel (<see cref="ConvTranspose2d.Create(ConvTranspose2dOptions)"/>) where that is measured faster on the
+/// machine that runs it (the rules and their measurements are <c>AlgorithmSelector.GeneratedHandsOff</c>'s: rows shorter
+/// than one column block, wide stride-1 layers ChannelVectorized takes, wide one-tap layers, and layers the dynamic
+/// kernel's Vector512 code wins), and on every run when the weights hold a NaN or an infinity or the geometry is one the
+/// phase kernels do not run in bounded memory: the bodies read zero-padded bands (<c>0 * Inf</c> is NaN), and the dynamic
+/// kernel then takes its exact path (the rule is <c>ExactPath</c>'s, decided here once).
 /// Not meant to be called by user code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -40,12 +23,6 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
     private readonly int _blockColumns;
     private readonly bool _exact;
 
-    /// <summary>Output channels per group from which the dynamic kernel's Vector512 code beats the generated Vector256 bodies
-    /// where Vector512 is the preferred width (21->21 and 32->32 measured; 64->3 ties and stays generated).</summary>
-    private const int WiderDynamicOutChannels = 16;
-
-    /// <summary>Positions per column phase from which that holds (512->256 on 8x8, 8 positions, stays generated: 1.29 vs 1.46 ms).</summary>
-    private const int WiderDynamicPhaseLength = 32;
     private PreparedConvTranspose2d? _dynamic;
 
     /// <summary>Wraps the generated prepared kernel and keeps a copy of the weights, from which the dynamic kernel is
@@ -72,23 +49,12 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
         _exact = ExactPath.IsRequired(kernel.Options, weight);
     }
 
-    /// <summary>Whether a run of <paramref name="problem"/> goes to the dynamic kernel: the weights or the geometry take the
-    /// exact path, a column phase is shorter than one block, the layer has stride 1 and is wide enough for the dynamic
-    /// ChannelVectorized kernel, or it has wide channels and Auto would run the dynamic OneTap kernel on it.</summary>
+    /// <summary>Whether a run of <paramref name="problem"/> goes to the dynamic kernel on this machine: the weights or the
+    /// geometry take the exact path, or the selection rules hand it over (<c>AlgorithmSelector.GeneratedHandsOff</c>).</summary>
     public bool UsesDynamicKernel(ConvTranspose2dProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        if (_exact)
-            return true;
-        var o = problem.Options;
-        long phaseLength = ((long)problem.OutputWidth + o.StrideWidth - 1) / o.StrideWidth;
-        bool wideStrideOne = o.StrideHeight == 1 && o.StrideWidth == 1
-            && AlgorithmSelector.PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels);
-        bool wideOneTap = SimdPath.IsVector512Supported && AlgorithmSelector.HasWideChannelPairs(o, problem.InChannels, problem.OutChannels)
-            && AlgorithmSelector.PrefersOneTap(problem);
-        bool widerDynamic = SimdPath.Preferred == SimdLevel.Vector512 && problem.OutChannelsPerGroup >= WiderDynamicOutChannels
-            && o.StrideHeight <= 2 && o.StrideWidth <= 2 && phaseLength >= WiderDynamicPhaseLength;
-        return phaseLength < _blockColumns || wideStrideOne || wideOneTap || widerDynamic;
+        return _exact || AlgorithmSelector.GeneratedHandsOff(problem, MachineDescription.Current, _blockColumns);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using System;
+
 namespace TConvGen;
 
 /// <summary>
@@ -64,9 +66,9 @@ internal static class AlgorithmSelector
     private static long ChannelPairs(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
         (long)(inChannels / options.Groups) * (outChannels / options.Groups);
 
-    /// <summary>Whether ChannelVectorized wins for these channel counts (whatever the input size) on this machine.</summary>
-    public static bool PrefersChannelVectorized(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
-        SimdPath.IsSupported
+    /// <summary>Whether ChannelVectorized wins for these channel counts (whatever the input size) on <paramref name="machine"/>.</summary>
+    public static bool PrefersChannelVectorized(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
+        machine.RunsVectors(ConvTranspose2dAlgorithm.ChannelVectorized)
         && outChannels / options.Groups >= WideOutChannels
         && (long)(inChannels / options.Groups) * options.KernelHeight * options.KernelWidth
             >= (long)WideReduction * options.StrideHeight * options.StrideWidth;
@@ -77,40 +79,102 @@ internal static class AlgorithmSelector
     /// <summary>The row phase length from which OneTap wins where ChannelVectorized's rule holds too.</summary>
     internal const int OneTapWideRows = 32;
 
-    /// <summary>Whether OneTap may win for some input size with these channels on this machine: Auto then prepares it.</summary>
-    public static bool MayPreferOneTap(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
-        SimdPath.IsSupported && OneTapPrepared.Supports(options)
-        && (SimdPath.IsVector512Supported || ChannelPairs(options, inChannels, outChannels) >= 2);
+    /// <summary>Whether OneTap may win for some input size with these channels on <paramref name="machine"/>: Auto then prepares it.
+    /// One input and one output channel per group lose below Vector512.</summary>
+    public static bool MayPreferOneTap(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
+        machine.RunsVectors(ConvTranspose2dAlgorithm.OneTap) && OneTapPrepared.Supports(options)
+        && (machine.WidthOf(ConvTranspose2dAlgorithm.OneTap) == SimdLevel.Vector512 || ChannelPairs(options, inChannels, outChannels) >= 2);
 
-    /// <summary>Whether OneTap wins for this problem on this machine.</summary>
-    public static bool PrefersOneTap(ConvTranspose2dProblem problem)
+    /// <summary>Whether OneTap wins for this problem on <paramref name="machine"/>.</summary>
+    public static bool PrefersOneTap(ConvTranspose2dProblem problem, MachineDescription machine)
     {
         var o = problem.Options;
-        if (!MayPreferOneTap(o, problem.InChannels, problem.OutChannels))
+        if (!MayPreferOneTap(o, problem.InChannels, problem.OutChannels, machine))
             return false;
         int phaseLength = (problem.OutputWidth + 1) / 2;
-        return phaseLength >= (PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels) ? OneTapWideRows : OneTapRows);
+        return phaseLength >= (PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels, machine) ? OneTapWideRows : OneTapRows);
     }
 
     /// <summary>The phase length below which PhaseDirect's narrowest block runs partly empty.</summary>
     internal static int NarrowPhase(ConvTranspose2dOptions options) => options.StrideWidth == 2 ? 8 : 16;
 
-    /// <summary>The algorithm Auto runs for a validated problem.</summary>
-    public static ConvTranspose2dAlgorithm Choose(ConvTranspose2dProblem problem)
+    /// <summary>The algorithm Auto runs for a validated problem on <paramref name="machine"/>.</summary>
+    public static ConvTranspose2dAlgorithm Choose(ConvTranspose2dProblem problem, MachineDescription machine)
     {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(machine);
         var o = problem.Options;
         // Auto prepares nothing else for such options (ExactPath); said here too, so that no caller picks an unbounded kernel.
         if (!ExactPath.IsBounded(o))
             return ConvTranspose2dAlgorithm.PatchScatter;
         if (problem.InputPlaneLength <= TinyInputPixels && HasWideChannelPairs(o, problem.InChannels, problem.OutChannels))
             return ConvTranspose2dAlgorithm.PatchScatter;
-        if (PrefersOneTap(problem))
+        if (PrefersOneTap(problem, machine))
             return ConvTranspose2dAlgorithm.OneTap;
-        if (PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels))
+        if (PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels, machine))
             return ConvTranspose2dAlgorithm.ChannelVectorized;
-        int phaseLength = (problem.OutputWidth + o.StrideWidth - 1) / o.StrideWidth;
-        return HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && phaseLength < NarrowPhase(o)
+        return HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && ColumnPhaseLength(problem) < NarrowPhase(o)
             ? ConvTranspose2dAlgorithm.GemmCol2Im
             : ConvTranspose2dAlgorithm.PhaseDirect;
     }
+
+    /// <summary>Output positions per column phase (the longest phase).</summary>
+    private static long ColumnPhaseLength(ConvTranspose2dProblem problem) =>
+        ((long)problem.OutputWidth + problem.Options.StrideWidth - 1) / problem.Options.StrideWidth;
+
+    /// <summary>
+    /// Whether a generated kernel hands a run of <paramref name="problem"/> to the dynamic kernel (Auto) on
+    /// <paramref name="machine"/>, where its bodies compute <paramref name="blockColumns"/> positions of a column phase at a
+    /// time. Measured on 2-core Zen 5, one thread unless said:
+    /// <list type="bullet">
+    /// <item>a run's output rows are shorter than one column block of the bodies, so most lanes would compute padding:
+    /// 512->256 8x8 k4s2p1, phase length 8 against a 32-position block, generated 10.9 ms vs dynamic 4.6 ms; 100->512 1x1
+    /// k4s1p0, 4 against 32, 1.9 ms vs 0.4 ms (and 0.05-0.07 ms since Auto runs PatchScatter there);</item>
+    /// <item>a stride-1 layer wide enough for the dynamic ChannelVectorized kernel (output channels in the vector lanes):
+    /// 64->64 56x56 k3s1p1 generated 2.38 ms vs 2.16 ms, and 1.30 vs 1.09 ms on two threads. At stride 2 the generated
+    /// bodies match or beat it (128->64 32x32 k4s2p1 batch 8: 20.1 vs 22.6 ms), so those stay generated;</item>
+    /// <item>a layer with at least 32x32 channel pairs per group that Auto runs with the dynamic OneTap kernel (kernel 2, stride
+    /// 2, dilation 1 on rows wide enough, where OneTap runs Vector512): U-Net's 128->64 64x64 k2s2p0 generated 3.11 ms vs OneTap
+    /// 2.61 ms, and 1.40 vs 1.28 ms on two threads. Narrower layers have not been measured against the generated bodies and
+    /// stay generated, and so do layers on machines without Vector512, where OneTap's Vector256 body only ties with the
+    /// 16-register generated bodies (AVX-512 off in the JIT: 128->64 64x64 k2s2p0 OneTap 3.04-3.37 ms, generated 2.80-3.11 ms);</item>
+    /// <item>the layers <see cref="WiderDynamic"/> lists.</item>
+    /// </list>
+    /// The weights' and the geometry's exact path is the caller's (it needs the weights).
+    /// </summary>
+    public static bool GeneratedHandsOff(ConvTranspose2dProblem problem, MachineDescription machine, int blockColumns)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(machine);
+        var o = problem.Options;
+        bool wideStrideOne = o.StrideHeight == 1 && o.StrideWidth == 1
+            && PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels, machine);
+        bool wideOneTap = machine.WidthOf(ConvTranspose2dAlgorithm.OneTap) == SimdLevel.Vector512
+            && HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && PrefersOneTap(problem, machine);
+        return ColumnPhaseLength(problem) < blockColumns || wideStrideOne || wideOneTap || WiderDynamic(problem, machine);
+    }
+
+    // ---- The wider-dynamic hand-off (moved unchanged from GeneratedKernelDispatch) ----
+
+    /// <summary>Output channels per group from which the dynamic kernel's Vector512 code beats the generated Vector256 bodies
+    /// where Vector512 is the preferred width (21->21 and 32->32 measured; 64->3 ties and stays generated).</summary>
+    private const int WiderDynamicOutChannels = 16;
+
+    /// <summary>Positions per column phase from which that holds (512->256 on 8x8, 8 positions, stays generated: 1.29 vs 1.46 ms).</summary>
+    private const int WiderDynamicPhaseLength = 32;
+
+    /// <summary>A layer with at least 16 output channels per group, stride 1 or 2 and rows of 32 or more positions per phase,
+    /// where Vector512 is the preferred width (<c>SimdPath.Preferred</c>: its multiply-adds measured about twice as fast as
+    /// Vector256's), because the dynamic kernels then run Vector512 and these bodies are Vector256 only (quick run, 226 vs 112
+    /// GFLOP/s peaks, 1 thread: 21->21 64x64 k4s2p1 generated 539 us vs dynamic 363 us, 128->64 32x32 2.44 vs 1.53 ms, batch 8
+    /// 22.0 vs 14.2 ms, 32->32 32x32 k3s2p2d2 201 vs 126 us). Until the generator emits bodies per width.</summary>
+    private static bool WiderDynamic(ConvTranspose2dProblem problem, MachineDescription machine)
+    {
+        var o = problem.Options;
+        long phaseLength = ColumnPhaseLength(problem);
+        return machine.Preferred == SimdLevel.Vector512 && problem.OutChannelsPerGroup >= WiderDynamicOutChannels
+            && o.StrideHeight <= 2 && o.StrideWidth <= 2 && phaseLength >= WiderDynamicPhaseLength;
+    }
+
+    // ---- end of the wider-dynamic hand-off ----
 }

@@ -5,7 +5,7 @@ namespace TConvGen;
 
 /// <summary>
 /// The prepared form of <see cref="AutoConvTranspose2d"/>: holds the packing of the kernel the channel counts make the
-/// likely winner (OneTap for its layers where Vector512 runs, else ChannelVectorized when it wins for most input sizes, else
+/// likely winner on this machine (<see cref="MachineDescription.Current"/>; OneTap for its layers where it runs, else ChannelVectorized when it wins for most input sizes, else
 /// PhaseDirect) and, when another kernel may win for some input sizes (OneTap's layers on narrow inputs; GemmCol2Im and
 /// PatchScatter for wide channels on narrow or single-pixel inputs), a copy of the weights from which that kernel's packing
 /// is made on the first run that picks it.
@@ -13,6 +13,7 @@ namespace TConvGen;
 internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
 {
     private readonly AutoConvTranspose2d _auto;
+    private readonly MachineDescription _machine = MachineDescription.Current;
     private readonly ConvTranspose2dAlgorithm _defaultAlgorithm;
     private readonly PreparedConvTranspose2d _default;
     private readonly float[]? _weight;
@@ -24,9 +25,9 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
     {
         _auto = kernel;
         var options = kernel.Options;
-        bool oneTap = AlgorithmSelector.MayPreferOneTap(options, inChannels, outChannels);
+        bool oneTap = AlgorithmSelector.MayPreferOneTap(options, inChannels, outChannels, _machine);
         _defaultAlgorithm = oneTap ? ConvTranspose2dAlgorithm.OneTap
-            : AlgorithmSelector.PrefersChannelVectorized(options, inChannels, outChannels) ? ConvTranspose2dAlgorithm.ChannelVectorized
+            : AlgorithmSelector.PrefersChannelVectorized(options, inChannels, outChannels, _machine) ? ConvTranspose2dAlgorithm.ChannelVectorized
             : ConvTranspose2dAlgorithm.PhaseDirect;
         _default = KernelFor(_defaultAlgorithm).Prepare(weight, bias, inChannels, outChannels);
         if (oneTap || AlgorithmSelector.HasWideChannelPairs(options, inChannels, outChannels))
@@ -41,7 +42,7 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
     {
         if (_weight is null)
             return _default;
-        var algorithm = AlgorithmSelector.Choose(problem);
+        var algorithm = AlgorithmSelector.Choose(problem, _machine);
         if (algorithm == _defaultAlgorithm)
             return _default;
         ref var slot = ref _others[(int)algorithm];

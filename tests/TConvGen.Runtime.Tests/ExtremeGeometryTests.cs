@@ -191,7 +191,7 @@ public sealed class ExtremeGeometryTests
         var options = new ConvTranspose2dOptions(4, stride, dilation == 1 ? 0 : 3 * dilation / 2) { Dilation = dilation };
         var shape = new ConvTranspose2dShape(1, 256, 128, 1, 1);
         var problem = ConvTranspose2dProblem.Create(options, shape);
-        Assert.Equal(ConvTranspose2dAlgorithm.PatchScatter, AlgorithmSelector.Choose(problem));
+        Assert.Equal(ConvTranspose2dAlgorithm.PatchScatter, AlgorithmSelector.Choose(problem, MachineDescription.Current));
         Assert.IsType<PatchScatterPrepared>(ConvTranspose2d.Create(options).Prepare(new float[problem.WeightLength], [], 256, 128));
         var bounded = new ConvTranspose2dOptions(4, 2, 0);
         Assert.IsNotType<PatchScatterPrepared>(ConvTranspose2d.Create(bounded).Prepare(new float[problem.WeightLength], [], 256, 128));

@@ -29,7 +29,7 @@ public sealed class KernelAutoTests
     {
         var options = new ConvTranspose2dOptions(4, 2, 1);
         var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, outChannels, height, width));
-        Assert.Equal(SimdPath.IsSupported ? expectedWithSimd : expected, AlgorithmSelector.Choose(problem));
+        Assert.Equal(SimdPath.IsSupported ? expectedWithSimd : expected, AlgorithmSelector.Choose(problem, MachineDescription.Current));
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public sealed class KernelAutoTests
         // Dilation 2 keeps kernel 2, stride 2 out of OneTap's rule.
         var options = new ConvTranspose2dOptions(kernel, stride, padding) { Dilation = kernel == 2 ? 2 : 1 };
         var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, 64, 64, 64));
-        Assert.Equal(SimdPath.IsSupported ? expectedWithSimd : ConvTranspose2dAlgorithm.PhaseDirect, AlgorithmSelector.Choose(problem));
+        Assert.Equal(SimdPath.IsSupported ? expectedWithSimd : ConvTranspose2dAlgorithm.PhaseDirect, AlgorithmSelector.Choose(problem, MachineDescription.Current));
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class KernelAutoTests
         var shape = new ConvTranspose2dShape(1, inChannels, outChannels, height, width);
         var problem = ConvTranspose2dProblem.Create(options, shape);
         var expected = SimdPath.IsSupported || expectedWithSimd != ConvTranspose2dAlgorithm.ChannelVectorized ? expectedWithSimd : ConvTranspose2dAlgorithm.GemmCol2Im;
-        Assert.Equal(expected, AlgorithmSelector.Choose(problem));
+        Assert.Equal(expected, AlgorithmSelector.Choose(problem, MachineDescription.Current));
         var prepared = (AutoPreparedConvTranspose2d)ConvTranspose2d.Create(options).Prepare(new float[problem.WeightLength], [], inChannels, outChannels);
         Assert.Equal(expected == ConvTranspose2dAlgorithm.PatchScatter, prepared.Select(problem).Kernel.Algorithm.StartsWith("PatchScatter", StringComparison.Ordinal));
     }
@@ -76,12 +76,12 @@ public sealed class KernelAutoTests
         var options = new ConvTranspose2dOptions(2, 2, padding);
         var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, outChannels, height, width));
         var withoutOneTap = new ConvTranspose2dOptions(2, 2, padding) { Dilation = 2 };
-        var fallback = AlgorithmSelector.Choose(ConvTranspose2dProblem.Create(withoutOneTap, new ConvTranspose2dShape(1, inChannels, outChannels, height, width)));
+        var fallback = AlgorithmSelector.Choose(ConvTranspose2dProblem.Create(withoutOneTap, new ConvTranspose2dShape(1, inChannels, outChannels, height, width)), MachineDescription.Current);
         // Where only the Vector256 body runs, the rule is the same but for one input and one output channel per group.
         var expected = !SimdPath.IsSupported ? fallback
             : SimdPath.IsVector512Supported || inChannels * outChannels >= 2 ? expectedWithVector512
             : fallback;
-        Assert.Equal(expected, AlgorithmSelector.Choose(problem));
+        Assert.Equal(expected, AlgorithmSelector.Choose(problem, MachineDescription.Current));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class KernelAutoTests
             float[] input = RandomData.Uniform(random, problem.InputLength);
             var expected = new float[problem.OutputLength];
             ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape);
-            Assert.Equal(AlgorithmSelector.Choose(problem) == ConvTranspose2dAlgorithm.OneTap, prepared.Select(problem).Kernel.Algorithm.StartsWith("OneTap", StringComparison.Ordinal));
+            Assert.Equal(AlgorithmSelector.Choose(problem, MachineDescription.Current) == ConvTranspose2dAlgorithm.OneTap, prepared.Select(problem).Kernel.Algorithm.StartsWith("OneTap", StringComparison.Ordinal));
             var output = new float[problem.OutputLength];
             prepared.Run(input, output, shape.Batch, height, width, 2);
             float scale = Math.Max(1f, expected.Max(Math.Abs));

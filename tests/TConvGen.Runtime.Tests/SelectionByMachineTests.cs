@@ -1,0 +1,148 @@
+using System;
+using TConvGen;
+using Xunit;
+
+namespace TConvGen.Runtime.Tests;
+
+/// <summary>The selection rules as functions of the problem and of a machine description (<see cref="MachineDescription"/>):
+/// what Auto picks (<see cref="AlgorithmSelector.Choose"/>) and when a generated kernel hands a run to the dynamic kernel
+/// (<see cref="AlgorithmSelector.GeneratedHandsOff"/>), row by row on the kinds of machine the library runs on.</summary>
+public sealed class SelectionByMachineTests
+{
+    /// <summary>The machines of the tables, by name: x64 with full-width AVX-512 (this host), AVX2 only, Zen 4 (AVX-512 present,
+    /// Vector512 not preferred), ARM64 AdvSimd, SSE-only x64, and no SIMD at all.</summary>
+    private static MachineDescription Machine(string name) => name switch
+    {
+        "Avx512" => new(SimdLevel.Vector512, SimdLevel.Vector512, 32, 2),
+        "Avx2" => new(SimdLevel.Vector256, SimdLevel.Vector256, 16, 2),
+        "Zen4" => new(SimdLevel.Vector256, SimdLevel.Vector512, 32, 2),
+        "Arm64" => new(SimdLevel.Vector128, SimdLevel.Vector128, 32, 2),
+        "Sse" => new(SimdLevel.Vector128, SimdLevel.Vector128, 16, 2),
+        "Scalar" => new(SimdLevel.Portable, SimdLevel.Portable, 16, 1),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown machine"),
+    };
+
+    private const ConvTranspose2dAlgorithm Direct = ConvTranspose2dAlgorithm.PhaseDirect;
+    private const ConvTranspose2dAlgorithm Gemm = ConvTranspose2dAlgorithm.GemmCol2Im;
+    private const ConvTranspose2dAlgorithm Wide = ConvTranspose2dAlgorithm.ChannelVectorized;
+    private const ConvTranspose2dAlgorithm Scatter = ConvTranspose2dAlgorithm.PatchScatter;
+    private const ConvTranspose2dAlgorithm OneTap = ConvTranspose2dAlgorithm.OneTap;
+
+    [Theory]
+    // 128->64 32x32 k4s2p1: ChannelVectorized where it has a SIMD body, else PhaseDirect.
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx2", Wide)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Zen4", Wide)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Arm64", Direct)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Sse", Direct)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Scalar", Direct)]
+    // 1024->512 4x4 k4s2p1: ChannelVectorized, else the GEMM (a phase of 4 positions is shorter than PhaseDirect's block).
+    [InlineData(4, 2, 1, 1024, 512, 4, 4, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 1024, 512, 4, 4, "Avx2", Wide)]
+    [InlineData(4, 2, 1, 1024, 512, 4, 4, "Arm64", Gemm)]
+    [InlineData(4, 2, 1, 1024, 512, 4, 4, "Scalar", Gemm)]
+    // 128->32 2x2 k4s2p1: too few output channels for ChannelVectorized, so the GEMM everywhere.
+    [InlineData(4, 2, 1, 128, 32, 2, 2, "Avx512", Gemm)]
+    [InlineData(4, 2, 1, 128, 32, 2, 2, "Avx2", Gemm)]
+    [InlineData(4, 2, 1, 128, 32, 2, 2, "Sse", Gemm)]
+    // 16->16 4x4 k4s2p1: narrow channels, PhaseDirect everywhere.
+    [InlineData(4, 2, 1, 16, 16, 4, 4, "Avx512", Direct)]
+    [InlineData(4, 2, 1, 16, 16, 4, 4, "Avx2", Direct)]
+    [InlineData(4, 2, 1, 16, 16, 4, 4, "Arm64", Direct)]
+    [InlineData(4, 2, 1, 16, 16, 4, 4, "Scalar", Direct)]
+    // A latent vector: PatchScatter on every machine.
+    [InlineData(4, 1, 0, 100, 512, 1, 1, "Avx512", Scatter)]
+    [InlineData(4, 1, 0, 100, 512, 1, 1, "Arm64", Scatter)]
+    [InlineData(4, 1, 0, 100, 512, 1, 1, "Scalar", Scatter)]
+    // One-tap layers: OneTap where its SIMD body runs, and for one channel pair only at Vector512 (which a Zen 4 runs too).
+    [InlineData(2, 2, 0, 128, 64, 64, 64, "Avx512", OneTap)]
+    [InlineData(2, 2, 0, 128, 64, 64, 64, "Avx2", OneTap)]
+    [InlineData(2, 2, 0, 128, 64, 64, 64, "Zen4", OneTap)]
+    [InlineData(2, 2, 0, 128, 64, 64, 64, "Arm64", Direct)]
+    [InlineData(2, 2, 0, 128, 64, 64, 64, "Scalar", Direct)]
+    [InlineData(2, 2, 0, 1, 1, 128, 128, "Avx512", OneTap)]
+    [InlineData(2, 2, 0, 1, 1, 128, 128, "Avx2", Direct)]
+    [InlineData(2, 2, 0, 1, 1, 128, 128, "Zen4", OneTap)]
+    [InlineData(2, 2, 0, 1, 1, 128, 128, "Sse", Direct)]
+    // Where ChannelVectorized's rule holds too, OneTap needs 32 positions per row phase.
+    [InlineData(2, 2, 0, 512, 256, 32, 32, "Avx512", OneTap)]
+    [InlineData(2, 2, 0, 512, 256, 16, 16, "Avx512", Wide)]
+    [InlineData(2, 2, 0, 512, 256, 16, 16, "Avx2", Wide)]
+    [InlineData(2, 2, 0, 512, 256, 16, 16, "Arm64", Direct)]
+    // A stride the phase kernels do not run in bounded memory: PatchScatter whatever the machine.
+    [InlineData(3, 300, 0, 1, 1, 2, 2, "Avx512", Scatter)]
+    [InlineData(3, 300, 0, 1, 1, 2, 2, "Scalar", Scatter)]
+    public void AutoPicksPerMachine(int kernel, int stride, int padding, int inChannels, int outChannels, int height, int width,
+        string machine, ConvTranspose2dAlgorithm expected)
+    {
+        var options = new ConvTranspose2dOptions(kernel, stride, padding);
+        var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, outChannels, height, width));
+        Assert.Equal(expected, AlgorithmSelector.Choose(problem, Machine(machine)));
+    }
+
+    [Theory]
+    // c: 21->21 64x64 k4s2p1 goes dynamic only where Vector512 is preferred (the bodies are Vector256 only).
+    [InlineData(4, 2, 1, 1, 21, 21, 64, 8, "Avx512", true)]
+    [InlineData(4, 2, 1, 1, 21, 21, 64, 8, "Avx2", false)]
+    [InlineData(4, 2, 1, 1, 21, 21, 64, 8, "Zen4", false)]
+    [InlineData(4, 2, 1, 1, 21, 21, 64, 8, "Arm64", false)]
+    // A wide stride-1 layer goes where ChannelVectorized runs SIMD.
+    [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Avx512", true)]
+    [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Avx2", true)]
+    [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Zen4", true)]
+    [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Arm64", false)]
+    [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Scalar", false)]
+    // A wide one-tap layer goes where OneTap runs Vector512.
+    [InlineData(2, 2, 0, 1, 128, 64, 64, 16, "Zen4", true)]
+    [InlineData(2, 2, 0, 1, 128, 64, 64, 16, "Avx2", false)]
+    [InlineData(2, 2, 0, 1, 128, 64, 64, 16, "Sse", false)]
+    [InlineData(2, 2, 0, 1, 8, 8, 40, 16, "Zen4", false)]
+    // Rows shorter than one column block go on every machine; d stays generated with blocks of 8.
+    [InlineData(4, 2, 1, 1, 512, 256, 8, 32, "Scalar", true)]
+    [InlineData(4, 2, 1, 1, 512, 256, 8, 32, "Arm64", true)]
+    [InlineData(4, 2, 1, 1, 512, 256, 8, 8, "Avx512", false)]
+    [InlineData(4, 2, 1, 1, 512, 256, 8, 8, "Avx2", false)]
+    // Depthwise (one output channel per group) and stride 8 stay generated.
+    [InlineData(4, 2, 1, 21, 21, 21, 64, 8, "Avx512", false)]
+    [InlineData(16, 8, 4, 1, 21, 21, 16, 8, "Avx512", false)]
+    public void GeneratedKernelsHandOffPerMachine(int kernel, int stride, int padding, int groups, int inChannels, int outChannels, int size,
+        int blockColumns, string machine, bool dynamic)
+    {
+        var options = new ConvTranspose2dOptions(kernel, stride, padding) { Groups = groups };
+        var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, outChannels, size, size));
+        Assert.Equal(dynamic, AlgorithmSelector.GeneratedHandsOff(problem, Machine(machine), blockColumns));
+    }
+
+    [Theory]
+    [InlineData("Avx512", ConvTranspose2dAlgorithm.PhaseDirect, "Vector512")]
+    [InlineData("Zen4", ConvTranspose2dAlgorithm.PhaseDirect, "Vector256")]
+    [InlineData("Zen4", ConvTranspose2dAlgorithm.ChannelVectorized, "Vector512")]
+    [InlineData("Avx2", ConvTranspose2dAlgorithm.OneTap, "Vector256")]
+    [InlineData("Arm64", ConvTranspose2dAlgorithm.GemmCol2Im, "Vector128")]
+    [InlineData("Arm64", ConvTranspose2dAlgorithm.PatchScatter, "Portable")]
+    [InlineData("Sse", ConvTranspose2dAlgorithm.ChannelVectorized, "Portable")]
+    [InlineData("Scalar", ConvTranspose2dAlgorithm.PhaseDirect, "Portable")]
+    public void EachAlgorithmRunsTheWidthItHasABodyFor(string machine, ConvTranspose2dAlgorithm algorithm, string expected) =>
+        Assert.Equal(Enum.Parse<SimdLevel>(expected), Machine(machine).WidthOf(algorithm));
+
+    [Fact]
+    public void TheCurrentMachineIsTheOneTheKernelsDispatchOn()
+    {
+        var current = MachineDescription.Current;
+        Assert.Equal(SimdPath.Preferred, current.Preferred);
+        Assert.Equal(SimdPath.VectorRegisters, current.VectorRegisters);
+        foreach (var level in Enum.GetValues<SimdLevel>())
+            Assert.Equal(SimdPath.Runs(level), current.Runs(level));
+        // The hand-written kernels' widths as the factory picks them.
+        Assert.Equal(SimdPath.Best(true), current.WidthOf(ConvTranspose2dAlgorithm.ChannelVectorized));
+        Assert.Equal(SimdPath.Clamp(SimdLevel.Vector512), current.WidthOf(ConvTranspose2dAlgorithm.OneTap));
+    }
+
+    [Fact]
+    public void ADescriptionWhosePreferredWidthDoesNotRunIsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MachineDescription(SimdLevel.Vector512, SimdLevel.Vector256, 16, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MachineDescription(SimdLevel.Vector256, SimdLevel.Vector256, 0, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Machine("Avx512").WidthOf(ConvTranspose2dAlgorithm.Reference));
+    }
+}
