@@ -3,8 +3,17 @@ using System;
 namespace TConvGen;
 
 /// <summary>
-/// The rule behind <see cref="ConvTranspose2dAlgorithm.Auto"/>, from side-by-side measurements of the algorithms (one
-/// thread, 2-core Zen 5 VM whose measured FMA peak is ~117 GFLOP/s for Vector512 and Vector256 alike, one core often busy).
+/// The rule behind <see cref="ConvTranspose2dAlgorithm.Auto"/>, a function of the problem and of the machine
+/// (<see cref="MachineDescription"/>: the width each kernel runs, the vector registers), from side-by-side measurements of
+/// the algorithms at one thread. Two hosts: figures without a mark are from a 2-core Zen 5 VM whose measured FMA peak was
+/// ~117 GFLOP/s for Vector512 and Vector256 alike, at its default width unless said; figures marked [W] are from a 2-core
+/// AMD EPYC VM with full-width Vector512 FMA (about twice Vector256's), median of 21-31 interleaved runs, at each width
+/// held in the JIT: [512] default (Vector512 preferred, 32 registers), [256] <c>DOTNET_EnableAVX512=0</c> (Vector256, 16
+/// registers: an AVX2 machine), [128] <c>DOTNET_EnableAVX2=0</c> (Vector128: SSE x64; ARM64's AdvSimd, with 32 registers,
+/// is assumed to follow it). The width-dependent bounds are derived from the kernels' blocks at the machine's width
+/// (ChannelVectorized's register block, PhaseDirect's tiles); Zen 4-like machines (AVX-512 present, Vector512 not
+/// preferred, so PhaseDirect runs Vector256 with 32 registers while ChannelVectorized runs Vector512) get the derived
+/// bounds unmeasured.
 /// <list type="number">
 /// <item>PatchScatter where the phase kernels would not run in bounded memory (<see cref="ExactPath.IsBounded"/>): strides
 /// above 256, or dilated kernels whose taps spread far past the kernel size.</item>
@@ -15,7 +24,7 @@ namespace TConvGen;
 /// a 2x2 output: 117 vs 116 us), and from two pixels on it streams the weights once per pixel and loses (512->256 2x2
 /// k4s2p1: 469 vs 225 us; 256->256 2x2 k3s1p1: 138 vs 63 us).</item>
 /// <item>OneTap for kernel 2 x 2, stride 2, dilation 1 (every output one tap) where the SIMD code runs and a row phase
-/// has at least 16 positions (32 when ChannelVectorized's rule below also holds): 128->64 64x64 2.66 ms vs PhaseDirect 3.45
+/// has at least 16 positions (32 where ChannelVectorized fills a Vector512 block, 64 output channels, with a long reduction): 128->64 64x64 2.66 ms vs PhaseDirect 3.45
 /// ms; 64->32 256x256 13.2 vs 16.7 ms; 32->16 128x128 0.93 vs 1.10 ms; 16->16 64x64 151 vs 207 us; 3->64 64x64 130 vs 213
 /// us; 1->1 128x128 9.7 vs 21.9 us; 128->64 40x40 1.21 vs 1.57 ms; 128->64 16x16 233 vs 279 us; against ChannelVectorized
 /// 256->128 32x32 2.53 vs 3.53 ms, 512->256 32x32 9.9 vs 10.7 ms, 1024->512 32x32 39.7 vs 41.6 ms. It loses where rows are
@@ -27,20 +36,39 @@ namespace TConvGen;
 /// 25 us; 64->32 16x16 48 vs 75 us and ChannelVectorized 60 us; 512->256 32x32 10.5 vs ChannelVectorized 11.1 ms) except
 /// for one input and one output channel per group, where it loses on large images (1->1 256x256 72 vs 69 us, 512x512 300 vs
 /// 246 us), so there it is not picked.</item>
-/// <item>ChannelVectorized where the SIMD code runs, every group has at least 64 output channels (a full Vector512 register
-/// block) and each phase reduces over at least 256 products per output (Cin/g x kH*kW/(sH*sW)): 512->256 8x8 k4s2p1 2.45 ms
-/// vs PhaseDirect 3.68 ms; 128->64 32x32 k4s2p1 2.64 vs 2.94 ms; 64->64 56x56 k3s1p1 2.16 vs 2.49 ms; 64->64 8x8 k4s2p1
-/// 83 vs 111 us; 64->64 4x4 k3s1p1 13 us vs GemmCol2Im 22 us; 1024->512 4x4 k4s2p1 3.1 vs 4.2 ms. Below 256 products it
-/// loses (128->64 64x64 k2s2p0: 3.61 vs 3.33 ms), and with 32 channels or fewer it loses or ties (32->32 64x64 k3s1p1
-/// 0.77 vs 0.70 ms; 16->16 32x32 k4s2p1 119 vs 102 us; 64->3 64x64 1.31 vs 0.43 ms). Its Vector256 body (AVX2 machines:
-/// 6 pixels x 16 channels, 15 ymm registers), forced on the same machine, runs close to the Vector512 one and beats
-/// PhaseDirect on the same shapes (512->256 8x8 2.95 vs 4.85 ms, 128->64 32x32 2.69 vs 3.16 ms, 64->64 56x56 2.23 vs
-/// 2.52 ms), so the rule holds for it too; it has not been measured on a CPU without AVX-512.</item>
+/// <item>ChannelVectorized where the SIMD code runs and each phase reduces over at least 256 products per output
+/// (Cin/g x kH*kW/(sH*sW)), when every group has at least as many output channels as its register block at the width it
+/// runs (4 vectors at Vector512: 64; 2 at Vector256: 16, so there the floor of 32 below holds): 512->256 8x8 k4s2p1 2.45 ms
+/// vs PhaseDirect 3.68 ms; 64->64 56x56 k3s1p1 2.16 vs 2.49 ms; 64->64 8x8 k4s2p1 83 vs 111 us; 64->64 4x4 k3s1p1 13 us vs
+/// GemmCol2Im 22 us; 1024->512 4x4 k4s2p1 3.1 vs 4.2 ms; [512] 256->128 16x16 k4s2p1 1.53 vs 2.21 ms; [256] 128->64 32x32
+/// k4s2p1 2.94 vs 3.74 ms, 512->256 8x8 3.06 vs 3.95 ms, 128->128 32x32 6.15 vs 8.85 ms. Below 256 products it loses
+/// (128->64 64x64 k2s2p0: 3.61 vs 3.33 ms).
+/// <para>Except where PhaseDirect runs Vector512 and its wide tiles (2 vectors a phase pair at stride 2, 4 a phase
+/// otherwise, with 32 registers: 32 and 64 positions) fill a row phase exactly, with a reduction under 512 products, or
+/// under 1024 on a row of one tile: [512] 128->64 32x32 k4s2p1 PhaseDirect 1.48-1.56 ms vs ChannelVectorized 1.77-1.87 ms
+/// (0.82-0.93x in pairs), and at 2 threads 0.79x; 64->64 32x32 0.76x, 64x64 0.80-0.85x, 128x128 0.79x; 64->64 64x64
+/// k3s1p1 0.87x; 128->128 32x32 0.90-0.96x. It loses on rows the tiles do not fill (128->64 36x36 1.62x, 48x48 1.14x;
+/// 64->64 56x56 and 112x112 k3s1p1 1.14x, 1.13x) and with longer reductions or rows (256->128 32x32 1.05x; 128->64 64x64
+/// 1.01-1.05x, 128x128 1.04-1.17x; 512->256 32x32 1.16x).</para>
+/// <para>With 32 to 63 output channels, where the rule above does not hold: on rows shorter than PhaseDirect's wide tile,
+/// at 32 channels or more: [512] 128->32 16x16 k4s2p1 194 vs 284 us, 8x8 46 vs 117 us (GemmCol2Im 68), 4x4 13 vs 31 us;
+/// 64->32 16x16 111 vs 162 us; 32->32 32x32 k3s1p1 128 vs 148 us, 48x48 277 vs 352 us, 16x16 27 vs 56 us. From one tile on
+/// PhaseDirect wins (128->32 32x32 791 vs 991 us, 48x48 0.93x; 32->32 64x64 k3s1p1 398 vs 680 us). [256] these all go to
+/// ChannelVectorized (128->32 32x32 1.45 vs 1.91 ms, 16x16 374 vs 514 us; 64->32 16x16 206 vs 272 us; 32->32 32x32 k3s1p1
+/// 196 vs 211 us, 64x64 777 vs 792 us). 16 channels measured mixed, so not picked: 256->16 16x16 k4s2p1 1.14x [512] and
+/// 1.40x [256] faster, 16->16 16x16 k4s1p0 1.23x and 1.05x, but 32->16 16x16 k3s1p1 0.69x [256] and 48x48 0.72x [512].</para></item>
 /// <item>Otherwise PhaseDirect wins or ties everywhere except where its vectors would run partly empty: at least 32x32
-/// channel pairs per group on an input so narrow that one phase of an output row is shorter than the micro-kernel's
-/// narrowest block (8 positions for stride 2, 16 otherwise). There the GEMM, whose vectors run along the flattened pixels
-/// of a chunk of rows, keeps them full (measured before ChannelVectorized took the widest of these: 64->64 4x4 k3s1p1 GEMM
-/// 22us vs direct 42us, 1024->512 4x4 k4s2p1 4.5ms vs 7.8ms), while 16->16 4x4 k4s2p1 direct 15us vs GEMM 20us.</item>
+/// channel pairs per group, a reduction of 256 products or more, on an input so narrow that one phase of an output row is
+/// shorter than the micro-kernel's narrowest tile at its width (1 vector a phase pair at stride 2, 2 vectors a phase
+/// otherwise), and at any width shorter than 16 positions. There the GEMM, whose vectors run along the flattened pixels of
+/// a chunk of rows, keeps them full (measured before ChannelVectorized took the widest of these: 64->64 4x4 k3s1p1 GEMM
+/// 22us vs direct 42us, 1024->512 4x4 k4s2p1 4.5ms vs 7.8ms), while 16->16 4x4 k4s2p1 direct 15us vs GEMM 20us. [512]
+/// 32->32 k3s1p1 GEMM 40 vs 85 us at 12x12, 49 vs 56 us at 16x16, 112 vs 189 us at 24x24, PhaseDirect from 32x32 (148 vs
+/// 255 us); [256] 128->32 k4s2p1 GEMM at 8x8 104 vs 111 us, 12x12 243 vs 363 us, 16x16 486 vs 514 us; [128] 128->32 k4s2p1
+/// GEMM at 6x6 174 vs 212 us, 8x8 211 vs 287 us, 12x12 482 vs 542 us, 128->8 16x16 0.86x; 32->32 k3s1p1 GEMM at 12x12
+/// 0.87x, PhaseDirect from 16x16 (1.24x). With a short reduction PhaseDirect wins even on the narrowest inputs:
+/// 32->32 k4s2p1 (128 products) 6x6 [512] 54 vs 87 us, [256] 71 vs 108 us, [128] 76 vs 123 us; 64->64 4x4 k2s2p0
+/// (64 products) [512] 27 vs 34 us, [128] 21 vs 30 us (6x6 ties or loses slightly: 0.86x [512], 0.99x [128]).</item>
 /// </list>
 /// </summary>
 internal static class AlgorithmSelector
@@ -48,11 +76,24 @@ internal static class AlgorithmSelector
     /// <summary>Below this many (Cin/g) x (Cout/g) channel pairs PhaseDirect wins even on narrow inputs.</summary>
     internal const int WideChannelPairs = 32 * 32;
 
-    /// <summary>The output channels per group from which ChannelVectorized fills its Vector512 register block (4 x 16 lanes).</summary>
+    /// <summary>The output channels per group from which ChannelVectorized fills its Vector512 register block (4 x 16 lanes):
+    /// the layers measured against OneTap and against the generated bodies.</summary>
     internal const int WideOutChannels = 64;
+
+    /// <summary>The fewest output channels per group ChannelVectorized is picked for, at any width (16, its Vector256 block,
+    /// measured mixed: see the summary).</summary>
+    internal const int MinChannelVectorizedOutChannels = 32;
 
     /// <summary>The products per output (Cin/g x taps per phase) from which ChannelVectorized wins.</summary>
     internal const int WideReduction = 256;
+
+    /// <summary>The products per output from which ChannelVectorized wins even on a row that one of PhaseDirect's Vector512
+    /// wide tiles fills exactly (from 512 on longer rows so filled).</summary>
+    internal const int LongReduction = 4 * WideReduction;
+
+    /// <summary>The fewest positions per column phase from which PhaseDirect beats the GEMM on wide channels, at any width
+    /// (where PhaseDirect's narrowest tile is longer, as at Vector512 at stride 1, that tile is the bound).</summary>
+    internal const int MinNarrowPhase = 16;
 
     /// <summary>Inputs of at most this many pixels go to PatchScatter when the channels are wide (measured: two lose).</summary>
     internal const int TinyInputPixels = 1;
@@ -66,17 +107,65 @@ internal static class AlgorithmSelector
     private static long ChannelPairs(ConvTranspose2dOptions options, int inChannels, int outChannels) =>
         (long)(inChannels / options.Groups) * (outChannels / options.Groups);
 
-    /// <summary>Whether ChannelVectorized wins for these channel counts (whatever the input size) on <paramref name="machine"/>.</summary>
-    public static bool PrefersChannelVectorized(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
+    /// <summary>Whether each output sums at least <paramref name="products"/> products per phase: Cin/g x kH*kW/(sH*sW).</summary>
+    private static bool ReducesOver(ConvTranspose2dOptions options, int inChannels, long products) =>
+        (long)(inChannels / options.Groups) * options.KernelHeight * options.KernelWidth >= products * options.StrideHeight * options.StrideWidth;
+
+    /// <summary>The output channels of one full register block of ChannelVectorized at <paramref name="level"/> (as
+    /// <c>ChannelVectorizedWeights</c> packs them: 4 vectors at Vector512, 2 below).</summary>
+    private static int ChannelVectorizedBlock(SimdLevel level) => (level == SimdLevel.Vector512 ? 4 : 2) * level.FloatsPerVector();
+
+    /// <summary>Whether ChannelVectorized may win for these channel counts for some input size on <paramref name="machine"/>:
+    /// Auto then keeps the weights to pack it.</summary>
+    public static bool MayPreferChannelVectorized(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
         machine.RunsVectors(ConvTranspose2dAlgorithm.ChannelVectorized)
-        && outChannels / options.Groups >= WideOutChannels
-        && (long)(inChannels / options.Groups) * options.KernelHeight * options.KernelWidth
-            >= (long)WideReduction * options.StrideHeight * options.StrideWidth;
+        && outChannels / options.Groups >= MinChannelVectorizedOutChannels
+        && ReducesOver(options, inChannels, WideReduction);
+
+    /// <summary>Whether ChannelVectorized fills its register block with these channels on <paramref name="machine"/>: then it
+    /// wins for most input sizes, and Auto packs it up front.</summary>
+    public static bool FillsChannelVectorizedBlock(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
+        MayPreferChannelVectorized(options, inChannels, outChannels, machine)
+        && outChannels / options.Groups >= ChannelVectorizedBlock(machine.WidthOf(ConvTranspose2dAlgorithm.ChannelVectorized));
+
+    /// <summary>Whether ChannelVectorized fills a Vector512 block's worth of channels (<see cref="WideOutChannels"/>) with a long
+    /// enough reduction: the layers the OneTap and hand-off rules were measured on.</summary>
+    private static bool HasWideOutChannels(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
+        FillsChannelVectorizedBlock(options, inChannels, outChannels, machine) && outChannels / options.Groups >= WideOutChannels;
+
+    /// <summary>Whether ChannelVectorized wins for this problem on <paramref name="machine"/>: where it fills its register block,
+    /// unless PhaseDirect runs Vector512 tiles that fill the rows exactly and the reduction is short; with fewer channels,
+    /// where a row phase is shorter than PhaseDirect's wide tile.</summary>
+    public static bool PrefersChannelVectorized(ConvTranspose2dProblem problem, MachineDescription machine)
+    {
+        var o = problem.Options;
+        if (!MayPreferChannelVectorized(o, problem.InChannels, problem.OutChannels, machine))
+            return false;
+        long phaseLength = ColumnPhaseLength(problem);
+        int wideTile = DirectTile(o, machine).Wide;
+        if (!FillsChannelVectorizedBlock(o, problem.InChannels, problem.OutChannels, machine))
+            return phaseLength < wideTile;
+        // PhaseDirect's Vector512 tiles fill such rows exactly; it then wins on short reductions, and on one tile's row up to a long one.
+        bool directFillsRows = machine.WidthOf(ConvTranspose2dAlgorithm.PhaseDirect) == SimdLevel.Vector512 && phaseLength % wideTile == 0;
+        bool directWins = directFillsRows
+            && !ReducesOver(o, problem.InChannels, phaseLength == wideTile ? LongReduction : 2 * WideReduction);
+        return !directWins;
+    }
+
+    /// <summary>PhaseDirect's narrow and wide tiles along a column phase for a four-channel block, in positions, at the width it
+    /// runs on <paramref name="machine"/> (one position a tile where it runs scalar).</summary>
+    private static (int Narrow, int Wide) DirectTile(ConvTranspose2dOptions options, MachineDescription machine)
+    {
+        var (narrow, wide) = PhaseDirectPrepared.TileVectors(options.StrideWidth == 2, PhaseDirectWeights.Block, machine.VectorRegisters);
+        int floats = machine.WidthOf(ConvTranspose2dAlgorithm.PhaseDirect).FloatsPerVector();
+        return (narrow * floats, wide * floats);
+    }
 
     /// <summary>The row phase length from which OneTap wins (<see cref="OneTapWideRows"/> against ChannelVectorized).</summary>
     internal const int OneTapRows = 16;
 
-    /// <summary>The row phase length from which OneTap wins where ChannelVectorized's rule holds too.</summary>
+    /// <summary>The row phase length from which OneTap wins where ChannelVectorized fills 64 output channels with a long
+    /// enough reduction.</summary>
     internal const int OneTapWideRows = 32;
 
     /// <summary>Whether OneTap may win for some input size with these channels on <paramref name="machine"/>: Auto then prepares it.
@@ -92,11 +181,13 @@ internal static class AlgorithmSelector
         if (!MayPreferOneTap(o, problem.InChannels, problem.OutChannels, machine))
             return false;
         int phaseLength = (problem.OutputWidth + 1) / 2;
-        return phaseLength >= (PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels, machine) ? OneTapWideRows : OneTapRows);
+        return phaseLength >= (HasWideOutChannels(o, problem.InChannels, problem.OutChannels, machine) ? OneTapWideRows : OneTapRows);
     }
 
-    /// <summary>The phase length below which PhaseDirect's narrowest block runs partly empty.</summary>
-    internal static int NarrowPhase(ConvTranspose2dOptions options) => options.StrideWidth == 2 ? 8 : 16;
+    /// <summary>The phase length below which the GEMM beats PhaseDirect on wide channels: PhaseDirect's narrowest tile at the
+    /// width it runs (below it the tile runs partly empty), and at least <see cref="MinNarrowPhase"/>.</summary>
+    internal static int NarrowPhase(ConvTranspose2dOptions options, MachineDescription machine) =>
+        Math.Max(MinNarrowPhase, DirectTile(options, machine).Narrow);
 
     /// <summary>The algorithm Auto runs for a validated problem on <paramref name="machine"/>.</summary>
     public static ConvTranspose2dAlgorithm Choose(ConvTranspose2dProblem problem, MachineDescription machine)
@@ -111,9 +202,10 @@ internal static class AlgorithmSelector
             return ConvTranspose2dAlgorithm.PatchScatter;
         if (PrefersOneTap(problem, machine))
             return ConvTranspose2dAlgorithm.OneTap;
-        if (PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels, machine))
+        if (PrefersChannelVectorized(problem, machine))
             return ConvTranspose2dAlgorithm.ChannelVectorized;
-        return HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && ColumnPhaseLength(problem) < NarrowPhase(o)
+        return HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && ReducesOver(o, problem.InChannels, WideReduction)
+            && ColumnPhaseLength(problem) < NarrowPhase(o, machine)
             ? ConvTranspose2dAlgorithm.GemmCol2Im
             : ConvTranspose2dAlgorithm.PhaseDirect;
     }
@@ -148,7 +240,7 @@ internal static class AlgorithmSelector
         ArgumentNullException.ThrowIfNull(machine);
         var o = problem.Options;
         bool wideStrideOne = o.StrideHeight == 1 && o.StrideWidth == 1
-            && PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels, machine);
+            && HasWideOutChannels(o, problem.InChannels, problem.OutChannels, machine) && PrefersChannelVectorized(problem, machine);
         bool wideOneTap = machine.WidthOf(ConvTranspose2dAlgorithm.OneTap) == SimdLevel.Vector512
             && HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && PrefersOneTap(problem, machine);
         return ColumnPhaseLength(problem) < blockColumns || wideStrideOne || wideOneTap || WiderDynamic(problem, machine);

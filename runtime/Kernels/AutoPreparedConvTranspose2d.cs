@@ -5,10 +5,11 @@ namespace TConvGen;
 
 /// <summary>
 /// The prepared form of <see cref="AutoConvTranspose2d"/>: holds the packing of the kernel the channel counts make the
-/// likely winner on this machine (<see cref="MachineDescription.Current"/>; OneTap for its layers where it runs, else ChannelVectorized when it wins for most input sizes, else
-/// PhaseDirect) and, when another kernel may win for some input sizes (OneTap's layers on narrow inputs; GemmCol2Im and
-/// PatchScatter for wide channels on narrow or single-pixel inputs), a copy of the weights from which that kernel's packing
-/// is made on the first run that picks it.
+/// likely winner on this machine (<see cref="MachineDescription.Current"/>: OneTap for its layers where it runs SIMD, else
+/// ChannelVectorized where it fills its register block, else PhaseDirect) and, when another kernel may win for some input
+/// sizes (OneTap's layers on narrow inputs; ChannelVectorized or PhaseDirect by row length; GemmCol2Im and PatchScatter for
+/// wide channels on narrow or single-pixel inputs), a copy of the weights from which that kernel's packing is made on the
+/// first run that picks it.
 /// </summary>
 internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
 {
@@ -27,10 +28,11 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
         var options = kernel.Options;
         bool oneTap = AlgorithmSelector.MayPreferOneTap(options, inChannels, outChannels, _machine);
         _defaultAlgorithm = oneTap ? ConvTranspose2dAlgorithm.OneTap
-            : AlgorithmSelector.PrefersChannelVectorized(options, inChannels, outChannels, _machine) ? ConvTranspose2dAlgorithm.ChannelVectorized
+            : AlgorithmSelector.FillsChannelVectorizedBlock(options, inChannels, outChannels, _machine) ? ConvTranspose2dAlgorithm.ChannelVectorized
             : ConvTranspose2dAlgorithm.PhaseDirect;
         _default = KernelFor(_defaultAlgorithm).Prepare(weight, bias, inChannels, outChannels);
-        if (oneTap || AlgorithmSelector.HasWideChannelPairs(options, inChannels, outChannels))
+        if (oneTap || AlgorithmSelector.HasWideChannelPairs(options, inChannels, outChannels)
+            || AlgorithmSelector.MayPreferChannelVectorized(options, inChannels, outChannels, _machine))
         {
             _weight = weight.ToArray();
             _bias = bias.ToArray();

@@ -200,9 +200,12 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     /// <summary>The vectors per phase of the narrow and of the wide tile for a block of <paramref name="packedWidth"/> channels,
     /// for stride-2 pairs or single phases. A one-channel block has few accumulators, so its tiles are long (fewer calls per
     /// row); a four-channel block's wide tile (16 accumulators) needs 32 registers, so with 16 both tiles are the narrow one.</summary>
-    private static (int Narrow, int Wide) TileVectors(bool pair, int packedWidth)
+    private static (int Narrow, int Wide) TileVectors(bool pair, int packedWidth) => TileVectors(pair, packedWidth, SimdPath.VectorRegisters);
+
+    /// <summary>The same for a machine with <paramref name="vectorRegisters"/> vector registers (the selection rules ask it).</summary>
+    internal static (int Narrow, int Wide) TileVectors(bool pair, int packedWidth, int vectorRegisters)
     {
-        bool wideRegisterFile = SimdPath.VectorRegisters >= 32;
+        bool wideRegisterFile = vectorRegisters >= 32;
         return packedWidth != PhaseDirectWeights.Block
             ? pair ? (2, 4) : (4, 8)
             : pair ? (1, wideRegisterFile ? 2 : 1) : (2, wideRegisterFile ? 4 : 2);

@@ -15,12 +15,13 @@ public sealed class KernelAutoTests
     [Theory]
     [InlineData(1024, 512, 4, 4, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.ChannelVectorized)]
     [InlineData(128, 64, 2, 2, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.ChannelVectorized)]
-    [InlineData(128, 32, 2, 2, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.GemmCol2Im)]
-    [InlineData(512, 256, 8, 8, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.ChannelVectorized)]
-    [InlineData(128, 64, 32, 32, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(128, 32, 2, 2, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(128, 8, 2, 2, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.GemmCol2Im)]
+    [InlineData(512, 256, 8, 8, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(256, 128, 32, 32, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.ChannelVectorized)]
     [InlineData(64, 64, 4, 4, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.ChannelVectorized)]
     [InlineData(16, 16, 4, 4, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.PhaseDirect)]
-    [InlineData(64, 64, 8, 8, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.ChannelVectorized)]
+    [InlineData(64, 64, 8, 8, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.ChannelVectorized)]
     [InlineData(32, 64, 64, 64, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.PhaseDirect)]
     [InlineData(32, 32, 64, 64, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.PhaseDirect)]
     [InlineData(1, 1, 512, 512, ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.PhaseDirect)]
@@ -40,14 +41,14 @@ public sealed class KernelAutoTests
     {
         // Dilation 2 keeps kernel 2, stride 2 out of OneTap's rule.
         var options = new ConvTranspose2dOptions(kernel, stride, padding) { Dilation = kernel == 2 ? 2 : 1 };
-        var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, 64, 64, 64));
+        var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, 64, 56, 56));
         Assert.Equal(SimdPath.IsSupported ? expectedWithSimd : ConvTranspose2dAlgorithm.PhaseDirect, AlgorithmSelector.Choose(problem, MachineDescription.Current));
     }
 
     [Theory]
     [InlineData(100, 512, 1, 1, ConvTranspose2dAlgorithm.PatchScatter)]
     [InlineData(32, 32, 1, 1, ConvTranspose2dAlgorithm.PatchScatter)]
-    [InlineData(16, 16, 1, 1, ConvTranspose2dAlgorithm.PhaseDirect)]
+    [InlineData(16, 8, 1, 1, ConvTranspose2dAlgorithm.PhaseDirect)]
     [InlineData(100, 512, 1, 2, ConvTranspose2dAlgorithm.ChannelVectorized)]
     public void AutoRunsPatchScatterOnASinglePixelOfWideChannels(int inChannels, int outChannels, int height, int width, ConvTranspose2dAlgorithm expectedWithSimd)
     {
@@ -66,7 +67,7 @@ public sealed class KernelAutoTests
     [InlineData(512, 256, 16, 16, 0, ConvTranspose2dAlgorithm.ChannelVectorized)]
     [InlineData(128, 64, 16, 17, 1, ConvTranspose2dAlgorithm.OneTap)]
     [InlineData(128, 64, 16, 16, 1, ConvTranspose2dAlgorithm.PhaseDirect)]
-    [InlineData(64, 64, 4, 4, 0, ConvTranspose2dAlgorithm.GemmCol2Im)]
+    [InlineData(256, 8, 4, 4, 0, ConvTranspose2dAlgorithm.GemmCol2Im)]
     [InlineData(16, 16, 4, 4, 0, ConvTranspose2dAlgorithm.PhaseDirect)]
     [InlineData(1, 1, 128, 128, 0, ConvTranspose2dAlgorithm.OneTap)]
     [InlineData(2, 1, 128, 128, 0, ConvTranspose2dAlgorithm.OneTap)]
@@ -134,7 +135,7 @@ public sealed class KernelAutoTests
     public void AutoOnWideChannelsAndANarrowInputRunsTheGemmAndMatchesTheReference()
     {
         var options = new ConvTranspose2dOptions(4, 2, 1) { OutputPadding = 1 };
-        var shape = new ConvTranspose2dShape(2, 128, 32, 2, 3);
+        var shape = new ConvTranspose2dShape(2, 128, 8, 2, 3);
         var problem = ConvTranspose2dProblem.Create(options, shape);
         var random = new Random(7);
         float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength), bias = RandomData.Uniform(random, shape.OutChannels);

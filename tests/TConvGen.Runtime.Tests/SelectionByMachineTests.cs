@@ -29,22 +29,51 @@ public sealed class SelectionByMachineTests
     private const ConvTranspose2dAlgorithm OneTap = ConvTranspose2dAlgorithm.OneTap;
 
     [Theory]
-    // 128->64 32x32 k4s2p1: ChannelVectorized where it has a SIMD body, else PhaseDirect.
-    [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx512", Wide)]
+    // 128->64 32x32 k4s2p1: one of PhaseDirect's Vector512 wide tiles fills each row phase (32 positions), so it beats
+    // ChannelVectorized there; elsewhere ChannelVectorized where it has a SIMD body (Zen 4: PhaseDirect runs Vector256), else PhaseDirect.
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx512", Direct)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx2", Wide)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Zen4", Wide)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Arm64", Direct)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Sse", Direct)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Scalar", Direct)]
+    // ... but not with a long reduction, nor on rows of more than one tile with a reduction of 512, nor on rows it does not fill.
+    [InlineData(4, 2, 1, 256, 128, 32, 32, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 128, 64, 128, 128, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 64, 64, 128, 128, "Avx512", Direct)]
+    [InlineData(4, 2, 1, 128, 64, 36, 36, "Avx512", Wide)]
+    [InlineData(3, 1, 1, 64, 64, 64, 64, "Avx512", Direct)]
+    [InlineData(3, 1, 1, 64, 64, 64, 64, "Avx2", Wide)]
+    [InlineData(3, 1, 1, 64, 64, 56, 56, "Avx512", Wide)]
+    // 16 to 63 output channels: ChannelVectorized where they fill its block (Vector256), else on rows shorter than PhaseDirect's wide tile.
+    [InlineData(4, 2, 1, 128, 32, 32, 32, "Avx512", Direct)]
+    [InlineData(4, 2, 1, 128, 32, 32, 32, "Avx2", Wide)]
+    [InlineData(4, 2, 1, 128, 32, 16, 16, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 128, 32, 16, 16, "Zen4", Direct)]
+    [InlineData(4, 2, 1, 128, 32, 8, 8, "Zen4", Wide)]
+    [InlineData(4, 2, 1, 128, 32, 16, 16, "Arm64", Direct)]
+    [InlineData(3, 1, 1, 32, 32, 48, 48, "Avx512", Wide)]
+    [InlineData(3, 1, 1, 32, 32, 64, 64, "Avx512", Direct)]
     // 1024->512 4x4 k4s2p1: ChannelVectorized, else the GEMM (a phase of 4 positions is shorter than PhaseDirect's block).
     [InlineData(4, 2, 1, 1024, 512, 4, 4, "Avx512", Wide)]
     [InlineData(4, 2, 1, 1024, 512, 4, 4, "Avx2", Wide)]
     [InlineData(4, 2, 1, 1024, 512, 4, 4, "Arm64", Gemm)]
     [InlineData(4, 2, 1, 1024, 512, 4, 4, "Scalar", Gemm)]
-    // 128->32 2x2 k4s2p1: too few output channels for ChannelVectorized, so the GEMM everywhere.
-    [InlineData(4, 2, 1, 128, 32, 2, 2, "Avx512", Gemm)]
-    [InlineData(4, 2, 1, 128, 32, 2, 2, "Avx2", Gemm)]
+    // 128->32 2x2 k4s2p1: ChannelVectorized where it runs SIMD, else the GEMM; with 8 output channels the GEMM everywhere.
+    [InlineData(4, 2, 1, 128, 32, 2, 2, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 128, 32, 2, 2, "Avx2", Wide)]
     [InlineData(4, 2, 1, 128, 32, 2, 2, "Sse", Gemm)]
+    [InlineData(4, 2, 1, 128, 8, 12, 12, "Avx512", Gemm)]
+    [InlineData(4, 2, 1, 128, 8, 12, 12, "Avx2", Gemm)]
+    [InlineData(4, 2, 1, 128, 8, 12, 12, "Arm64", Gemm)]
+    [InlineData(4, 2, 1, 128, 8, 16, 16, "Arm64", Direct)]
+    // The GEMM needs a long reduction too: 32->32 k4s2p1 sums 128 products an output, and PhaseDirect wins.
+    [InlineData(4, 2, 1, 32, 32, 6, 6, "Avx512", Direct)]
+    [InlineData(4, 2, 1, 32, 32, 6, 6, "Sse", Direct)]
+    [InlineData(4, 2, 1, 32, 32, 6, 6, "Scalar", Direct)]
+    // Stride 1 on ARM64: the GEMM below 16 positions a phase.
+    [InlineData(3, 1, 1, 32, 32, 12, 12, "Arm64", Gemm)]
+    [InlineData(3, 1, 1, 32, 32, 16, 16, "Arm64", Direct)]
     // 16->16 4x4 k4s2p1: narrow channels, PhaseDirect everywhere.
     [InlineData(4, 2, 1, 16, 16, 4, 4, "Avx512", Direct)]
     [InlineData(4, 2, 1, 16, 16, 4, 4, "Avx2", Direct)]
@@ -64,7 +93,7 @@ public sealed class SelectionByMachineTests
     [InlineData(2, 2, 0, 1, 1, 128, 128, "Avx2", Direct)]
     [InlineData(2, 2, 0, 1, 1, 128, 128, "Zen4", OneTap)]
     [InlineData(2, 2, 0, 1, 1, 128, 128, "Sse", Direct)]
-    // Where ChannelVectorized's rule holds too, OneTap needs 32 positions per row phase.
+    // Where ChannelVectorized fills a Vector512 block with a long reduction, OneTap needs 32 positions per row phase.
     [InlineData(2, 2, 0, 512, 256, 32, 32, "Avx512", OneTap)]
     [InlineData(2, 2, 0, 512, 256, 16, 16, "Avx512", Wide)]
     [InlineData(2, 2, 0, 512, 256, 16, 16, "Avx2", Wide)]
@@ -86,7 +115,11 @@ public sealed class SelectionByMachineTests
     [InlineData(4, 2, 1, 1, 21, 21, 64, 8, "Avx2", false)]
     [InlineData(4, 2, 1, 1, 21, 21, 64, 8, "Zen4", false)]
     [InlineData(4, 2, 1, 1, 21, 21, 64, 8, "Arm64", false)]
-    // A wide stride-1 layer goes where ChannelVectorized runs SIMD.
+    // A wide stride-1 layer goes where Auto runs ChannelVectorized on it (with 64 output channels or more: fewer are not
+    // measured against the bodies), and at Vector512 where the wider-dynamic rule holds.
+    [InlineData(3, 1, 1, 1, 64, 64, 64, 8, "Avx2", true)]
+    [InlineData(3, 1, 1, 1, 32, 32, 56, 8, "Avx2", false)]
+    [InlineData(3, 1, 1, 1, 32, 32, 56, 8, "Avx512", true)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Avx512", true)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Avx2", true)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Zen4", true)]
