@@ -56,11 +56,18 @@ namespace TConvGen;
 /// PhaseDirect wins (128->32 32x32 791 vs 991 us, 48x48 0.93x; 32->32 64x64 k3s1p1 398 vs 680 us). [256] these all go to
 /// ChannelVectorized (128->32 32x32 1.45 vs 1.91 ms, 16x16 374 vs 514 us; 64->32 16x16 206 vs 272 us; 32->32 32x32 k3s1p1
 /// 196 vs 211 us, 64x64 777 vs 792 us). 16 channels measured mixed, so not picked: 256->16 16x16 k4s2p1 1.14x [512] and
-/// 1.40x [256] faster, 16->16 16x16 k4s1p0 1.23x and 1.05x, but 32->16 16x16 k3s1p1 0.69x [256] and 48x48 0.72x [512].</para></item>
+/// 1.40x [256] faster, 16->16 16x16 k4s1p0 1.23x and 1.05x, but 32->16 16x16 k3s1p1 0.69x [256] and 48x48 0.72x [512].</para>
+/// <para>With 128 to 255 products per output (32 channels or more), on rows shorter than PhaseDirect's narrow tile (1
+/// vector a phase pair at stride 2, 2 a phase otherwise): [512] 32->32 k4s2p1 (128 products) 6x6 19 vs 41 us, 8x8 0.88x,
+/// 12x12 0.80x, and from 16x16 on it loses (1.18-1.33x); 128->64 8x8 k2s2p0 60 vs 82 us; 128->32 12x12 k2s2p0 77 vs 92 us;
+/// 32->64 8x8 k4s2p1 51 vs 64 us; 16->32 8x8 and 12x12 k3s1p1 (144 products) 6.2 vs 13 us, 9.4 vs 36 us; [256] 32->32 6x6
+/// k4s2p1 23 vs 47 us, 128->32 6x6 k2s2p0 18 vs 61 us, 16->32 12x12 k3s1p1 17 vs 46 us, while 128->64 8x8 and 16x16
+/// k2s2 (8 and 15 positions) stay PhaseDirect (0.71x, 0.78x). Longer rows are left to PhaseDirect although [256] measured
+/// ChannelVectorized ahead on 32->32 k4s2p1 up to 32x32 (0.76-0.85x) and 32->64 8x8 (0.78x), not on 16->32 32x32 k3s1p1.</para></item>
 /// <item>Otherwise PhaseDirect wins or ties everywhere except where its vectors would run partly empty: at least 32x32
 /// channel pairs per group, a reduction of 256 products or more, on an input so narrow that one phase of an output row is
 /// shorter than the micro-kernel's narrowest tile at its width (1 vector a phase pair at stride 2, 2 vectors a phase
-/// otherwise), and at any width shorter than 16 positions. There the GEMM, whose vectors run along the flattened pixels of
+/// otherwise), or shorter than 16 positions at any width. There the GEMM, whose vectors run along the flattened pixels of
 /// a chunk of rows, keeps them full (measured before ChannelVectorized took the widest of these: 64->64 4x4 k3s1p1 GEMM
 /// 22us vs direct 42us, 1024->512 4x4 k4s2p1 4.5ms vs 7.8ms), while 16->16 4x4 k4s2p1 direct 15us vs GEMM 20us. [512]
 /// 32->32 k3s1p1 GEMM 40 vs 85 us at 12x12, 49 vs 56 us at 16x16, 112 vs 189 us at 24x24, PhaseDirect from 32x32 (148 vs
@@ -86,6 +93,9 @@ internal static class AlgorithmSelector
 
     /// <summary>The products per output (Cin/g x taps per phase) from which ChannelVectorized wins.</summary>
     internal const int WideReduction = 256;
+
+    /// <summary>The products per output from which ChannelVectorized wins on rows shorter than PhaseDirect's narrow tile.</summary>
+    internal const int ShortReduction = WideReduction / 2;
 
     /// <summary>The products per output from which ChannelVectorized wins even on a row that one of PhaseDirect's Vector512
     /// wide tiles fills exactly (from 512 on longer rows so filled).</summary>
@@ -120,12 +130,12 @@ internal static class AlgorithmSelector
     public static bool MayPreferChannelVectorized(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
         machine.RunsVectors(ConvTranspose2dAlgorithm.ChannelVectorized)
         && outChannels / options.Groups >= MinChannelVectorizedOutChannels
-        && ReducesOver(options, inChannels, WideReduction);
+        && ReducesOver(options, inChannels, ShortReduction);
 
     /// <summary>Whether ChannelVectorized fills its register block with these channels on <paramref name="machine"/>: then it
     /// wins for most input sizes, and Auto packs it up front.</summary>
     public static bool FillsChannelVectorizedBlock(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
-        MayPreferChannelVectorized(options, inChannels, outChannels, machine)
+        MayPreferChannelVectorized(options, inChannels, outChannels, machine) && ReducesOver(options, inChannels, WideReduction)
         && outChannels / options.Groups >= ChannelVectorizedBlock(machine.WidthOf(ConvTranspose2dAlgorithm.ChannelVectorized));
 
     /// <summary>Whether ChannelVectorized fills a Vector512 block's worth of channels (<see cref="WideOutChannels"/>) with a long
@@ -135,14 +145,16 @@ internal static class AlgorithmSelector
 
     /// <summary>Whether ChannelVectorized wins for this problem on <paramref name="machine"/>: where it fills its register block,
     /// unless PhaseDirect runs Vector512 tiles that fill the rows exactly and the reduction is short; with fewer channels,
-    /// where a row phase is shorter than PhaseDirect's wide tile.</summary>
+    /// where a row phase is shorter than PhaseDirect's wide tile; with a short reduction, where it is shorter than its narrow one.</summary>
     public static bool PrefersChannelVectorized(ConvTranspose2dProblem problem, MachineDescription machine)
     {
         var o = problem.Options;
         if (!MayPreferChannelVectorized(o, problem.InChannels, problem.OutChannels, machine))
             return false;
         long phaseLength = ColumnPhaseLength(problem);
-        int wideTile = DirectTile(o, machine).Wide;
+        var (narrowTile, wideTile) = DirectTile(o, machine);
+        if (!ReducesOver(o, problem.InChannels, WideReduction))
+            return phaseLength < narrowTile;
         if (!FillsChannelVectorizedBlock(o, problem.InChannels, problem.OutChannels, machine))
             return phaseLength < wideTile;
         // PhaseDirect's Vector512 tiles fill such rows exactly; it then wins on short reductions, and on one tile's row up to a long one.

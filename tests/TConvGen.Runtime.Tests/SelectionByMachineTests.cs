@@ -67,8 +67,15 @@ public sealed class SelectionByMachineTests
     [InlineData(4, 2, 1, 128, 8, 12, 12, "Avx2", Gemm)]
     [InlineData(4, 2, 1, 128, 8, 12, 12, "Arm64", Gemm)]
     [InlineData(4, 2, 1, 128, 8, 16, 16, "Arm64", Direct)]
-    // The GEMM needs a long reduction too: 32->32 k4s2p1 sums 128 products an output, and PhaseDirect wins.
-    [InlineData(4, 2, 1, 32, 32, 6, 6, "Avx512", Direct)]
+    // 128 to 255 products an output (32->32 k4s2p1 sums 128): ChannelVectorized on rows shorter than PhaseDirect's narrow
+    // tile (16 positions at Vector512, 8 at Vector256, for stride 2), else PhaseDirect; the GEMM needs 256 products.
+    [InlineData(4, 2, 1, 32, 32, 6, 6, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 32, 32, 6, 6, "Avx2", Wide)]
+    [InlineData(4, 2, 1, 32, 32, 12, 12, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 32, 32, 12, 12, "Avx2", Direct)]
+    [InlineData(4, 2, 1, 32, 32, 16, 16, "Avx512", Direct)]
+    [InlineData(2, 2, 1, 128, 64, 16, 16, "Avx512", Wide)]
+    [InlineData(2, 2, 1, 128, 64, 16, 16, "Avx2", Direct)]
     [InlineData(4, 2, 1, 32, 32, 6, 6, "Sse", Direct)]
     [InlineData(4, 2, 1, 32, 32, 6, 6, "Scalar", Direct)]
     // Stride 1 on ARM64: the GEMM below 16 positions a phase.
