@@ -121,14 +121,15 @@ internal static class AlgorithmSelector
     private static bool ReducesOver(ConvTranspose2dOptions options, int inChannels, long products) =>
         (long)(inChannels / options.Groups) * options.KernelHeight * options.KernelWidth >= products * options.StrideHeight * options.StrideWidth;
 
-    /// <summary>The output channels of one full register block of ChannelVectorized at <paramref name="level"/> (as
-    /// <c>ChannelVectorizedWeights</c> packs them: 4 vectors at Vector512, 2 below).</summary>
-    private static int ChannelVectorizedBlock(SimdLevel level) => (level == SimdLevel.Vector512 ? 4 : 2) * level.FloatsPerVector();
+    /// <summary>The output channels of one full register block of ChannelVectorized on <paramref name="machine"/> (as
+    /// <c>ChannelVectorizedWeights</c> packs them: 4 vectors with 32 registers, 2 with 16).</summary>
+    private static int ChannelVectorizedBlock(MachineDescription machine) =>
+        (machine.VectorRegisters >= 32 ? 4 : 2) * machine.WidthOf(ConvTranspose2dAlgorithm.ChannelVectorized).FloatsPerVector();
 
     /// <summary>Whether ChannelVectorized may win for these channel counts for some input size on <paramref name="machine"/>:
     /// Auto then keeps the weights to pack it.</summary>
     public static bool MayPreferChannelVectorized(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
-        machine.RunsVectors(ConvTranspose2dAlgorithm.ChannelVectorized)
+        machine.MaySelect(ConvTranspose2dAlgorithm.ChannelVectorized)
         && outChannels / options.Groups >= MinChannelVectorizedOutChannels
         && ReducesOver(options, inChannels, ShortReduction);
 
@@ -136,7 +137,7 @@ internal static class AlgorithmSelector
     /// wins for most input sizes, and Auto packs it up front.</summary>
     public static bool FillsChannelVectorizedBlock(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
         MayPreferChannelVectorized(options, inChannels, outChannels, machine) && ReducesOver(options, inChannels, WideReduction)
-        && outChannels / options.Groups >= ChannelVectorizedBlock(machine.WidthOf(ConvTranspose2dAlgorithm.ChannelVectorized));
+        && outChannels / options.Groups >= ChannelVectorizedBlock(machine);
 
     /// <summary>Whether ChannelVectorized fills a Vector512 block's worth of channels (<see cref="WideOutChannels"/>) with a long
     /// enough reduction: the layers the OneTap and hand-off rules were measured on.</summary>
@@ -183,7 +184,7 @@ internal static class AlgorithmSelector
     /// <summary>Whether OneTap may win for some input size with these channels on <paramref name="machine"/>: Auto then prepares it.
     /// One input and one output channel per group lose below Vector512.</summary>
     public static bool MayPreferOneTap(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
-        machine.RunsVectors(ConvTranspose2dAlgorithm.OneTap) && OneTapPrepared.Supports(options)
+        machine.MaySelect(ConvTranspose2dAlgorithm.OneTap) && OneTapPrepared.Supports(options)
         && (machine.WidthOf(ConvTranspose2dAlgorithm.OneTap) == SimdLevel.Vector512 || ChannelPairs(options, inChannels, outChannels) >= 2);
 
     /// <summary>Whether OneTap wins for this problem on <paramref name="machine"/>.</summary>

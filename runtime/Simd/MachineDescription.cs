@@ -46,29 +46,27 @@ internal sealed record MachineDescription
     /// <summary>Whether <paramref name="level"/> runs on this machine.</summary>
     public bool Runs(SimdLevel level) => level <= Widest;
 
-    /// <summary>The width <paramref name="algorithm"/> (one of the kernels Auto chooses among) runs here when vectors are allowed, or <see cref="SimdLevel.Portable"/>
-    /// where it has no vector body that runs. The width-generic kernels run the preferred width; the others have hand-written
-    /// bodies and run the widest they have (as <see cref="SimdPath.Best"/> and <see cref="SimdPath.Clamp"/> pick them).</summary>
-    public SimdLevel WidthOf(ConvTranspose2dAlgorithm algorithm)
+    /// <summary>The width <paramref name="algorithm"/> (one of the kernels Auto chooses among) runs here when vectors are
+    /// allowed: the preferred width, but OneTap asks for Vector512 and runs the widest width that runs.</summary>
+    public SimdLevel WidthOf(ConvTranspose2dAlgorithm algorithm) => algorithm switch
     {
-        var level = IsWidthGeneric(algorithm) ? Preferred : Widest;
-        return level >= NarrowestBody(algorithm) ? level : SimdLevel.Portable;
-    }
-
-    /// <summary>Whether <paramref name="algorithm"/> runs vector code here (else its portable loops run).</summary>
-    public bool RunsVectors(ConvTranspose2dAlgorithm algorithm) => WidthOf(algorithm) != SimdLevel.Portable;
-
-    private static bool IsWidthGeneric(ConvTranspose2dAlgorithm algorithm) =>
-        algorithm is ConvTranspose2dAlgorithm.PhaseDirect or ConvTranspose2dAlgorithm.GemmCol2Im;
-
-    /// <summary>The narrowest width for which <paramref name="algorithm"/> has a vector body: ChannelVectorized, OneTap and
-    /// PatchScatter have Vector256 and Vector512 bodies only (at Vector128 they run scalar).</summary>
-    private static SimdLevel NarrowestBody(ConvTranspose2dAlgorithm algorithm) => algorithm switch
-    {
-        ConvTranspose2dAlgorithm.ChannelVectorized or ConvTranspose2dAlgorithm.OneTap or ConvTranspose2dAlgorithm.PatchScatter => SimdLevel.Vector256,
-        ConvTranspose2dAlgorithm.PhaseDirect or ConvTranspose2dAlgorithm.GemmCol2Im => SimdLevel.Vector128,
+        ConvTranspose2dAlgorithm.OneTap => Widest,
+        ConvTranspose2dAlgorithm.PhaseDirect or ConvTranspose2dAlgorithm.GemmCol2Im or ConvTranspose2dAlgorithm.ChannelVectorized
+            or ConvTranspose2dAlgorithm.PatchScatter => Preferred,
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not one of the kernels Auto chooses among."),
     };
+
+    /// <summary>Whether the selection rules may pick <paramref name="algorithm"/> for its vector code here: its width is one
+    /// the rules were measured at (<see cref="NarrowestMeasured"/>).</summary>
+    public bool MaySelect(ConvTranspose2dAlgorithm algorithm) => WidthOf(algorithm) >= NarrowestMeasured(algorithm);
+
+    /// <summary>The narrowest width at which the rules were measured with <paramref name="algorithm"/>'s vector code:
+    /// ChannelVectorized, OneTap and PatchScatter from Vector256 on (their Vector128 bodies are newer than the rules, so at
+    /// Vector128 Auto keeps to PhaseDirect and the GEMM).</summary>
+    private static SimdLevel NarrowestMeasured(ConvTranspose2dAlgorithm algorithm) =>
+        algorithm is ConvTranspose2dAlgorithm.ChannelVectorized or ConvTranspose2dAlgorithm.OneTap or ConvTranspose2dAlgorithm.PatchScatter
+            ? SimdLevel.Vector256
+            : SimdLevel.Vector128;
 
     private static class CurrentMachine
     {
