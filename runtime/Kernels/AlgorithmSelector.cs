@@ -23,7 +23,7 @@ namespace TConvGen;
 /// 1024->512 1x1 k4s1p0 0.97 vs 2.89 ms; 64->64 1x1 k4s1p0 3.4 vs 21 us. With padding it only ties (512->256 1x1 k4s2p1,
 /// a 2x2 output: 117 vs 116 us), and from two pixels on it streams the weights once per pixel and loses (512->256 2x2
 /// k4s2p1: 469 vs 225 us; 256->256 2x2 k3s1p1: 138 vs 63 us).</item>
-/// <item>OneTap for kernel 2 x 2, stride 2, dilation 1 (every output one tap) where the SIMD code runs and a row phase
+/// <item>OneTap for kernel 2 x 2, stride 2, dilation 1 (every output one tap) where it runs Vector256 or wider and a row phase
 /// has at least 16 positions (32 where ChannelVectorized fills a Vector512 block, 64 output channels, with a long reduction): 128->64 64x64 2.66 ms vs PhaseDirect 3.45
 /// ms; 64->32 256x256 13.2 vs 16.7 ms; 32->16 128x128 0.93 vs 1.10 ms; 16->16 64x64 151 vs 207 us; 3->64 64x64 130 vs 213
 /// us; 1->1 128x128 9.7 vs 21.9 us; 128->64 40x40 1.21 vs 1.57 ms; 128->64 16x16 233 vs 279 us; against ChannelVectorized
@@ -36,9 +36,12 @@ namespace TConvGen;
 /// 25 us; 64->32 16x16 48 vs 75 us and ChannelVectorized 60 us; 512->256 32x32 10.5 vs ChannelVectorized 11.1 ms) except
 /// for one input and one output channel per group, where it loses on large images (1->1 256x256 72 vs 69 us, 512x512 300 vs
 /// 246 us), so there it is not picked.</item>
-/// <item>ChannelVectorized where the SIMD code runs and each phase reduces over at least 256 products per output
-/// (Cin/g x kH*kW/(sH*sW)), when every group has at least as many output channels as its register block at the width it
-/// runs (4 vectors at Vector512: 64; 2 at Vector256: 16, so there the floor of 32 below holds): 512->256 8x8 k4s2p1 2.45 ms
+/// <item>ChannelVectorized where it runs Vector256 or wider (its Vector128 code, newer than these rules, measured [128]
+/// ahead of PhaseDirect and the GEMM on 128->64 32x32 k4s2p1 1.14x, 128->32 8x8 1.11x, 32->32 6x6 1.51x, 256->128 16x16
+/// 1.12x but behind on 64->64 56x56 k3s1p1 0.94x and the GEMM's 1024->512 4x4 0.74x, 512->256 8x8 0.98x, so not yet picked
+/// there: <see cref="MachineDescription.MaySelect"/>) and each phase reduces over at least 256 products per output
+/// (Cin/g x kH*kW/(sH*sW)), when every group has at least as many output channels as its register block (4 vectors with
+/// 32 registers: 64 at Vector512; 2 with 16: 16 at Vector256, so there the floor of 32 below holds): 512->256 8x8 k4s2p1 2.45 ms
 /// vs PhaseDirect 3.68 ms; 64->64 56x56 k3s1p1 2.16 vs 2.49 ms; 64->64 8x8 k4s2p1 83 vs 111 us; 64->64 4x4 k3s1p1 13 us vs
 /// GemmCol2Im 22 us; 1024->512 4x4 k4s2p1 3.1 vs 4.2 ms; [512] 256->128 16x16 k4s2p1 1.53 vs 2.21 ms; [256] 128->64 32x32
 /// k4s2p1 2.94 vs 3.74 ms, 512->256 8x8 3.06 vs 3.95 ms, 128->128 32x32 6.15 vs 8.85 ms. Below 256 products it loses
