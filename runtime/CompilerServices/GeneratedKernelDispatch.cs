@@ -20,11 +20,6 @@ namespace TConvGen.CompilerServices;
 /// 2.61 ms, and 1.40 vs 1.28 ms on two threads. Narrower layers have not been measured against the generated bodies and
 /// stay generated, and so do layers on machines without Vector512, where OneTap's Vector256 body only ties with the
 /// 16-register generated bodies (AVX-512 off in the JIT: 128->64 64x64 k2s2p0 OneTap 3.04-3.37 ms, generated 2.80-3.11 ms).</item>
-/// <item>a layer with at least 16 output channels per group, stride 1 or 2 and rows of 32 or more positions per phase, where
-/// Vector512 is the preferred width (<c>SimdPath.Preferred</c>: its multiply-adds measured about twice as fast as
-/// Vector256's), because the dynamic kernels then run Vector512 and these bodies are Vector256 only (quick run, 226 vs 112
-/// GFLOP/s peaks, 1 thread: 21->21 64x64 k4s2p1 generated 539 us vs dynamic 363 us, 128->64 32x32 2.44 vs 1.53 ms, batch 8
-/// 22.0 vs 14.2 ms, 32->32 32x32 k3s2p2d2 201 vs 126 us). Until the generator emits bodies per width;</item>
 /// <item>every run, when the weights hold a NaN or an infinity or the geometry is one the phase kernels do not run in bounded
 /// memory: the bodies read zero-padded bands (<c>0 * Inf</c> is NaN), and the dynamic kernel then takes its exact path
 /// (the rule is <c>ExactPath</c>'s, decided here once).</item>
@@ -40,12 +35,6 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
     private readonly int _blockColumns;
     private readonly bool _exact;
 
-    /// <summary>Output channels per group from which the dynamic kernel's Vector512 code beats the generated Vector256 bodies
-    /// where Vector512 is the preferred width (21->21 and 32->32 measured; 64->3 ties and stays generated).</summary>
-    private const int WiderDynamicOutChannels = 16;
-
-    /// <summary>Positions per column phase from which that holds (512->256 on 8x8, 8 positions, stays generated: 1.29 vs 1.46 ms).</summary>
-    private const int WiderDynamicPhaseLength = 32;
     private PreparedConvTranspose2d? _dynamic;
 
     /// <summary>Wraps the generated prepared kernel and keeps a copy of the weights, from which the dynamic kernel is
@@ -86,9 +75,7 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
             && AlgorithmSelector.PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels);
         bool wideOneTap = SimdPath.IsVector512Supported && AlgorithmSelector.HasWideChannelPairs(o, problem.InChannels, problem.OutChannels)
             && AlgorithmSelector.PrefersOneTap(problem);
-        bool widerDynamic = SimdPath.Preferred == SimdLevel.Vector512 && problem.OutChannelsPerGroup >= WiderDynamicOutChannels
-            && o.StrideHeight <= 2 && o.StrideWidth <= 2 && phaseLength >= WiderDynamicPhaseLength;
-        return phaseLength < _blockColumns || wideStrideOne || wideOneTap || widerDynamic;
+        return phaseLength < _blockColumns || wideStrideOne || wideOneTap;
     }
 
     /// <inheritdoc />
