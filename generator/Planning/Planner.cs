@@ -89,7 +89,7 @@ internal static class Planner
             if (perGroup == 0 ? block > 4 || (block & (block - 1)) != 0 : block > perGroup)
                 continue;
             // Powers of two: row widths usually are, so whole blocks cover them.
-            for (int vectors = 1; vectors <= UnrollLimits.MaxVectors && vectors * target.Lanes <= UnrollLimits.MaxPositions; vectors *= 2)
+            for (int vectors = 1; vectors <= UnrollLimits.MaxVectors && vectors * target.Lanes <= UnrollLimits.MaxPositions(target.Lanes); vectors *= 2)
             {
                 int accumulators = block * phases * vectors;
                 if (accumulators > UnrollLimits.MaxAccumulators || accumulators + vectors + 1 > UnrollLimits.UsableRegisters(target) ||

@@ -11,9 +11,11 @@ internal static class UnrollLimits
         new(16, 32, Fused: true), new(8, 32, Fused: true), new(8, 16, Fused: true), new(4, 32, Fused: true), new(4, 16, Fused: false),
     };
 
-    /// <summary>Most positions of one column phase a body computes (vectors x lanes): wider blocks waste more of a short row,
-    /// and rows shorter than one block go to the dynamic kernel.</summary>
-    public const int MaxPositions = 64;
+    /// <summary>Most positions of one column phase a body computes (vectors x lanes): rows shorter than one block go to the
+    /// dynamic kernel, so wider blocks lose short rows. 64 (8 vectors) up to Vector256, as before bodies per width; 32 (2
+    /// vectors) at Vector512, whose 4-vector blocks handed the 32-position rows of 128->64 32x32 k4s2p1, its batch of 8 and
+    /// 32->32 32x32 k3s2p2d2 to the dynamic kernel.</summary>
+    public static int MaxPositions(int lanes) => lanes >= 16 ? 32 : 64;
 
     /// <summary>Most taps (kernel rows of a phase x kernel columns) one output channel of a body may have.</summary>
     public const int MaxTapsPerPhase = 144;

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.Intrinsics.X86;
 using System.Threading;
 
 namespace TConvGen.CompilerServices;
@@ -20,6 +21,12 @@ namespace TConvGen.CompilerServices;
 /// 2.61 ms, and 1.40 vs 1.28 ms on two threads. Narrower layers have not been measured against the generated bodies and
 /// stay generated, and so do layers on machines without Vector512, where OneTap's Vector256 body only ties with the
 /// 16-register generated bodies (AVX-512 off in the JIT: 128->64 64x64 k2s2p0 OneTap 3.04-3.37 ms, generated 2.80-3.11 ms).</item>
+/// <item>where the bodies run Vector128 on x64 (no AVX2, so neither fused multiply-adds nor a one-instruction broadcast
+/// from memory), a layer with horizontal stride 1 or 4 and above, or with fewer than 16 positions per column phase: the
+/// dynamic PhaseDirect Vector128 code measured faster there (DOTNET_EnableAVX2=0, 1 thread, generated vs dynamic: 64->64
+/// 56x56 k3s1p1 10.4 vs 8.3 ms, 16->16 64x64 k5s1p2 1.36 vs 1.07 ms, 4->4 64x64 k3s1p1 32.5 vs 31.6 us, 21->21 16x16
+/// k16s8p4 1.89 vs 1.51 ms, 512->256 8x8 k4s2p1 7.34 vs 7.16 ms). At strides 2 and 3 on wider rows the bodies tie or win
+/// (21->21 64x64 k4s2p1 1.60 vs 1.64 ms, 8->8 64x64 k3s3p0 193 vs 285 us, 56->1 64x64 k9s3p4 1.17 vs 1.19 ms);</item>
 /// <item>every run, when the weights hold a NaN or an infinity or the geometry is one the phase kernels do not run in bounded
 /// memory: the bodies read zero-padded bands (<c>0 * Inf</c> is NaN), and the dynamic kernel then takes its exact path
 /// (the rule is <c>ExactPath</c>'s, decided here once).</item>
@@ -34,6 +41,9 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
     private readonly float[] _bias;
     private readonly int _blockColumns;
     private readonly bool _exact;
+
+    /// <summary>Positions per column phase below which the dynamic kernel wins where the bodies run Vector128 on x64.</summary>
+    private const int NarrowVector128PhaseLength = 16;
 
     private PreparedConvTranspose2d? _dynamic;
 
@@ -63,7 +73,8 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
 
     /// <summary>Whether a run of <paramref name="problem"/> goes to the dynamic kernel: the weights or the geometry take the
     /// exact path, a column phase is shorter than one block, the layer has stride 1 and is wide enough for the dynamic
-    /// ChannelVectorized kernel, or it has wide channels and Auto would run the dynamic OneTap kernel on it.</summary>
+    /// ChannelVectorized kernel, it has wide channels and Auto would run the dynamic OneTap kernel on it, or the bodies run
+    /// Vector128 on x64 and the layer is one the dynamic Vector128 code runs faster.</summary>
     public bool UsesDynamicKernel(ConvTranspose2dProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -75,7 +86,9 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
             && AlgorithmSelector.PrefersChannelVectorized(o, problem.InChannels, problem.OutChannels);
         bool wideOneTap = SimdPath.IsVector512Supported && AlgorithmSelector.HasWideChannelPairs(o, problem.InChannels, problem.OutChannels)
             && AlgorithmSelector.PrefersOneTap(problem);
-        return phaseLength < _blockColumns || wideStrideOne || wideOneTap;
+        bool x64Vector128 = GeneratedKernelVector.Lanes == 4 && X86Base.IsSupported
+            && (o.StrideWidth == 1 || o.StrideWidth > 3 || phaseLength < NarrowVector128PhaseLength);
+        return phaseLength < _blockColumns || wideStrideOne || wideOneTap || x64Vector128;
     }
 
     /// <inheritdoc />

@@ -106,7 +106,9 @@ public sealed class CompileAndRunTests
 
         buffer = OutputAssert.GuardedBuffer(length);
         var prepared = kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels);
-        if (prepared is GeneratedKernelDispatch dispatch && shape.Width >= 67)
+        // Where the bodies run Vector128 on x64, strides 1 and 4+ go to the dynamic kernel (see GeneratedKernelDispatch).
+        bool handedByWidth = GeneratedKernelVector.Lanes == 4 && X86Base.IsSupported && (o.StrideWidth == 1 || o.StrideWidth > 3);
+        if (prepared is GeneratedKernelDispatch dispatch && shape.Width >= 67 && !handedByWidth)
             Assert.False(dispatch.UsesDynamicKernel(ConvTranspose2dProblem.Create(o, shape)), $"{o} {shape} should run the generated bodies");
         prepared.Run(input, buffer.AsSpan(0, length), shape.Batch, shape.Height, shape.Width, 5 - threads);
         OutputAssert.CloseAndGuarded(expected, buffer, $"{o} {shape} Prepare threads={5 - threads}");
