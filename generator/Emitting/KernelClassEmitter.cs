@@ -1,3 +1,4 @@
+using System.Linq;
 using TConvGen.Generator.Planning;
 
 namespace TConvGen.Generator.Emitting;
@@ -9,13 +10,13 @@ internal static class KernelClassEmitter
     {
         string name = Names.KernelClass(methodName);
         var spec = plan.Spec;
-        writer.Line("// Phase-decomposed, fully unrolled Vector256 kernel for " + SourceEmitter.Describe(spec) + ".");
+        writer.Line("// Phase-decomposed, fully unrolled kernel (Vector512, Vector256 or Vector128 bodies, picked at run time) for " + SourceEmitter.Describe(spec) + ".");
         writer.Line(Literals.Format("[{0}(\"TConvGen\", \"{1}\")]", Names.GeneratedCode, version));
         using (writer.Block(Literals.Format("private sealed class {0} : {1}", name, Names.Kernel)))
         {
             WriteConstants(writer, plan);
             writer.Line();
-            writer.Line("// Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options and channels.");
+            writer.Line("// Where no vector width is accelerated, the dynamic kernel serves the same options and channels.");
             writer.Line(Literals.Format("internal static readonly {0} Instance = {1}.IsSupported ? new {2}(CreateOptions()) : {3};",
                 Names.Kernel, Names.VectorOps, name, SourceEmitter.FallbackExpression(spec, "CreateOptions()")));
             writer.Line();
@@ -24,7 +25,7 @@ internal static class KernelClassEmitter
             {
             }
             writer.Line();
-            writer.Line("public override string Algorithm => \"Generated\";");
+            writer.Line(Literals.Format("public override string Algorithm => \"Generated (\" + {0}.Width + \")\";", Names.VectorOps));
             writer.Line();
             writer.Line(Literals.Format("private static {0} CreateOptions() => {1};", Names.Options, SourceEmitter.OptionsExpression(spec)));
             writer.Line();
@@ -59,16 +60,26 @@ internal static class KernelClassEmitter
             if (plan.Spec.InChannels != 0 || plan.Spec.OutChannels != 0)
                 writer.Line(Literals.Format("{0}.Check(inChannels, outChannels, {1}, {2});", Names.Channels, plan.Spec.InChannels, plan.Spec.OutChannels));
             writer.Line("// Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).");
-            if (plan.Blockings.Count == 1)
+            writer.Line("// The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on");
+            writer.Line("// ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.");
+            var widths = UnrollLimits.Targets.Select(target => target.Lanes).Distinct().ToList();
+            foreach (int lanes in widths)
             {
-                WriteReturn(writer, Names.PreparedClass(plan, plan.Blockings[0]));
-                return;
+                var targets = UnrollLimits.Targets.Where(target => target.Lanes == lanes).ToList();
+                bool last = lanes == widths[widths.Count - 1];
+                // The narrowest width needs no test: the kernel holds the fallback where no width runs.
+                using (last ? null : writer.Block(Literals.Format("if ({0}.Lanes == {1})", Names.VectorOps, lanes)))
+                {
+                    var blockings = targets.Select(plan.For).Distinct().ToList();
+                    if (blockings.Count > 1)
+                    {
+                        writer.Line(Literals.Format("if ({0}.HasWideRegisterFile)", Names.VectorOps));
+                        using (writer.Braces())
+                            WriteReturn(writer, Names.Instantiated(Names.PreparedClass(plan, plan.For(targets.First(target => target.Registers == 32))), lanes));
+                    }
+                    WriteReturn(writer, Names.Instantiated(Names.PreparedClass(plan, plan.For(targets[targets.Count - 1])), lanes));
+                }
             }
-            writer.Line("// The bodies are blocked for the register file: 32 vector registers with AVX-512VL; with 16, those would spill.");
-            writer.Line(Literals.Format("if ({0}.HasWideRegisterFile)", Names.VectorOps));
-            using (writer.Braces())
-                WriteReturn(writer, Names.PreparedClass(plan, plan.Blockings[0]));
-            WriteReturn(writer, Names.PreparedClass(plan, plan.Blockings[1]));
         }
     }
 
@@ -79,14 +90,18 @@ internal static class KernelClassEmitter
     private static void WritePreparedClass(IndentedWriter writer, string kernelName, KernelPlan plan, RegisterBlocking blocking)
     {
         string prepared = Names.PreparedClass(plan, blocking);
-        writer.Line(Literals.Format("// Bodies blocked for {0} vector registers.", blocking.Registers));
-        using (writer.Block(Literals.Format("private sealed class {0} : {1}", prepared, Names.Tiled)))
+        writer.Line("// Bodies blocked for " + string.Join(", ", blocking.Targets.Select(Describe)) + "; the JIT compiles them once per width.");
+        using (writer.Block(Literals.Format("private sealed class {0}<TSimd, TVector> : {1} where TSimd : struct, {2}<TVector> where TVector : struct",
+            prepared, Names.Tiled, Names.SimdTrait)))
         {
-            writer.Line("// Output channels one body computes together (the register block).");
+            writer.Line("// Output channels one body computes together (the register block), and vectors per column phase.");
             writer.Line(Literals.Format("internal const int ChannelBlock = {0};", blocking.ChannelBlock));
-            writer.Line("// Positions of each column phase one body computes (8 per vector), and the outputs they cover.");
-            writer.Line(Literals.Format("internal const int BlockColumns = {0};", blocking.BlockColumns));
-            writer.Line(Literals.Format("internal const int BlockOutputs = {0};", blocking.BlockColumns * plan.Spec.Width.Stride));
+            writer.Line(Literals.Format("internal const int Vectors = {0};", blocking.Vectors));
+            writer.Line("// Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:");
+            writer.Line("// constants once the JIT specialises the class for a width.");
+            writer.Line("private static int Lanes => TSimd.Count;");
+            writer.Line("internal static int BlockColumns => Vectors * Lanes;");
+            writer.Line(Literals.Format("internal static int BlockOutputs => BlockColumns * {0};", plan.Spec.Width.Stride));
             writer.Line();
             writer.Line("// Blocked by ChannelBlock output channels: a body broadcasts consecutive values.");
             writer.Line("private readonly float[] _packed;");
@@ -112,4 +127,7 @@ internal static class KernelClassEmitter
             }
         }
     }
+
+    /// <summary>e.g. <c>Vector256 with 16 registers</c>.</summary>
+    private static string Describe(BodyTarget target) => Literals.Format("Vector{0} with {1} registers", target.Lanes * 32, target.Registers);
 }

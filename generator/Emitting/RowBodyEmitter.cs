@@ -6,18 +6,17 @@ using TConvGen.Generator.Planning;
 namespace TConvGen.Generator.Emitting;
 
 /// <summary>Writes one unrolled body: one output row of one row phase for a block of output channels, every column phase,
-/// <c>BlockColumns</c> positions per phase at a time, reducing over input channels from the zero-padded band.</summary>
+/// <c>BlockColumns</c> positions per phase at a time, reducing over input channels from the zero-padded band. Written once over
+/// the enclosing class's width (<c>TSimd</c>, <c>TVector</c>): offsets are multiples of <c>Lanes</c>, constants once specialised.</summary>
 internal static class RowBodyEmitter
 {
-    private const int Lanes = UnrollLimits.VectorWidth;
-
     public static void Write(IndentedWriter writer, KernelPlan plan, RegisterBlocking blocking, RowPhase phase, int block)
     {
         var spec = plan.Spec;
         int stride = spec.Width.Stride, vectors = blocking.Vectors;
-        writer.Line(Literals.Format("// Row phase {0} (kernel rows {1}), {2} output channel(s) x {3} column phase(s) x {4} positions: {5} multiply-adds per input channel.",
+        writer.Line(Literals.Format("// Row phase {0} (kernel rows {1}), {2} output channel(s) x {3} column phase(s) x {4} vector(s): {5} multiply-adds per input channel.",
             phase.Phase, phase.Taps.Count == 0 ? "none" : string.Join(", ", phase.Taps.Select(tap => Literals.Int(tap.Ky))),
-            block, stride, blocking.BlockColumns, phase.Taps.Count * spec.Width.Kernel * block * vectors));
+            block, stride, vectors, phase.Taps.Count * spec.Width.Kernel * block * vectors));
         writer.Line("// Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.");
         writer.Line("[" + Names.Optimized + "]");
         writer.Line(Literals.Format(
@@ -32,7 +31,7 @@ internal static class RowBodyEmitter
                     writer.Line(Literals.Format("nuint row{0} = (nuint)rowFloats * {1};", tap.Ky, tap.Offset - phase.MinOffset));
             }
             for (int c = 0; c < block; c++)
-                writer.Line(Literals.Format("{0} bias{1} = {2}.Create({3}.Add(ref bias, {1}));", Names.VectorOfFloat, c, Names.Vector, Names.Unsafe));
+                writer.Line(Literals.Format("TVector bias{0} = TSimd.Broadcast(ref {1}.Add(ref bias, {0}));", c, Names.Unsafe));
             writer.Line("for (int block = 0; block < blocks; block++)");
             using (writer.Braces())
             {
@@ -41,7 +40,7 @@ internal static class RowBodyEmitter
                 for (int c = 0; c < block && active.Count > 0; c++)
                 {
                     var sums = from r in active.OrderBy(r => r) from v in Enumerable.Range(0, vectors) select Literals.Format("{0} = bias{1}", Sum(c, r, v), c);
-                    writer.Line(Names.VectorOfFloat + " " + string.Join(", ", sums) + ";");
+                    writer.Line("TVector " + string.Join(", ", sums) + ";");
                 }
                 if (active.Count > 0)
                     WriteReduction(writer, plan, phase, block, vectors);
@@ -51,6 +50,13 @@ internal static class RowBodyEmitter
     }
 
     private static string Sum(int channel, int phase, int vector) => Literals.Format("sum{0}_{1}_{2}", channel, phase, vector);
+
+    /// <summary><c>constant + vectors * Lanes</c>, simplified: <c>3</c>, <c>Lanes</c>, <c>3 + 2 * Lanes</c>.</summary>
+    private static string Offset(int constant, int vectors)
+    {
+        string lanes = vectors == 0 ? "" : vectors == 1 ? "Lanes" : Literals.Format("{0} * Lanes", vectors);
+        return vectors == 0 ? Literals.Int(constant) : constant == 0 ? lanes : Literals.Format("{0} + {1}", constant, lanes);
+    }
 
     private static void WriteReduction(IndentedWriter writer, KernelPlan plan, RowPhase phase, int block, int vectors)
     {
@@ -62,7 +68,7 @@ internal static class RowBodyEmitter
         using (writer.Braces())
         {
             var inputs = Enumerable.Range(0, vectors).Select(v => "x" + Literals.Int(v));
-            writer.Line(Names.VectorOfFloat + " " + string.Join(", ", inputs) + ", w;");
+            writer.Line("TVector " + string.Join(", ", inputs) + ", w;");
             var offsets = plan.ColumnTaps.Select(tap => tap.Offset).Distinct().OrderBy(offset => offset).ToList();
             foreach (var rowTap in phase.Taps)
             {
@@ -73,15 +79,18 @@ internal static class RowBodyEmitter
                     writer.Line(Literals.Format("// ky {0}, input column offset {1}: {2}", rowTap.Ky, offset,
                         string.Join(", ", users.Select(tap => Literals.Format("kx {0} (phase {1})", tap.Kx, tap.Phase)))));
                     for (int v = 0; v < vectors; v++)
-                        writer.Line(Literals.Format("x{0} = {1}.LoadUnsafe(ref source, row{2} + {3});", v, Names.Vector, rowTap.Ky, offset - plan.MinColumnOffset + v * Lanes));
+                    {
+                        string column = Offset(offset - plan.MinColumnOffset, v);
+                        writer.Line(Literals.Format("x{0} = TSimd.Load(ref source, row{1} + {2});", v, rowTap.Ky, v == 0 ? column : "(nuint)(" + column + ")"));
+                    }
                     foreach (var columnTap in users)
                     {
                         for (int c = 0; c < block; c++)
                         {
                             int index = ((rowTap.Ky * kernelWidth) + columnTap.Kx) * block + c;
-                            writer.Line(Literals.Format("w = {0}.Create({1}.Add(ref weight, {2}));", Names.Vector, Names.Unsafe, index));
+                            writer.Line(Literals.Format("w = TSimd.Broadcast(ref {0}.Add(ref weight, {1}));", Names.Unsafe, index));
                             for (int v = 0; v < vectors; v++)
-                                writer.Line(Literals.Format("{0} = {1}.MultiplyAdd(x{2}, w, {0});", Sum(c, columnTap.Phase, v), Names.VectorOps, v));
+                                writer.Line(Literals.Format("{0} = TSimd.MultiplyAdd(x{1}, w, {0});", Sum(c, columnTap.Phase, v), v));
                         }
                     }
                 }
@@ -106,19 +115,19 @@ internal static class RowBodyEmitter
             {
                 if (stride == 1)
                 {
-                    writer.Line(Literals.Format("{0}.StoreUnsafe({1}, ref {2}.Add(ref destination, {3}{4}));", Names.Vector, value(c, 0, v), Names.Unsafe, lane, v * Lanes));
+                    writer.Line(Literals.Format("TSimd.Store({0}, ref {1}.Add(ref destination, {2}{3}));", value(c, 0, v), Names.Unsafe, lane, Offset(0, v)));
                 }
                 else if (stride == 2)
                 {
-                    writer.Line(Literals.Format("{0}.StoreInterleavedUnsafe({1}, {2}, ref {3}.Add(ref destination, {4}{5}));",
-                        Names.VectorOps, value(c, 0, v), value(c, 1, v), Names.Unsafe, lane, v * Lanes * 2));
+                    writer.Line(Literals.Format("TSimd.StoreInterleaved({0}, {1}, ref {2}.Add(ref destination, {3}{4}));",
+                        value(c, 0, v), value(c, 1, v), Names.Unsafe, lane, Offset(0, v * 2)));
                 }
                 else
                 {
                     for (int r = 0; r < stride; r++)
                     {
-                        writer.Line(Literals.Format("{0}.StoreStridedUnsafe({1}, ref {2}.Add(ref destination, {3}{4}), {5});",
-                            Names.VectorOps, value(c, r, v), Names.Unsafe, lane, v * Lanes * stride + r, stride));
+                        writer.Line(Literals.Format("{0}.StoreStridedUnsafe<TSimd, TVector>({1}, ref {2}.Add(ref destination, {3}{4}), {5});",
+                            Names.VectorOps, value(c, r, v), Names.Unsafe, lane, Offset(r, v * stride), stride));
                     }
                 }
             }

@@ -18,22 +18,25 @@ internal sealed record RowPhase(int Phase, EquatableArray<RowTap> Taps)
     public int MinOffset => Taps.Count == 0 ? 0 : Taps.Min(tap => tap.Offset);
 }
 
-/// <summary>How a body blocks its registers for one register file.</summary>
-/// <param name="Registers">The vector registers the JIT has: 32 with AVX-512VL, else 16.</param>
+/// <summary>A machine the bodies are blocked for.</summary>
+/// <param name="Lanes">Floats per vector: 16 (Vector512), 8 (Vector256), 4 (Vector128).</param>
+/// <param name="Registers">The vector registers the JIT has: 32 on ARM64 and with AVX-512, else 16.</param>
+/// <param name="Fused">Whether multiply-adds are fused (one instruction, no temporary register).</param>
+internal sealed record BodyTarget(int Lanes, int Registers, bool Fused);
+
+/// <summary>How a body blocks its registers, and the machines that run it (the same bodies serve every width: they are
+/// generic over it).</summary>
 /// <param name="ChannelBlock">Output channels computed together by one body.</param>
 /// <param name="BlockSizes">The block sizes that get a body: the register block, then its halves for a group's remaining channels.</param>
-/// <param name="Vectors">Vectors of 8 positions per column phase and channel one body computes.</param>
-internal sealed record RegisterBlocking(int Registers, int ChannelBlock, EquatableArray<int> BlockSizes, int Vectors)
-{
-    /// <summary>Positions of one column phase a body computes: 8 per vector.</summary>
-    public int BlockColumns => Vectors * UnrollLimits.VectorWidth;
-}
+/// <param name="Vectors">Vectors per column phase and channel one body computes.</param>
+/// <param name="Targets">The machines this blocking was chosen for.</param>
+internal sealed record RegisterBlocking(int ChannelBlock, EquatableArray<int> BlockSizes, int Vectors, EquatableArray<BodyTarget> Targets);
 
 /// <summary>Everything the emitter needs for one configuration, computed once from the spec.</summary>
 /// <param name="Spec">The configuration.</param>
 /// <param name="RowPhases">One entry per row phase, <c>sH</c> of them.</param>
 /// <param name="ColumnTaps">Every kernel column, with its output phase and input offset.</param>
-/// <param name="Blockings">The register blocking for 32 vector registers, then, when it differs, the one for 16.</param>
+/// <param name="Blockings">The distinct register blockings, the one of the widest target first; every target is in one.</param>
 /// <param name="FallbackReason">Why the configuration is not unrolled (the dynamic kernel runs it), or null.</param>
 internal sealed record KernelPlan(
     ConvSpec Spec,
@@ -57,12 +60,6 @@ internal sealed record KernelPlan(
     /// <summary>Zeros left of input column 0 in a packed row, so that the leftmost read is at index 0 or later.</summary>
     public int LeftPadding => System.Math.Max(0, -MinColumnOffset);
 
-    /// <summary>The blocking for 32 registers: the channel block.</summary>
-    public int ChannelBlock => Blockings[0].ChannelBlock;
-
-    /// <summary>The blocking for 32 registers: the block sizes.</summary>
-    public EquatableArray<int> BlockSizes => Blockings[0].BlockSizes;
-
-    /// <summary>The blocking for 32 registers: vectors per column phase.</summary>
-    public int Vectors => Blockings[0].Vectors;
+    /// <summary>The blocking that <paramref name="target"/> runs.</summary>
+    public RegisterBlocking For(BodyTarget target) => Blockings.First(blocking => blocking.Targets.Contains(target));
 }

@@ -14,17 +14,16 @@ internal static class Planner
         // Past the limits nothing is unrolled, so nothing is planned (and huge kernels or strides are never enumerated).
         if (FallbackReason(spec) is { } reason)
             return new KernelPlan(spec, EquatableArray<RowPhase>.Empty, EquatableArray<ColumnTap>.Empty,
-                EquatableArray.From(new[] { new RegisterBlocking(16, 1, EquatableArray.From(new[] { 1 }), 1) }), reason);
+                EquatableArray<RegisterBlocking>.Empty, reason);
         var rowPhases = RowPhases(spec.Height);
         var columnTaps = ColumnTaps(spec.Width);
-        var blockings = new List<RegisterBlocking>();
-        foreach (int registers in UnrollLimits.RegisterFiles)
-        {
-            var (block, vectors) = RegisterBlock(spec, rowPhases, columnTaps, registers);
-            // A smaller register file gets its own bodies only when they differ.
-            if (blockings.Count == 0 || blockings[0].ChannelBlock != block || blockings[0].Vectors != vectors)
-                blockings.Add(new RegisterBlocking(registers, block, EquatableArray.From(BlockSizes(spec, block)), vectors));
-        }
+        // Targets with the same blocking share its bodies (they are generic over the width).
+        var blockings = UnrollLimits.Targets
+            .Select(target => (Target: target, Block: RegisterBlock(spec, rowPhases, columnTaps, target)))
+            .GroupBy(planned => planned.Block)
+            .Select(group => new RegisterBlocking(group.Key.Block, EquatableArray.From(BlockSizes(spec, group.Key.Block)), group.Key.Vectors,
+                EquatableArray.From(group.Select(planned => planned.Target))))
+            .ToList();
         return new KernelPlan(spec, EquatableArray.From(rowPhases), EquatableArray.From(columnTaps), EquatableArray.From(blockings), null);
     }
 
@@ -76,7 +75,7 @@ internal static class Planner
     /// wider blocks share loads and broadcasts, within the accumulator budget, and need 8 or more accumulators to hide the
     /// multiply-add latency. With the channel count known, blocks that leave a remainder are charged for the smaller blocks
     /// that compute it. A larger block must be more than 2% cheaper to win, since it wastes more of a short row.</summary>
-    public static (int Block, int Vectors) RegisterBlock(ConvSpec spec, IReadOnlyList<RowPhase> rowPhases, IReadOnlyList<ColumnTap> columnTaps, int registers)
+    public static (int Block, int Vectors) RegisterBlock(ConvSpec spec, IReadOnlyList<RowPhase> rowPhases, IReadOnlyList<ColumnTap> columnTaps, BodyTarget target)
     {
         int perGroup = spec.OutChannels > 0 ? spec.OutChannels / spec.Groups : 0;
         int rowTaps = MaxRowTaps(rowPhases);
@@ -90,10 +89,10 @@ internal static class Planner
             if (perGroup == 0 ? block > 4 || (block & (block - 1)) != 0 : block > perGroup)
                 continue;
             // Powers of two: row widths usually are, so whole blocks cover them.
-            for (int vectors = 1; vectors <= UnrollLimits.MaxVectors; vectors *= 2)
+            for (int vectors = 1; vectors <= UnrollLimits.MaxVectors && vectors * target.Lanes <= UnrollLimits.MaxPositions(target.Lanes); vectors *= 2)
             {
                 int accumulators = block * phases * vectors;
-                if (accumulators > UnrollLimits.MaxAccumulators || accumulators + vectors + 1 > UnrollLimits.UsableRegisters(registers) ||
+                if (accumulators > UnrollLimits.MaxAccumulators || accumulators + vectors + 1 > UnrollLimits.UsableRegisters(target) ||
                     taps * block * vectors > UnrollLimits.MaxMultiplyAddsPerBody)
                 {
                     continue;

@@ -8,8 +8,8 @@ namespace TConvGen.CompilerServices;
 /// Building block for generated kernels: the prepared form a generated kernel returns. It runs the generated bodies, or
 /// the dynamic kernel (<see cref="ConvTranspose2d.Create(ConvTranspose2dOptions)"/>) where that is measured faster on the
 /// machine that runs it (the rules and their measurements are <c>AlgorithmSelector.GeneratedHandsOff</c>'s: rows shorter
-/// than one column block, wide stride-1 layers ChannelVectorized takes, wide one-tap layers, and layers the dynamic
-/// kernel's Vector512 code wins), and on every run when the weights hold a NaN or an infinity or the geometry is one the
+/// than one column block, wide stride-1 layers ChannelVectorized takes, wide one-tap layers, and, on x64 without AVX2,
+/// the layers the dynamic Vector128 code wins), and on every run when the weights hold a NaN or an infinity or the geometry is one the
 /// phase kernels do not run in bounded memory: the bodies read zero-padded bands (<c>0 * Inf</c> is NaN), and the dynamic
 /// kernel then takes its exact path (the rule is <c>ExactPath</c>'s, decided here once).
 /// Not meant to be called by user code.

@@ -246,7 +246,7 @@ internal static class AlgorithmSelector
     /// 2.61 ms, and 1.40 vs 1.28 ms on two threads. Narrower layers have not been measured against the generated bodies and
     /// stay generated, and so do layers on machines without Vector512, where OneTap's Vector256 body only ties with the
     /// 16-register generated bodies (AVX-512 off in the JIT: 128->64 64x64 k2s2p0 OneTap 3.04-3.37 ms, generated 2.80-3.11 ms);</item>
-    /// <item>the layers <see cref="WiderDynamic"/> lists.</item>
+    /// <item>the layers <see cref="UnfusedVector128Loses"/> lists (x64 without AVX2).</item>
     /// </list>
     /// The weights' and the geometry's exact path is the caller's (it needs the weights).
     /// </summary>
@@ -259,30 +259,23 @@ internal static class AlgorithmSelector
             && HasWideOutChannels(o, problem.InChannels, problem.OutChannels, machine) && PrefersChannelVectorized(problem, machine);
         bool wideOneTap = machine.WidthOf(ConvTranspose2dAlgorithm.OneTap) == SimdLevel.Vector512
             && HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && PrefersOneTap(problem, machine);
-        return ColumnPhaseLength(problem) < blockColumns || wideStrideOne || wideOneTap || WiderDynamic(problem, machine);
+        return ColumnPhaseLength(problem) < blockColumns || wideStrideOne || wideOneTap || UnfusedVector128Loses(problem, machine);
     }
 
-    // ---- The wider-dynamic hand-off (moved unchanged from GeneratedKernelDispatch) ----
+    /// <summary>Positions per column phase below which the dynamic kernel wins where the bodies run unfused Vector128.</summary>
+    private const int NarrowUnfusedPhaseLength = 16;
 
-    /// <summary>Output channels per group from which the dynamic kernel's Vector512 code beats the generated Vector256 bodies
-    /// where Vector512 is the preferred width (21->21 and 32->32 measured; 64->3 ties and stays generated).</summary>
-    private const int WiderDynamicOutChannels = 16;
-
-    /// <summary>Positions per column phase from which that holds (512->256 on 8x8, 8 positions, stays generated: 1.29 vs 1.46 ms).</summary>
-    private const int WiderDynamicPhaseLength = 32;
-
-    /// <summary>A layer with at least 16 output channels per group, stride 1 or 2 and rows of 32 or more positions per phase,
-    /// where Vector512 is the preferred width (<c>SimdPath.Preferred</c>: its multiply-adds measured about twice as fast as
-    /// Vector256's), because the dynamic kernels then run Vector512 and these bodies are Vector256 only (quick run, 226 vs 112
-    /// GFLOP/s peaks, 1 thread: 21->21 64x64 k4s2p1 generated 539 us vs dynamic 363 us, 128->64 32x32 2.44 vs 1.53 ms, batch 8
-    /// 22.0 vs 14.2 ms, 32->32 32x32 k3s2p2d2 201 vs 126 us). Until the generator emits bodies per width.</summary>
-    private static bool WiderDynamic(ConvTranspose2dProblem problem, MachineDescription machine)
+    /// <summary>Where the generated bodies run Vector128 without fused multiply-add (x64 without AVX2, so also without a
+    /// one-instruction broadcast from memory), a layer with horizontal stride 1 or 4 and above, or with fewer than 16
+    /// positions per column phase: the dynamic PhaseDirect Vector128 code measured faster there (DOTNET_EnableAVX2=0, 1
+    /// thread, generated vs dynamic: 64->64 56x56 k3s1p1 10.4 vs 8.3 ms, 16->16 64x64 k5s1p2 1.36 vs 1.07 ms, 4->4 64x64
+    /// k3s1p1 32.5 vs 31.6 us, 21->21 16x16 k16s8p4 1.89 vs 1.51 ms, 512->256 8x8 k4s2p1 7.34 vs 7.16 ms). At strides 2 and 3
+    /// on wider rows the bodies tie or win (21->21 64x64 k4s2p1 1.60 vs 1.64 ms, 8->8 64x64 k3s3p0 193 vs 285 us, 56->1
+    /// 64x64 k9s3p4 1.17 vs 1.19 ms). ARM64's Vector128 has both (fmla, ld1r), so this does not apply there.</summary>
+    private static bool UnfusedVector128Loses(ConvTranspose2dProblem problem, MachineDescription machine)
     {
-        var o = problem.Options;
-        long phaseLength = ColumnPhaseLength(problem);
-        return machine.Preferred == SimdLevel.Vector512 && problem.OutChannelsPerGroup >= WiderDynamicOutChannels
-            && o.StrideHeight <= 2 && o.StrideWidth <= 2 && phaseLength >= WiderDynamicPhaseLength;
+        int strideWidth = problem.Options.StrideWidth;
+        return machine.Preferred == SimdLevel.Vector128 && !machine.FusedMultiplyAdd
+            && (strideWidth == 1 || strideWidth > 3 || ColumnPhaseLength(problem) < NarrowUnfusedPhaseLength);
     }
-
-    // ---- end of the wider-dynamic hand-off ----
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace TConvGen;
 
@@ -11,7 +13,7 @@ namespace TConvGen;
 internal sealed record MachineDescription
 {
     /// <summary>Describes a machine; <paramref name="preferred"/> must run there (at most <paramref name="widest"/>).</summary>
-    public MachineDescription(SimdLevel preferred, SimdLevel widest, int vectorRegisters, int cores)
+    public MachineDescription(SimdLevel preferred, SimdLevel widest, int vectorRegisters, int cores, bool fusedMultiplyAdd = true)
     {
         if (preferred > widest)
             throw new ArgumentOutOfRangeException(nameof(preferred), preferred, "The preferred width must run on the machine.");
@@ -21,6 +23,7 @@ internal sealed record MachineDescription
         Widest = widest;
         VectorRegisters = vectorRegisters;
         Cores = cores;
+        FusedMultiplyAdd = fusedMultiplyAdd;
     }
 
     /// <summary>This process's machine, as <see cref="SimdPath"/> finds it (built on first use, which measures the FMA peaks
@@ -39,6 +42,10 @@ internal sealed record MachineDescription
     /// <summary>The processors the process may run on. No rule reads it yet: the rules were measured at one thread and
     /// checked at two on a 2-core machine.</summary>
     public int Cores { get; }
+
+    /// <summary>Whether the vector code has fused multiply-add: ARM64 (AdvSimd) and x64 with FMA; x64 without AVX2 (SSE or
+    /// AVX alone) multiplies and adds separately.</summary>
+    public bool FusedMultiplyAdd { get; }
 
     /// <summary>The floats in one vector of the preferred width.</summary>
     public int FloatsPerVector => Preferred.FloatsPerVector();
@@ -71,6 +78,7 @@ internal sealed record MachineDescription
     private static class CurrentMachine
     {
         public static readonly MachineDescription Value =
-            new(SimdPath.Preferred, SimdPath.Lower(SimdLevel.Vector512), SimdPath.VectorRegisters, Environment.ProcessorCount);
+            new(SimdPath.Preferred, SimdPath.Lower(SimdLevel.Vector512), SimdPath.VectorRegisters, Environment.ProcessorCount,
+                Fma.IsSupported || AdvSimd.IsSupported);
     }
 }

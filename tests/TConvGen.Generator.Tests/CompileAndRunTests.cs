@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Microsoft.CodeAnalysis;
+using TConvGen.CompilerServices;
 using TConvGen.Generator.Tests.Infrastructure;
 using TConvGen.Tests.Shared;
 using Xunit;
@@ -32,8 +35,8 @@ public sealed class CompileAndRunTests
         var kernel = (ConvTranspose2d)s_layers.Value.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
         Assert.Same(kernel, s_layers.Value.GetMethod(name)!.Invoke(null, null));
         string attribute = Cases.Single(c => c.Name == name).Attribute;
-        if (name != "Fallback" && TConvGen.CompilerServices.GeneratedKernelVector.IsSupported)
-            Assert.Equal("Generated", kernel.Algorithm);
+        if (name != "Fallback" && GeneratedKernelVector.IsSupported)
+            Assert.Equal("Generated (" + GeneratedKernelVector.Width + ")", kernel.Algorithm);
         var o = kernel.Options;
         var random = new Random(name.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
         int fixedIn = FixedChannels(attribute, "InChannels"), fixedOut = FixedChannels(attribute, "OutChannels");
@@ -56,6 +59,36 @@ public sealed class CompileAndRunTests
         Assert.Equal(sizes.Length, compared);
     }
 
+    /// <summary>A generated kernel names the width its bodies run, and runs them (not the dynamic kernel) on a wide layer at
+    /// every width: Vector128 where Vector256 is not accelerated (ARM64, x64 without AVX2: the SimdLeg run with
+    /// DOTNET_EnableAVX2=0), Vector256 with AVX2 and FMA, Vector512 only where AVX-512 is; the fallback where no SIMD runs.</summary>
+    [Fact]
+    public void TheAlgorithmNamesTheWidthTheBodiesRun()
+    {
+        var kernel = (ConvTranspose2d)s_layers.Value.GetMethod("K4S2P1")!.Invoke(null, null)!;
+        // Where Vector512 runs, SimdPath.Preferred (measured) picks between it and Vector256.
+        string? expected =
+            !Vector128.IsHardwareAccelerated ? null
+            : !(Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported) ? "Vector128"
+            : Vector512.IsHardwareAccelerated && Avx512F.IsSupported && GeneratedKernelVector.Width == "Vector512" ? "Vector512"
+            : "Vector256";
+        if (expected is null)
+        {
+            Assert.False(GeneratedKernelVector.IsSupported);
+            Assert.DoesNotContain("Generated", kernel.Algorithm, StringComparison.Ordinal);
+            return;
+        }
+        Assert.Equal(expected, "Vector" + (GeneratedKernelVector.Lanes * 32).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Generated (" + expected + ")", kernel.Algorithm);
+        var shape = new ConvTranspose2dShape(1, 4, 4, 8, 80);
+        var random = new Random(7);
+        var weight = RandomData.Uniform(random, 4 * 4 * 16);
+        var prepared = Assert.IsType<GeneratedKernelDispatch>(kernel.Prepare(weight, [], 4, 4));
+        Assert.Equal("Generated (" + expected + ")", prepared.Kernel.Algorithm);
+        Assert.False(prepared.UsesDynamicKernel(ConvTranspose2dProblem.Create(kernel.Options, shape)));
+        Compare(kernel, shape, random, threads: 1);
+    }
+
     private static void Compare(ConvTranspose2d kernel, ConvTranspose2dShape shape, Random random, int threads)
     {
         var o = kernel.Options;
@@ -73,7 +106,9 @@ public sealed class CompileAndRunTests
 
         buffer = OutputAssert.GuardedBuffer(length);
         var prepared = kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels);
-        if (prepared is TConvGen.CompilerServices.GeneratedKernelDispatch dispatch && shape.Width >= 67)
+        // Where the bodies run Vector128 on x64, strides 1 and 4+ go to the dynamic kernel (see GeneratedKernelDispatch).
+        bool handedByWidth = GeneratedKernelVector.Lanes == 4 && X86Base.IsSupported && (o.StrideWidth == 1 || o.StrideWidth > 3);
+        if (prepared is GeneratedKernelDispatch dispatch && shape.Width >= 67 && !handedByWidth)
             Assert.False(dispatch.UsesDynamicKernel(ConvTranspose2dProblem.Create(o, shape)), $"{o} {shape} should run the generated bodies");
         prepared.Run(input, buffer.AsSpan(0, length), shape.Batch, shape.Height, shape.Width, 5 - threads);
         OutputAssert.CloseAndGuarded(expected, buffer, $"{o} {shape} Prepare threads={5 - threads}");

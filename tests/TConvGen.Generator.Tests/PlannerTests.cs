@@ -56,23 +56,47 @@ public sealed class PlannerTests
     public void RegisterBlockSharesLoadsWithinTheBudget()
     {
         // 21 channels: blocks of 3 (no remainder) x 4 vectors per phase, the block measured fastest on the suite's shape c.
-        var c = Planner.Plan(Square(4, 2, 1, inC: 21, outC: 21));
+        var c = Vector256Wide(Planner.Plan(Square(4, 2, 1, inC: 21, outC: 21)));
         Assert.Equal((3, 4), (c.ChannelBlock, c.Vectors));
         Assert.Equal(new[] { 3 }, c.BlockSizes);
         // One channel per group: no channel reuse, so the widest column block.
-        Assert.Equal((1, 8), (Planner.Plan(Square(4, 2, 1, groups: 21, inC: 21, outC: 21)).ChannelBlock, Planner.Plan(Square(4, 2, 1, groups: 21, inC: 21, outC: 21)).Vectors));
+        var depthwise = Vector256Wide(Planner.Plan(Square(4, 2, 1, groups: 21, inC: 21, outC: 21)));
+        Assert.Equal((1, 8), (depthwise.ChannelBlock, depthwise.Vectors));
         // Unknown channels: a power-of-two block of at most 4, its halves for the remainder.
-        var open = Planner.Plan(Square(4, 2, 1));
+        var open = Vector256Wide(Planner.Plan(Square(4, 2, 1)));
         Assert.True(open.ChannelBlock is 1 or 2 or 4);
         Assert.Equal(Enumerable.Range(0, 3).Select(i => open.ChannelBlock >> i).Where(size => size >= 1), open.BlockSizes);
         foreach (var spec in new[] { Square(4, 2, 1, outC: 64), Square(3, 1, 1, outC: 11), Square(16, 8, 4, outC: 21), Square(9, 3, 4, op: 2, outC: 1), Square(3, 2, 2, d: 2, outC: 32) })
         {
             var plan = Planner.Plan(spec);
             int phases = plan.ColumnTaps.Select(tap => tap.Phase).Distinct().Count();
-            Assert.True(plan.ChannelBlock * phases * plan.Vectors <= UnrollLimits.MaxAccumulators, spec.ToString());
-            Assert.Contains(plan.Vectors, new[] { 1, 2, 4, 8 });
+            foreach (var target in UnrollLimits.Targets)
+            {
+                var blocking = plan.For(target);
+                int accumulators = blocking.ChannelBlock * phases * blocking.Vectors;
+                Assert.True(accumulators <= UnrollLimits.MaxAccumulators, spec.ToString());
+                Assert.True(accumulators + blocking.Vectors + 1 <= UnrollLimits.UsableRegisters(target), $"{spec} {target}");
+                Assert.True(blocking.Vectors * target.Lanes <= UnrollLimits.MaxPositions(target.Lanes), $"{spec} {target}");
+                Assert.Contains(blocking.Vectors, new[] { 1, 2, 4, 8 });
+            }
         }
     }
+
+    [Fact]
+    public void EveryTargetHasOneBlockingAndEqualBlockingsShareBodies()
+    {
+        foreach (var spec in new[] { Square(4, 2, 1, inC: 21, outC: 21), Square(4, 2, 1, groups: 21, inC: 21, outC: 21), Square(3, 2, 2, d: 2, outC: 32) })
+        {
+            var plan = Planner.Plan(spec);
+            Assert.All(UnrollLimits.Targets, target => Assert.Single(plan.Blockings, blocking => blocking.Targets.Contains(target)));
+            Assert.Equal(plan.Blockings.Count, plan.Blockings.Select(blocking => (blocking.ChannelBlock, blocking.Vectors)).Distinct().Count());
+        }
+        // Depthwise: 8 vectors at Vector256 and Vector128, but Vector512's 16 lanes reach its 32 positions with 2.
+        var depthwise = Planner.Plan(Square(4, 2, 1, groups: 21, inC: 21, outC: 21));
+        Assert.Equal(2, depthwise.For(UnrollLimits.Targets[0]).Vectors);
+    }
+
+    private static RegisterBlocking Vector256Wide(KernelPlan plan) => plan.For(new BodyTarget(8, 32, Fused: true));
 
     [Fact]
     public void LargeKernelsAndWideStridesFallBack()

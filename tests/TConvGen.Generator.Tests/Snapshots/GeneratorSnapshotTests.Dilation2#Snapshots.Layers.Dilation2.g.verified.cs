@@ -17,7 +17,7 @@ namespace Snapshots
         [global::System.CodeDom.Compiler.GeneratedCode("TConvGen", "0.1.0")]
         public static partial global::TConvGen.ConvTranspose2d Dilation2() => __TConvGen_Dilation2.Instance;
 
-        // Phase-decomposed, fully unrolled Vector256 kernel for kernel (3, 3), stride (2, 2), padding (2, 2), output padding (0, 0), dilation (2, 2), groups 1, any -> any channels.
+        // Phase-decomposed, fully unrolled kernel (Vector512, Vector256 or Vector128 bodies, picked at run time) for kernel (3, 3), stride (2, 2), padding (2, 2), output padding (0, 0), dilation (2, 2), groups 1, any -> any channels.
         [global::System.CodeDom.Compiler.GeneratedCode("TConvGen", "0.1.0")]
         private sealed class __TConvGen_Dilation2 : global::TConvGen.ConvTranspose2d
         {
@@ -31,43 +31,59 @@ namespace Snapshots
             // Zeros left of input column 0 in a packed row.
             private const int LeftPadding = 1;
 
-            // Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options and channels.
+            // Where no vector width is accelerated, the dynamic kernel serves the same options and channels.
             internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? new __TConvGen_Dilation2(CreateOptions()) : new global::TConvGen.CompilerServices.GeneratedKernelFallback(CreateOptions(), 0, 0);
 
             private __TConvGen_Dilation2(global::TConvGen.ConvTranspose2dOptions options) : base(options)
             {
             }
 
-            public override string Algorithm => "Generated";
+            public override string Algorithm => "Generated (" + global::TConvGen.CompilerServices.GeneratedKernelVector.Width + ")";
 
             private static global::TConvGen.ConvTranspose2dOptions CreateOptions() => new global::TConvGen.ConvTranspose2dOptions(3, 2, 2) { KernelWidth = 3, StrideWidth = 2, PaddingWidth = 2, OutputPaddingHeight = 0, OutputPaddingWidth = 0, DilationHeight = 2, DilationWidth = 2, Groups = 1 };
 
             protected override global::TConvGen.PreparedConvTranspose2d PrepareCore(global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
             {
                 // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
-                // The bodies are blocked for the register file: 32 vector registers with AVX-512VL; with 16, those would spill.
+                // The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on
+                // ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.
+                if (global::TConvGen.CompilerServices.GeneratedKernelVector.Lanes == 16)
+                {
+                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd512, global::System.Runtime.Intrinsics.Vector512<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd512, global::System.Runtime.Intrinsics.Vector512<float>>.BlockColumns);
+                }
+                if (global::TConvGen.CompilerServices.GeneratedKernelVector.Lanes == 8)
+                {
+                    if (global::TConvGen.CompilerServices.GeneratedKernelVector.HasWideRegisterFile)
+                    {
+                        return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x4<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x4<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>.BlockColumns);
+                    }
+                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>.BlockColumns);
+                }
                 if (global::TConvGen.CompilerServices.GeneratedKernelVector.HasWideRegisterFile)
                 {
-                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared32(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared32.BlockColumns);
+                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x4<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x4<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>.BlockColumns);
                 }
-                return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared16(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared16.BlockColumns);
+                return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>.BlockColumns);
             }
 
-            // Bodies blocked for 32 vector registers.
-            private sealed class Prepared32 : global::TConvGen.TiledPreparedConvTranspose2d
+            // Bodies blocked for Vector512 with 32 registers, Vector256 with 16 registers, Vector128 with 16 registers; the JIT compiles them once per width.
+            private sealed class Prepared4x2<TSimd, TVector> : global::TConvGen.TiledPreparedConvTranspose2d where TSimd : struct, global::TConvGen.CompilerServices.IGeneratedKernelSimd<TVector> where TVector : struct
             {
-                // Output channels one body computes together (the register block).
+                // Output channels one body computes together (the register block), and vectors per column phase.
                 internal const int ChannelBlock = 4;
-                // Positions of each column phase one body computes (8 per vector), and the outputs they cover.
-                internal const int BlockColumns = 32;
-                internal const int BlockOutputs = 64;
+                internal const int Vectors = 2;
+                // Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:
+                // constants once the JIT specialises the class for a width.
+                private static int Lanes => TSimd.Count;
+                internal static int BlockColumns => Vectors * Lanes;
+                internal static int BlockOutputs => BlockColumns * 2;
 
                 // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
                 private readonly float[] _packed;
                 // The bias, zeros when there is none, so that every body starts from it.
                 private readonly float[] _bias;
 
-                internal Prepared32(__TConvGen_Dilation2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
+                internal Prepared4x2(__TConvGen_Dilation2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
                     : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
                 {
                     _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
@@ -147,7 +163,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 32 positions: 144 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 2 vector(s): 72 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -156,269 +172,171 @@ namespace Snapshots
                     nuint row0 = (nuint)rowFloats * 2;
                     nuint row1 = (nuint)rowFloats * 1;
                     nuint row2 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
+                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_0_2 = bias2, sum2_0_3 = bias2;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_0_2 = bias3, sum3_0_3 = bias3;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1;
+                        TVector sum2_0_0 = bias2, sum2_0_1 = bias2;
+                        TVector sum3_0_0 = bias3, sum3_0_1 = bias3;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            TVector x0, x1, w;
                             // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
                             // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
                             // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
                             // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
                             // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
                             // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
                             // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
                             // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
                             // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum2_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum3_0_3);
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_3, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_2, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 48));
+                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
+                        TSimd.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        TSimd.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                        TSimd.StoreInterleaved(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
+                        TSimd.StoreInterleaved(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
+                        TSimd.StoreInterleaved(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
+                        TSimd.StoreInterleaved(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -430,7 +348,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 32 positions: 72 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 2 vector(s): 36 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -439,167 +357,109 @@ namespace Snapshots
                     nuint row0 = (nuint)rowFloats * 2;
                     nuint row1 = (nuint)rowFloats * 1;
                     nuint row2 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            TVector x0, x1, w;
                             // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
                             // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
                             // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
                             // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
                             // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
                             // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
                             // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
                             // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
                             // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
+                        TSimd.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        TSimd.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -609,7 +469,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 32 positions: 36 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 2 vector(s): 18 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -618,116 +478,78 @@ namespace Snapshots
                     nuint row0 = (nuint)rowFloats * 2;
                     nuint row1 = (nuint)rowFloats * 1;
                     nuint row2 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            TVector x0, x1, w;
                             // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
                             // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
                             // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
                             // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
                             // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
                             // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
                             // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
                             // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
                             // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -736,36 +558,28 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 32 positions: 0 multiply-adds per input channel.
+                // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 2 vector(s): 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
+                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
                     for (int block = 0; block < blocks; block++)
                     {
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 48));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
+                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
+                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
+                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -777,26 +591,22 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 32 positions: 0 multiply-adds per input channel.
+                // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 2 vector(s): 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -806,21 +616,19 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 32 positions: 0 multiply-adds per input channel.
+                // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 2 vector(s): 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 32));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -830,21 +638,24 @@ namespace Snapshots
                 }
             }
 
-            // Bodies blocked for 16 vector registers.
-            private sealed class Prepared16 : global::TConvGen.TiledPreparedConvTranspose2d
+            // Bodies blocked for Vector256 with 32 registers, Vector128 with 32 registers; the JIT compiles them once per width.
+            private sealed class Prepared4x4<TSimd, TVector> : global::TConvGen.TiledPreparedConvTranspose2d where TSimd : struct, global::TConvGen.CompilerServices.IGeneratedKernelSimd<TVector> where TVector : struct
             {
-                // Output channels one body computes together (the register block).
+                // Output channels one body computes together (the register block), and vectors per column phase.
                 internal const int ChannelBlock = 4;
-                // Positions of each column phase one body computes (8 per vector), and the outputs they cover.
-                internal const int BlockColumns = 16;
-                internal const int BlockOutputs = 32;
+                internal const int Vectors = 4;
+                // Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:
+                // constants once the JIT specialises the class for a width.
+                private static int Lanes => TSimd.Count;
+                internal static int BlockColumns => Vectors * Lanes;
+                internal static int BlockOutputs => BlockColumns * 2;
 
                 // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
                 private readonly float[] _packed;
                 // The bias, zeros when there is none, so that every body starts from it.
                 private readonly float[] _bias;
 
-                internal Prepared16(__TConvGen_Dilation2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
+                internal Prepared4x4(__TConvGen_Dilation2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
                     : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
                 {
                     _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
@@ -924,7 +735,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 16 positions: 72 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 4 vector(s): 144 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -933,171 +744,269 @@ namespace Snapshots
                     nuint row0 = (nuint)rowFloats * 2;
                     nuint row1 = (nuint)rowFloats * 1;
                     nuint row2 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
+                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum2_0_0 = bias2, sum2_0_1 = bias2;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum3_0_0 = bias3, sum3_0_1 = bias3;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1;
+                        TVector sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_0_2 = bias2, sum2_0_3 = bias2;
+                        TVector sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_0_2 = bias3, sum3_0_3 = bias3;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            TVector x0, x1, x2, x3, w;
                             // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
                             // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
-                            sum2_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum2_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
-                            sum3_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum3_0_1);
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
+                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
+                        TSimd.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
+                        TSimd.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
+                        TSimd.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        TSimd.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                        TSimd.StoreInterleaved(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
+                        TSimd.StoreInterleaved(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
+                        TSimd.StoreInterleaved(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
+                        TSimd.StoreInterleaved(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
+                        TSimd.StoreInterleaved(sum2_0_2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 4 * Lanes));
+                        TSimd.StoreInterleaved(sum2_0_3, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 6 * Lanes));
+                        TSimd.StoreInterleaved(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
+                        TSimd.StoreInterleaved(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
+                        TSimd.StoreInterleaved(sum3_0_2, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 4 * Lanes));
+                        TSimd.StoreInterleaved(sum3_0_3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 6 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1109,7 +1018,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 16 positions: 36 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 4 vector(s): 72 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -1118,109 +1027,167 @@ namespace Snapshots
                     nuint row0 = (nuint)rowFloats * 2;
                     nuint row1 = (nuint)rowFloats * 1;
                     nuint row2 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            TVector x0, x1, x2, x3, w;
                             // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
                             // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
+                        TSimd.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
+                        TSimd.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
+                        TSimd.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        TSimd.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                        TSimd.StoreInterleaved(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
+                        TSimd.StoreInterleaved(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1230,7 +1197,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 16 positions: 18 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 4 vector(s): 36 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -1239,78 +1206,116 @@ namespace Snapshots
                     nuint row0 = (nuint)rowFloats * 2;
                     nuint row1 = (nuint)rowFloats * 1;
                     nuint row2 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            TVector x0, x1, x2, x3, w;
                             // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
                             // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
+                        TSimd.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
+                        TSimd.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1319,28 +1324,36 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 16 positions: 0 multiply-adds per input channel.
+                // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 4 vector(s): 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
+                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
                     for (int block = 0; block < blocks; block++)
                     {
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 16));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
+                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
+                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
+                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 4 * Lanes));
+                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 6 * Lanes));
+                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
+                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
+                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 4 * Lanes));
+                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 6 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1352,22 +1365,26 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 16 positions: 0 multiply-adds per input channel.
+                // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 4 vector(s): 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 16));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
+                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1377,19 +1394,21 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 16 positions: 0 multiply-adds per input channel.
+                // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 4 vector(s): 0 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreInterleavedUnsafe(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 16));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
+                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;

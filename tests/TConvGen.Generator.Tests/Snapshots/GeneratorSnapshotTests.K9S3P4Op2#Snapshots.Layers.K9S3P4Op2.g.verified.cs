@@ -17,7 +17,7 @@ namespace Snapshots
         [global::System.CodeDom.Compiler.GeneratedCode("TConvGen", "0.1.0")]
         public static partial global::TConvGen.ConvTranspose2d K9S3P4Op2() => __TConvGen_K9S3P4Op2.Instance;
 
-        // Phase-decomposed, fully unrolled Vector256 kernel for kernel (9, 9), stride (3, 3), padding (4, 4), output padding (2, 2), dilation (1, 1), groups 1, any -> any channels.
+        // Phase-decomposed, fully unrolled kernel (Vector512, Vector256 or Vector128 bodies, picked at run time) for kernel (9, 9), stride (3, 3), padding (4, 4), output padding (2, 2), dilation (1, 1), groups 1, any -> any channels.
         [global::System.CodeDom.Compiler.GeneratedCode("TConvGen", "0.1.0")]
         private sealed class __TConvGen_K9S3P4Op2 : global::TConvGen.ConvTranspose2d
         {
@@ -31,43 +31,2652 @@ namespace Snapshots
             // Zeros left of input column 0 in a packed row.
             private const int LeftPadding = 1;
 
-            // Where the vector bodies would run slowly (no 256-bit SIMD), the dynamic kernel serves the same options and channels.
+            // Where no vector width is accelerated, the dynamic kernel serves the same options and channels.
             internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? new __TConvGen_K9S3P4Op2(CreateOptions()) : new global::TConvGen.CompilerServices.GeneratedKernelFallback(CreateOptions(), 0, 0);
 
             private __TConvGen_K9S3P4Op2(global::TConvGen.ConvTranspose2dOptions options) : base(options)
             {
             }
 
-            public override string Algorithm => "Generated";
+            public override string Algorithm => "Generated (" + global::TConvGen.CompilerServices.GeneratedKernelVector.Width + ")";
 
             private static global::TConvGen.ConvTranspose2dOptions CreateOptions() => new global::TConvGen.ConvTranspose2dOptions(9, 3, 4) { KernelWidth = 9, StrideWidth = 3, PaddingWidth = 4, OutputPaddingHeight = 2, OutputPaddingWidth = 2, DilationHeight = 1, DilationWidth = 1, Groups = 1 };
 
             protected override global::TConvGen.PreparedConvTranspose2d PrepareCore(global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
             {
                 // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
-                // The bodies are blocked for the register file: 32 vector registers with AVX-512VL; with 16, those would spill.
+                // The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on
+                // ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.
+                if (global::TConvGen.CompilerServices.GeneratedKernelVector.Lanes == 16)
+                {
+                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd512, global::System.Runtime.Intrinsics.Vector512<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd512, global::System.Runtime.Intrinsics.Vector512<float>>.BlockColumns);
+                }
+                if (global::TConvGen.CompilerServices.GeneratedKernelVector.Lanes == 8)
+                {
+                    if (global::TConvGen.CompilerServices.GeneratedKernelVector.HasWideRegisterFile)
+                    {
+                        return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared2x4<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared2x4<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>.BlockColumns);
+                    }
+                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared2x2<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared2x2<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>.BlockColumns);
+                }
                 if (global::TConvGen.CompilerServices.GeneratedKernelVector.HasWideRegisterFile)
                 {
-                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared32(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared32.BlockColumns);
+                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared2x4<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared2x4<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>.BlockColumns);
                 }
-                return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared16(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared16.BlockColumns);
+                return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared1x2<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared1x2<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>.BlockColumns);
             }
 
-            // Bodies blocked for 32 vector registers.
-            private sealed class Prepared32 : global::TConvGen.TiledPreparedConvTranspose2d
+            // Bodies blocked for Vector512 with 32 registers; the JIT compiles them once per width.
+            private sealed class Prepared4x2<TSimd, TVector> : global::TConvGen.TiledPreparedConvTranspose2d where TSimd : struct, global::TConvGen.CompilerServices.IGeneratedKernelSimd<TVector> where TVector : struct
             {
-                // Output channels one body computes together (the register block).
-                internal const int ChannelBlock = 2;
-                // Positions of each column phase one body computes (8 per vector), and the outputs they cover.
-                internal const int BlockColumns = 32;
-                internal const int BlockOutputs = 96;
+                // Output channels one body computes together (the register block), and vectors per column phase.
+                internal const int ChannelBlock = 4;
+                internal const int Vectors = 2;
+                // Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:
+                // constants once the JIT specialises the class for a width.
+                private static int Lanes => TSimd.Count;
+                internal static int BlockColumns => Vectors * Lanes;
+                internal static int BlockOutputs => BlockColumns * 3;
 
                 // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
                 private readonly float[] _packed;
                 // The bias, zeros when there is none, so that every body starts from it.
                 private readonly float[] _bias;
 
-                internal Prepared32(__TConvGen_K9S3P4Op2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
+                internal Prepared4x2(__TConvGen_K9S3P4Op2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
+                    : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
+                {
+                    _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
+                    _bias = global::TConvGen.CompilerServices.GeneratedKernelWeights.ExpandBias(bias, outChannels);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
+                {
+                    int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
+                    int fullBlocks = outputWidth / BlockOutputs;
+                    int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
+                    int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
+                    int rowFloats = inPerGroup * paddedWidth;
+                    int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
+                    global::System.Span<float> scratch = stackalloc float[ChannelBlock * BlockOutputs];
+                    ref float scratchStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);
+                    ref float outputImage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+                    for (int rowStart = tile.RowStart; rowStart < tile.RowEnd; rowStart += bandRows)
+                    {
+                        int rowEnd = global::System.Math.Min(tile.RowEnd, rowStart + bandRows);
+                        // Every input row the band's taps read; rows outside the input are packed as zeros, so borders need no checks.
+                        int firstRow = rowStart / StrideHeight + MinRowOffset;
+                        int rowCount = (rowEnd - 1) / StrideHeight + MaxRowOffset - firstRow + 1;
+                        float[] band = global::TConvGen.CompilerServices.GeneratedKernelBand.Rent(input, problem, tile.Group, firstRow, rowCount, LeftPadding, paddedWidth);
+                        try
+                        {
+                            ref float bandStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(band);
+                            for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
+                            {
+                                // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
+                                int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
+                                ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
+                                ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
+                                for (int oy = rowStart; oy < rowEnd; oy++)
+                                {
+                                    int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
+                                    ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
+                                    switch (oy - j * StrideHeight)
+                                    {
+                                        case 0:
+                                        {
+                                            ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
+                                            if (block == 4)
+                                                Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            else if (block == 2)
+                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            else
+                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            break;
+                                        }
+                                        case 1:
+                                        {
+                                            ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
+                                            if (block == 4)
+                                                Row_Phase1_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            else if (block == 2)
+                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            else
+                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            break;
+                                        }
+                                        case 2:
+                                        {
+                                            ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
+                                            if (block == 4)
+                                                Row_Phase2_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            else if (block == 2)
+                                                Row_Phase2_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            else
+                                                Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            break;
+                                        }
+                                    }
+                                }
+                                oc += block;
+                            }
+                        }
+                        finally
+                        {
+                            global::TConvGen.CompilerServices.GeneratedKernelBand.Return(band);
+                        }
+                    }
+                }
+
+                // Row phase 0 (kernel rows 1, 4, 7), 4 output channel(s) x 3 column phase(s) x 2 vector(s): 216 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row1 = (nuint)rowFloats * 2;
+                    nuint row4 = (nuint)rowFloats * 1;
+                    nuint row7 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
+                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        TVector sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_1_0 = bias2, sum2_1_1 = bias2, sum2_2_0 = bias2, sum2_2_1 = bias2;
+                        TVector sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_1_0 = bias3, sum3_1_1 = bias3, sum3_2_0 = bias3, sum3_2_1 = bias3;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 1, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            // ky 1, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 1, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 1, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 3);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 4, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row4 + 0);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 172));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 173));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 174));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 175));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 176));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 177));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 178));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 179));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            // ky 4, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 1);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 160));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 161));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 163));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 164));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 165));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 166));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 167));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 168));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 169));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 170));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 171));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 4, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 2);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 148));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 149));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 150));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 151));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 152));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 153));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 154));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 155));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 156));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 157));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 158));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 159));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 4, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 3);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 144));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 145));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 146));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 147));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 7, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row7 + 0);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 280));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 281));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 282));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 283));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 284));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 285));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 286));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 287));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            // ky 7, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 1);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 268));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 269));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 270));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 271));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 272));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 273));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 274));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 275));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 276));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 277));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 278));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 279));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 7, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 2);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 256));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 257));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 258));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 259));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 260));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 261));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 262));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 263));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 264));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 265));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 266));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 267));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 7, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 3);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 252));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 253));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 254));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 255));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 324);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 0 (kernel rows 1, 4, 7), 2 output channel(s) x 3 column phase(s) x 2 vector(s): 108 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row1 = (nuint)rowFloats * 2;
+                    nuint row4 = (nuint)rowFloats * 1;
+                    nuint row7 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 1, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 1, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 1, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 1, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 3);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 4, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row4 + 0);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 86));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 87));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 88));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 89));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 4, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 1);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 82));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 83));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 84));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 85));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 4, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 2);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 4, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 3);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 7, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row7 + 0);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 140));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 141));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 142));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 143));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 7, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 1);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 134));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 135));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 136));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 137));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 138));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 139));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 7, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 2);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 128));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 129));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 130));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 131));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 132));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 133));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 7, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 3);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 126));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 127));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 0 (kernel rows 1, 4, 7), 1 output channel(s) x 3 column phase(s) x 2 vector(s): 54 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row1 = (nuint)rowFloats * 2;
+                    nuint row4 = (nuint)rowFloats * 1;
+                    nuint row7 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 1, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 1, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 1, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 1, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 3);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 4, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row4 + 0);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 4, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 1);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 4, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 2);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 4, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 3);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 7, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row7 + 0);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 7, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 1);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 7, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 2);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 7, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 3);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 1 (kernel rows 2, 5, 8), 4 output channel(s) x 3 column phase(s) x 2 vector(s): 216 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row2 = (nuint)rowFloats * 2;
+                    nuint row5 = (nuint)rowFloats * 1;
+                    nuint row8 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
+                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        TVector sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_1_0 = bias2, sum2_1_1 = bias2, sum2_2_0 = bias2, sum2_2_1 = bias2;
+                        TVector sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_1_0 = bias3, sum3_1_1 = bias3, sum3_2_0 = bias3, sum3_2_1 = bias3;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 2, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 100));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 101));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 102));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 103));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 104));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 105));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 106));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 107));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            // ky 2, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 88));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 89));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 90));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 91));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 92));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 93));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 94));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 95));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 96));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 97));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 98));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 99));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 2, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 82));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 83));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 84));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 85));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 86));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 87));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 2, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 3);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 5, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row5 + 0);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 208));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 209));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 210));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 211));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 212));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 213));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 214));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 215));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            // ky 5, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 1);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 196));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 197));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 198));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 199));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 200));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 201));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 202));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 203));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 204));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 205));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 206));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 207));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 5, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 2);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 184));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 185));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 186));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 187));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 188));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 189));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 190));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 191));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 192));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 193));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 194));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 195));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 5, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 3);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 180));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 181));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 182));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 183));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 8, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row8 + 0);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 316));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 317));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 318));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 319));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 320));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 321));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 322));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 323));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            // ky 8, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 1);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 304));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 305));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 306));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 307));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 308));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 309));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 310));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 311));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 312));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 313));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 314));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 315));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 8, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 2);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 292));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 293));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 294));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 295));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 296));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 297));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 298));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 299));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 300));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 301));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 302));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 303));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 8, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 3);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 288));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 289));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 290));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 291));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 324);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 1 (kernel rows 2, 5, 8), 2 output channel(s) x 3 column phase(s) x 2 vector(s): 108 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row2 = (nuint)rowFloats * 2;
+                    nuint row5 = (nuint)rowFloats * 1;
+                    nuint row8 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 2, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 2, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 2, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 2, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 3);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 5, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row5 + 0);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 104));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 105));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 106));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 107));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 5, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 1);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 98));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 99));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 100));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 101));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 102));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 103));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 5, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 2);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 92));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 93));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 94));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 95));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 96));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 97));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 5, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 3);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 90));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 91));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 8, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row8 + 0);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 158));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 159));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 160));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 161));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 8, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 1);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 152));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 153));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 154));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 155));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 156));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 157));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 8, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 2);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 146));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 147));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 148));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 149));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 150));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 151));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 8, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 3);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 144));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 145));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 1 (kernel rows 2, 5, 8), 1 output channel(s) x 3 column phase(s) x 2 vector(s): 54 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row2 = (nuint)rowFloats * 2;
+                    nuint row5 = (nuint)rowFloats * 1;
+                    nuint row8 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 2, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 2, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 2, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 2, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 3);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 5, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row5 + 0);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 5, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 1);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 5, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 2);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 5, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 3);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 8, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row8 + 0);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 8, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 1);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 8, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 2);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 8, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 3);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 2 (kernel rows 0, 3, 6), 4 output channel(s) x 3 column phase(s) x 2 vector(s): 216 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase2_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row0 = (nuint)rowFloats * 2;
+                    nuint row3 = (nuint)rowFloats * 1;
+                    nuint row6 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
+                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        TVector sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_1_0 = bias2, sum2_1_1 = bias2, sum2_2_0 = bias2, sum2_2_1 = bias2;
+                        TVector sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_1_0 = bias3, sum3_1_1 = bias3, sum3_2_0 = bias3, sum3_2_1 = bias3;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 0, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            // ky 0, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 0, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 0, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 3);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 3, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row3 + 0);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 136));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 137));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 138));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 139));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 140));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 141));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 142));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 143));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            // ky 3, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 1);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 124));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 125));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 126));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 127));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 128));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 129));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 130));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 131));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 132));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 133));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 134));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 135));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 3, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 2);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 112));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 113));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 114));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 115));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 116));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 117));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 118));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 119));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 120));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 121));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 122));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 123));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 3, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 3);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 108));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 109));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 110));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 111));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 6, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row6 + 0);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 244));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 245));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 246));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 247));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 248));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 249));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 250));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 251));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            // ky 6, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 1);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 232));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 233));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 234));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 235));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 236));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 237));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 238));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 239));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 240));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 241));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 242));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 243));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 6, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 2);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 220));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 221));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 222));
+                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 223));
+                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 224));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 225));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 226));
+                            sum2_1_0 = TSimd.MultiplyAdd(x0, w, sum2_1_0);
+                            sum2_1_1 = TSimd.MultiplyAdd(x1, w, sum2_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 227));
+                            sum3_1_0 = TSimd.MultiplyAdd(x0, w, sum3_1_0);
+                            sum3_1_1 = TSimd.MultiplyAdd(x1, w, sum3_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 228));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 229));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 230));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 231));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            // ky 6, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 3);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 216));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 217));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 218));
+                            sum2_2_0 = TSimd.MultiplyAdd(x0, w, sum2_2_0);
+                            sum2_2_1 = TSimd.MultiplyAdd(x1, w, sum2_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 219));
+                            sum3_2_0 = TSimd.MultiplyAdd(x0, w, sum3_2_0);
+                            sum3_2_1 = TSimd.MultiplyAdd(x1, w, sum3_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 324);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum2_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum3_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 2 (kernel rows 0, 3, 6), 2 output channel(s) x 3 column phase(s) x 2 vector(s): 108 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase2_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row0 = (nuint)rowFloats * 2;
+                    nuint row3 = (nuint)rowFloats * 1;
+                    nuint row6 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 0, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 0, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 0, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 0, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 3);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 3, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row3 + 0);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 3, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 1);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 3, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 2);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 3, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 3);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 6, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row6 + 0);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 122));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 123));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 124));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 125));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            // ky 6, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 1);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 116));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 117));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 118));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 119));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 120));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 121));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 6, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 2);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 110));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 111));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 112));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 113));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 114));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 115));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            // ky 6, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 3);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 108));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 109));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 2 (kernel rows 0, 3, 6), 1 output channel(s) x 3 column phase(s) x 2 vector(s): 54 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row0 = (nuint)rowFloats * 2;
+                    nuint row3 = (nuint)rowFloats * 1;
+                    nuint row6 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 0, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 0, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 0, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 0, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 3);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 3, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row3 + 0);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 3, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 1);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 3, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 2);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 3, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 3);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 6, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row6 + 0);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 6, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 1);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 6, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 2);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 6, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 3);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        }
+                    }
+                }
+            }
+
+            // Bodies blocked for Vector256 with 32 registers, Vector128 with 32 registers; the JIT compiles them once per width.
+            private sealed class Prepared2x4<TSimd, TVector> : global::TConvGen.TiledPreparedConvTranspose2d where TSimd : struct, global::TConvGen.CompilerServices.IGeneratedKernelSimd<TVector> where TVector : struct
+            {
+                // Output channels one body computes together (the register block), and vectors per column phase.
+                internal const int ChannelBlock = 2;
+                internal const int Vectors = 4;
+                // Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:
+                // constants once the JIT specialises the class for a width.
+                private static int Lanes => TSimd.Count;
+                internal static int BlockColumns => Vectors * Lanes;
+                internal static int BlockOutputs => BlockColumns * 3;
+
+                // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
+                private readonly float[] _packed;
+                // The bias, zeros when there is none, so that every body starts from it.
+                private readonly float[] _bias;
+
+                internal Prepared2x4(__TConvGen_K9S3P4Op2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
                     : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
                 {
                     _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
@@ -152,7 +2761,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 1, 4, 7), 2 output channel(s) x 3 column phase(s) x 32 positions: 216 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 1, 4, 7), 2 output channel(s) x 3 column phase(s) x 4 vector(s): 216 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -161,378 +2770,378 @@ namespace Snapshots
                     nuint row1 = (nuint)rowFloats * 2;
                     nuint row4 = (nuint)rowFloats * 1;
                     nuint row7 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1, sum1_2_2 = bias1, sum1_2_3 = bias1;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1, sum1_2_2 = bias1, sum1_2_3 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            TVector x0, x1, x2, x3, w;
                             // ky 1, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 1, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 1, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 1, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row1 + 3);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 4, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 86));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 87));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 88));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 89));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            x0 = TSimd.Load(ref source, row4 + 0);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row4 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row4 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 86));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 87));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 88));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 89));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 4, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 82));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 83));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 84));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 85));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row4 + 1);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row4 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row4 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 82));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 83));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 84));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 85));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 4, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row4 + 2);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row4 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row4 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 4, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row4 + 3);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row4 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row4 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 7, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 140));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 141));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 142));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 143));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            x0 = TSimd.Load(ref source, row7 + 0);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row7 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row7 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 140));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 141));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 142));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 143));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 7, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 134));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 135));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 136));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 137));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 138));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 139));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row7 + 1);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row7 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row7 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 134));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 135));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 136));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 137));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 138));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 139));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 7, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 128));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 129));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 130));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 131));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 132));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 133));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row7 + 2);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row7 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row7 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 128));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 129));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 130));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 131));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 132));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 133));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 7, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 126));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 127));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row7 + 3);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row7 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row7 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 126));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 127));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 49), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 50), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 49), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 50), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 72), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 73), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 74), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 9 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -542,7 +3151,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 1, 4, 7), 1 output channel(s) x 3 column phase(s) x 32 positions: 108 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 1, 4, 7), 1 output channel(s) x 3 column phase(s) x 4 vector(s): 108 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -551,229 +3160,229 @@ namespace Snapshots
                     nuint row1 = (nuint)rowFloats * 2;
                     nuint row4 = (nuint)rowFloats * 1;
                     nuint row7 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            TVector x0, x1, x2, x3, w;
                             // ky 1, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 1, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 1, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 1, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row1 + 3);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row1 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row1 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 4, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            x0 = TSimd.Load(ref source, row4 + 0);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row4 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row4 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 4, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row4 + 1);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row4 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row4 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 4, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row4 + 2);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row4 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row4 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 4, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row4 + 3);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row4 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row4 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 7, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            x0 = TSimd.Load(ref source, row7 + 0);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row7 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row7 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 7, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row7 + 1);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row7 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row7 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 7, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row7 + 2);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row7 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row7 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 7, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row7 + 3);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row7 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row7 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 49), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 50), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 9 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -782,7 +3391,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows 2, 5, 8), 2 output channel(s) x 3 column phase(s) x 32 positions: 216 multiply-adds per input channel.
+                // Row phase 1 (kernel rows 2, 5, 8), 2 output channel(s) x 3 column phase(s) x 4 vector(s): 216 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -791,378 +3400,378 @@ namespace Snapshots
                     nuint row2 = (nuint)rowFloats * 2;
                     nuint row5 = (nuint)rowFloats * 1;
                     nuint row8 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1, sum1_2_2 = bias1, sum1_2_3 = bias1;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1, sum1_2_2 = bias1, sum1_2_3 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            TVector x0, x1, x2, x3, w;
                             // ky 2, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 2, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 2, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 2, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row2 + 3);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 5, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 104));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 105));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 106));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 107));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            x0 = TSimd.Load(ref source, row5 + 0);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row5 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row5 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 104));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 105));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 106));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 107));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 5, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 98));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 99));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 100));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 101));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 102));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 103));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row5 + 1);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row5 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row5 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 98));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 99));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 100));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 101));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 102));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 103));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 5, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 92));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 93));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 94));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 95));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 96));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 97));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row5 + 2);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row5 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row5 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 92));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 93));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 94));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 95));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 96));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 97));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 5, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 90));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 91));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row5 + 3);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row5 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row5 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 90));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 91));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 8, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 158));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 159));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 160));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 161));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            x0 = TSimd.Load(ref source, row8 + 0);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row8 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row8 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 158));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 159));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 160));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 161));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 8, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 152));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 153));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 154));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 155));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 156));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 157));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row8 + 1);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row8 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row8 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 152));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 153));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 154));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 155));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 156));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 157));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 8, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 146));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 147));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 148));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 149));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 150));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 151));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row8 + 2);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row8 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row8 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 146));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 147));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 148));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 149));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 150));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 151));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 8, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 144));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 145));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row8 + 3);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row8 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row8 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 144));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 145));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 49), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 50), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 49), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 50), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 72), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 73), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 74), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 9 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1172,7 +3781,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows 2, 5, 8), 1 output channel(s) x 3 column phase(s) x 32 positions: 108 multiply-adds per input channel.
+                // Row phase 1 (kernel rows 2, 5, 8), 1 output channel(s) x 3 column phase(s) x 4 vector(s): 108 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -1181,229 +3790,229 @@ namespace Snapshots
                     nuint row2 = (nuint)rowFloats * 2;
                     nuint row5 = (nuint)rowFloats * 1;
                     nuint row8 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            TVector x0, x1, x2, x3, w;
                             // ky 2, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 2, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 2, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 2, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row2 + 3);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row2 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row2 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 5, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            x0 = TSimd.Load(ref source, row5 + 0);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row5 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row5 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 5, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row5 + 1);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row5 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row5 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 5, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row5 + 2);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row5 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row5 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 5, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row5 + 3);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row5 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row5 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 8, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            x0 = TSimd.Load(ref source, row8 + 0);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row8 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row8 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 8, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row8 + 1);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row8 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row8 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 8, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row8 + 2);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row8 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row8 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 8, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row8 + 3);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row8 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row8 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 49), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 50), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 9 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1412,7 +4021,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 2 (kernel rows 0, 3, 6), 2 output channel(s) x 3 column phase(s) x 32 positions: 216 multiply-adds per input channel.
+                // Row phase 2 (kernel rows 0, 3, 6), 2 output channel(s) x 3 column phase(s) x 4 vector(s): 216 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase2_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -1421,378 +4030,378 @@ namespace Snapshots
                     nuint row0 = (nuint)rowFloats * 2;
                     nuint row3 = (nuint)rowFloats * 1;
                     nuint row6 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1, sum1_2_2 = bias1, sum1_2_3 = bias1;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_1_2 = bias1, sum1_1_3 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1, sum1_2_2 = bias1, sum1_2_3 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            TVector x0, x1, x2, x3, w;
                             // ky 0, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 0, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 0, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 0, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row0 + 3);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 3, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            x0 = TSimd.Load(ref source, row3 + 0);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row3 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row3 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 3, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row3 + 1);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row3 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row3 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 3, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row3 + 2);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row3 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row3 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 3, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row3 + 3);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row3 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row3 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 6, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 122));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 123));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 124));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 125));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
+                            x0 = TSimd.Load(ref source, row6 + 0);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row6 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row6 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 122));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 123));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 124));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 125));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
                             // ky 6, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 116));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 117));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 118));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 119));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 120));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 121));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row6 + 1);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row6 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row6 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 116));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 117));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 118));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 119));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 120));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 121));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 6, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 110));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 111));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 112));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 113));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            sum1_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_1_2);
-                            sum1_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 114));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 115));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row6 + 2);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row6 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row6 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 110));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 111));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 112));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 113));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            sum1_1_2 = TSimd.MultiplyAdd(x2, w, sum1_1_2);
+                            sum1_1_3 = TSimd.MultiplyAdd(x3, w, sum1_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 114));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 115));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             // ky 6, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 108));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 109));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
-                            sum1_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum1_2_2);
-                            sum1_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum1_2_3);
+                            x0 = TSimd.Load(ref source, row6 + 3);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row6 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row6 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 108));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 109));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
+                            sum1_2_2 = TSimd.MultiplyAdd(x2, w, sum1_2_2);
+                            sum1_2_3 = TSimd.MultiplyAdd(x3, w, sum1_2_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 49), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 50), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 48), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 49), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 50), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 72), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 73), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 74), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 9 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -1802,7 +4411,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 2 (kernel rows 0, 3, 6), 1 output channel(s) x 3 column phase(s) x 32 positions: 108 multiply-adds per input channel.
+                // Row phase 2 (kernel rows 0, 3, 6), 1 output channel(s) x 3 column phase(s) x 4 vector(s): 108 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -1811,229 +4420,229 @@ namespace Snapshots
                     nuint row0 = (nuint)rowFloats * 2;
                     nuint row3 = (nuint)rowFloats * 1;
                     nuint row6 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_1_2 = bias0, sum0_1_3 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0, sum0_2_2 = bias0, sum0_2_3 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, x2, x3, w;
+                            TVector x0, x1, x2, x3, w;
                             // ky 0, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 0, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 0, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 0, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row0 + 3);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row0 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row0 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 3, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            x0 = TSimd.Load(ref source, row3 + 0);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row3 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row3 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 3, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row3 + 1);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row3 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row3 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 3, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row3 + 2);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row3 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row3 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 3, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row3 + 3);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row3 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row3 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 6, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 8);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 16);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 24);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
+                            x0 = TSimd.Load(ref source, row6 + 0);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(Lanes));
+                            x2 = TSimd.Load(ref source, row6 + (nuint)(2 * Lanes));
+                            x3 = TSimd.Load(ref source, row6 + (nuint)(3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
                             // ky 6, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 9);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 17);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 25);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row6 + 1);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(1 + Lanes));
+                            x2 = TSimd.Load(ref source, row6 + (nuint)(1 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row6 + (nuint)(1 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 6, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 10);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 18);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 26);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_0_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            sum0_1_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_1_2);
-                            sum0_1_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_1_3);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row6 + 2);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(2 + Lanes));
+                            x2 = TSimd.Load(ref source, row6 + (nuint)(2 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row6 + (nuint)(2 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            sum0_1_2 = TSimd.MultiplyAdd(x2, w, sum0_1_2);
+                            sum0_1_3 = TSimd.MultiplyAdd(x3, w, sum0_1_3);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             // ky 6, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 11);
-                            x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 19);
-                            x3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 27);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            sum0_2_2 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x2, w, sum0_2_2);
-                            sum0_2_3 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x3, w, sum0_2_3);
+                            x0 = TSimd.Load(ref source, row6 + 3);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(3 + Lanes));
+                            x2 = TSimd.Load(ref source, row6 + (nuint)(3 + 2 * Lanes));
+                            x3 = TSimd.Load(ref source, row6 + (nuint)(3 + 3 * Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            sum0_2_2 = TSimd.MultiplyAdd(x2, w, sum0_2_2);
+                            sum0_2_3 = TSimd.MultiplyAdd(x3, w, sum0_2_3);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 48), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 49), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 50), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 72), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 73), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 74), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 6 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 9 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 9 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -2043,21 +4652,24 @@ namespace Snapshots
                 }
             }
 
-            // Bodies blocked for 16 vector registers.
-            private sealed class Prepared16 : global::TConvGen.TiledPreparedConvTranspose2d
+            // Bodies blocked for Vector256 with 16 registers; the JIT compiles them once per width.
+            private sealed class Prepared2x2<TSimd, TVector> : global::TConvGen.TiledPreparedConvTranspose2d where TSimd : struct, global::TConvGen.CompilerServices.IGeneratedKernelSimd<TVector> where TVector : struct
             {
-                // Output channels one body computes together (the register block).
+                // Output channels one body computes together (the register block), and vectors per column phase.
                 internal const int ChannelBlock = 2;
-                // Positions of each column phase one body computes (8 per vector), and the outputs they cover.
-                internal const int BlockColumns = 16;
-                internal const int BlockOutputs = 48;
+                internal const int Vectors = 2;
+                // Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:
+                // constants once the JIT specialises the class for a width.
+                private static int Lanes => TSimd.Count;
+                internal static int BlockColumns => Vectors * Lanes;
+                internal static int BlockOutputs => BlockColumns * 3;
 
                 // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
                 private readonly float[] _packed;
                 // The bias, zeros when there is none, so that every body starts from it.
                 private readonly float[] _bias;
 
-                internal Prepared16(__TConvGen_K9S3P4Op2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
+                internal Prepared2x2(__TConvGen_K9S3P4Op2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
                     : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
                 {
                     _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
@@ -2142,7 +4754,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 1, 4, 7), 2 output channel(s) x 3 column phase(s) x 16 positions: 108 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 1, 4, 7), 2 output channel(s) x 3 column phase(s) x 2 vector(s): 108 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -2151,234 +4763,234 @@ namespace Snapshots
                     nuint row1 = (nuint)rowFloats * 2;
                     nuint row4 = (nuint)rowFloats * 1;
                     nuint row7 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            TVector x0, x1, w;
                             // ky 1, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
                             // ky 1, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 1, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 1, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row1 + 3);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 4, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 86));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 87));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 88));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 89));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            x0 = TSimd.Load(ref source, row4 + 0);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 86));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 87));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 88));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 89));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
                             // ky 4, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 82));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 83));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 84));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 85));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row4 + 1);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 82));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 83));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 84));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 85));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 4, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row4 + 2);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 4, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row4 + 3);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 7, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 140));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 141));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 142));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 143));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            x0 = TSimd.Load(ref source, row7 + 0);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 140));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 141));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 142));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 143));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
                             // ky 7, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 134));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 135));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 136));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 137));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 138));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 139));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row7 + 1);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 134));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 135));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 136));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 137));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 138));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 139));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 7, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 128));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 129));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 130));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 131));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 132));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 133));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row7 + 2);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 128));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 129));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 130));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 131));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 132));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 133));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 7, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 126));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 127));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row7 + 3);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 126));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 127));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -2388,7 +5000,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 0 (kernel rows 1, 4, 7), 1 output channel(s) x 3 column phase(s) x 16 positions: 54 multiply-adds per input channel.
+                // Row phase 0 (kernel rows 1, 4, 7), 1 output channel(s) x 3 column phase(s) x 2 vector(s): 54 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -2397,145 +5009,145 @@ namespace Snapshots
                     nuint row1 = (nuint)rowFloats * 2;
                     nuint row4 = (nuint)rowFloats * 1;
                     nuint row7 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            TVector x0, x1, w;
                             // ky 1, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
                             // ky 1, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 1, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 1, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row1 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row1 + 3);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 4, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            x0 = TSimd.Load(ref source, row4 + 0);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
                             // ky 4, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row4 + 1);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 4, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row4 + 2);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 4, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row4 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row4 + 3);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 7, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            x0 = TSimd.Load(ref source, row7 + 0);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
                             // ky 7, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row7 + 1);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 7, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row7 + 2);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 7, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row7 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row7 + 3);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -2544,7 +5156,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows 2, 5, 8), 2 output channel(s) x 3 column phase(s) x 16 positions: 108 multiply-adds per input channel.
+                // Row phase 1 (kernel rows 2, 5, 8), 2 output channel(s) x 3 column phase(s) x 2 vector(s): 108 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -2553,234 +5165,234 @@ namespace Snapshots
                     nuint row2 = (nuint)rowFloats * 2;
                     nuint row5 = (nuint)rowFloats * 1;
                     nuint row8 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            TVector x0, x1, w;
                             // ky 2, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
                             // ky 2, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 2, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 2, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row2 + 3);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 5, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 104));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 105));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 106));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 107));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            x0 = TSimd.Load(ref source, row5 + 0);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 104));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 105));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 106));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 107));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
                             // ky 5, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 98));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 99));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 100));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 101));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 102));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 103));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row5 + 1);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 98));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 99));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 100));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 101));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 102));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 103));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 5, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 92));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 93));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 94));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 95));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 96));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 97));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row5 + 2);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 92));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 93));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 94));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 95));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 96));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 97));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 5, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 90));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 91));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row5 + 3);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 90));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 91));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 8, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 158));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 159));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 160));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 161));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            x0 = TSimd.Load(ref source, row8 + 0);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 158));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 159));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 160));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 161));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
                             // ky 8, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 152));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 153));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 154));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 155));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 156));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 157));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row8 + 1);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 152));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 153));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 154));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 155));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 156));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 157));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 8, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 146));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 147));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 148));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 149));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 150));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 151));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row8 + 2);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 146));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 147));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 148));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 149));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 150));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 151));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 8, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 144));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 145));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row8 + 3);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 144));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 145));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -2790,7 +5402,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 1 (kernel rows 2, 5, 8), 1 output channel(s) x 3 column phase(s) x 16 positions: 54 multiply-adds per input channel.
+                // Row phase 1 (kernel rows 2, 5, 8), 1 output channel(s) x 3 column phase(s) x 2 vector(s): 54 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -2799,145 +5411,145 @@ namespace Snapshots
                     nuint row2 = (nuint)rowFloats * 2;
                     nuint row5 = (nuint)rowFloats * 1;
                     nuint row8 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            TVector x0, x1, w;
                             // ky 2, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
                             // ky 2, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 2, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 2, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row2 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row2 + 3);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 5, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            x0 = TSimd.Load(ref source, row5 + 0);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
                             // ky 5, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row5 + 1);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 5, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row5 + 2);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 5, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row5 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row5 + 3);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 8, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            x0 = TSimd.Load(ref source, row8 + 0);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
                             // ky 8, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row8 + 1);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 8, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row8 + 2);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 8, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row8 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row8 + 3);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -2946,7 +5558,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 2 (kernel rows 0, 3, 6), 2 output channel(s) x 3 column phase(s) x 16 positions: 108 multiply-adds per input channel.
+                // Row phase 2 (kernel rows 0, 3, 6), 2 output channel(s) x 3 column phase(s) x 2 vector(s): 108 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase2_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -2955,234 +5567,234 @@ namespace Snapshots
                     nuint row0 = (nuint)rowFloats * 2;
                     nuint row3 = (nuint)rowFloats * 1;
                     nuint row6 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    global::System.Runtime.Intrinsics.Vector256<float> bias1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
-                        global::System.Runtime.Intrinsics.Vector256<float> sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_1_0 = bias1, sum1_1_1 = bias1, sum1_2_0 = bias1, sum1_2_1 = bias1;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            TVector x0, x1, w;
                             // ky 0, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
                             // ky 0, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 0, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 0, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row0 + 3);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 3, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            x0 = TSimd.Load(ref source, row3 + 0);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
                             // ky 3, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row3 + 1);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 3, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row3 + 2);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 3, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row3 + 3);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 6, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 122));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 123));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 124));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 125));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
+                            x0 = TSimd.Load(ref source, row6 + 0);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 122));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 123));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 124));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 125));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
                             // ky 6, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 116));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 117));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 118));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 119));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 120));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 121));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row6 + 1);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 116));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 117));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 118));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 119));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 120));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 121));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 6, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 110));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 111));
-                            sum1_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 112));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 113));
-                            sum1_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_1_0);
-                            sum1_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 114));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 115));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row6 + 2);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 110));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 111));
+                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 112));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 113));
+                            sum1_1_0 = TSimd.MultiplyAdd(x0, w, sum1_1_0);
+                            sum1_1_1 = TSimd.MultiplyAdd(x1, w, sum1_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 114));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 115));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             // ky 6, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 108));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 109));
-                            sum1_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum1_2_0);
-                            sum1_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum1_2_1);
+                            x0 = TSimd.Load(ref source, row6 + 3);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 108));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 109));
+                            sum1_2_0 = TSimd.MultiplyAdd(x0, w, sum1_2_0);
+                            sum1_2_1 = TSimd.MultiplyAdd(x1, w, sum1_2_1);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 162);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum1_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 + 3 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;
@@ -3192,7 +5804,7 @@ namespace Snapshots
                     }
                 }
 
-                // Row phase 2 (kernel rows 0, 3, 6), 1 output channel(s) x 3 column phase(s) x 16 positions: 54 multiply-adds per input channel.
+                // Row phase 2 (kernel rows 0, 3, 6), 1 output channel(s) x 3 column phase(s) x 2 vector(s): 54 multiply-adds per input channel.
                 // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
@@ -3201,145 +5813,707 @@ namespace Snapshots
                     nuint row0 = (nuint)rowFloats * 2;
                     nuint row3 = (nuint)rowFloats * 1;
                     nuint row6 = (nuint)rowFloats * 0;
-                    global::System.Runtime.Intrinsics.Vector256<float> bias0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
                     for (int block = 0; block < blocks; block++)
                     {
-                        global::System.Runtime.Intrinsics.Vector256<float> sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
                         // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
                         ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
                         ref float weight = ref weights;
                         for (int ic = 0; ic < inputChannels; ic++)
                         {
-                            global::System.Runtime.Intrinsics.Vector256<float> x0, x1, w;
+                            TVector x0, x1, w;
                             // ky 0, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
                             // ky 0, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 0, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 0, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row0 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row0 + 3);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 3, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            x0 = TSimd.Load(ref source, row3 + 0);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
                             // ky 3, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row3 + 1);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 3, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row3 + 2);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 3, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row3 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row3 + 3);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 6, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 0);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 8);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
+                            x0 = TSimd.Load(ref source, row6 + 0);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
                             // ky 6, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 1);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 9);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row6 + 1);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 6, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 2);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 10);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
-                            sum0_0_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_0_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
-                            sum0_1_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_1_0);
-                            sum0_1_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_1_1);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row6 + 2);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             // ky 6, input column offset 2: kx 0 (phase 2)
-                            x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 3);
-                            x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref source, row6 + 11);
-                            w = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
-                            sum0_2_0 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x0, w, sum0_2_0);
-                            sum0_2_1 = global::TConvGen.CompilerServices.GeneratedKernelVector.MultiplyAdd(x1, w, sum0_2_1);
+                            x0 = TSimd.Load(ref source, row6 + 3);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
                             source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
                             weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
                         }
                         bool direct = block < directBlocks;
                         ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                         nint plane = direct ? outputPlane : BlockOutputs;
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 24), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 25), 3);
-                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 26), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        }
+                    }
+                }
+            }
+
+            // Bodies blocked for Vector128 with 16 registers; the JIT compiles them once per width.
+            private sealed class Prepared1x2<TSimd, TVector> : global::TConvGen.TiledPreparedConvTranspose2d where TSimd : struct, global::TConvGen.CompilerServices.IGeneratedKernelSimd<TVector> where TVector : struct
+            {
+                // Output channels one body computes together (the register block), and vectors per column phase.
+                internal const int ChannelBlock = 1;
+                internal const int Vectors = 2;
+                // Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:
+                // constants once the JIT specialises the class for a width.
+                private static int Lanes => TSimd.Count;
+                internal static int BlockColumns => Vectors * Lanes;
+                internal static int BlockOutputs => BlockColumns * 3;
+
+                // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
+                private readonly float[] _packed;
+                // The bias, zeros when there is none, so that every body starts from it.
+                private readonly float[] _bias;
+
+                internal Prepared1x2(__TConvGen_K9S3P4Op2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
+                    : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
+                {
+                    _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
+                    _bias = global::TConvGen.CompilerServices.GeneratedKernelWeights.ExpandBias(bias, outChannels);
+                }
+
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
+                {
+                    int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
+                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                    // the overrun is wider than a row) it goes through the scratch.
+                    int fullBlocks = outputWidth / BlockOutputs;
+                    int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
+                    int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
+                    int rowFloats = inPerGroup * paddedWidth;
+                    int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
+                    global::System.Span<float> scratch = stackalloc float[ChannelBlock * BlockOutputs];
+                    ref float scratchStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);
+                    ref float outputImage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+                    for (int rowStart = tile.RowStart; rowStart < tile.RowEnd; rowStart += bandRows)
+                    {
+                        int rowEnd = global::System.Math.Min(tile.RowEnd, rowStart + bandRows);
+                        // Every input row the band's taps read; rows outside the input are packed as zeros, so borders need no checks.
+                        int firstRow = rowStart / StrideHeight + MinRowOffset;
+                        int rowCount = (rowEnd - 1) / StrideHeight + MaxRowOffset - firstRow + 1;
+                        float[] band = global::TConvGen.CompilerServices.GeneratedKernelBand.Rent(input, problem, tile.Group, firstRow, rowCount, LeftPadding, paddedWidth);
+                        try
+                        {
+                            ref float bandStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(band);
+                            for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
+                            {
+                                // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
+                                int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
+                                ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
+                                ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
+                                for (int oy = rowStart; oy < rowEnd; oy++)
+                                {
+                                    int j = oy / StrideHeight;
+                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
+                                    ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
+                                    switch (oy - j * StrideHeight)
+                                    {
+                                        case 0:
+                                        {
+                                            ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
+                                            Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            break;
+                                        }
+                                        case 1:
+                                        {
+                                            ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
+                                            Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            break;
+                                        }
+                                        case 2:
+                                        {
+                                            ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j + 0 - firstRow) * rowFloats);
+                                            Row_Phase2_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                            break;
+                                        }
+                                    }
+                                }
+                                oc += block;
+                            }
+                        }
+                        finally
+                        {
+                            global::TConvGen.CompilerServices.GeneratedKernelBand.Return(band);
+                        }
+                    }
+                }
+
+                // Row phase 0 (kernel rows 1, 4, 7), 1 output channel(s) x 3 column phase(s) x 2 vector(s): 54 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row1 = (nuint)rowFloats * 2;
+                    nuint row4 = (nuint)rowFloats * 1;
+                    nuint row7 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 1, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row1 + 0);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 1, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 1);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 1, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 2);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 1, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row1 + 3);
+                            x1 = TSimd.Load(ref source, row1 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 4, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row4 + 0);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 43));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 44));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 4, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 1);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 40));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 41));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 42));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 4, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 2);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 37));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 38));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 39));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 4, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row4 + 3);
+                            x1 = TSimd.Load(ref source, row4 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 7, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row7 + 0);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 70));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 71));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 7, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 1);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 67));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 68));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 69));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 7, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 2);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 64));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 65));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 66));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 7, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row7 + 3);
+                            x1 = TSimd.Load(ref source, row7 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 63));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 1 (kernel rows 2, 5, 8), 1 output channel(s) x 3 column phase(s) x 2 vector(s): 54 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row2 = (nuint)rowFloats * 2;
+                    nuint row5 = (nuint)rowFloats * 1;
+                    nuint row8 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 2, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row2 + 0);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 2, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 1);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 2, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 2);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 2, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row2 + 3);
+                            x1 = TSimd.Load(ref source, row2 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 5, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row5 + 0);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 52));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 53));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 5, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 1);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 49));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 50));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 51));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 5, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 2);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 46));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 47));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 48));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 5, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row5 + 3);
+                            x1 = TSimd.Load(ref source, row5 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 45));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 8, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row8 + 0);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 79));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 80));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 8, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 1);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 76));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 77));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 78));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 8, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 2);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 73));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 74));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 75));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 8, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row8 + 3);
+                            x1 = TSimd.Load(ref source, row8 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 72));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
+                        if (!direct)
+                        {
+                            int valid = outputWidth - block * BlockOutputs;
+                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        }
+                    }
+                }
+
+                // Row phase 2 (kernel rows 0, 3, 6), 1 output channel(s) x 3 column phase(s) x 2 vector(s): 54 multiply-adds per input channel.
+                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+                private static void Row_Phase2_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+                {
+                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                    nuint row0 = (nuint)rowFloats * 2;
+                    nuint row3 = (nuint)rowFloats * 1;
+                    nuint row6 = (nuint)rowFloats * 0;
+                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
+                    for (int block = 0; block < blocks; block++)
+                    {
+                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_1_0 = bias0, sum0_1_1 = bias0, sum0_2_0 = bias0, sum0_2_1 = bias0;
+                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                        ref float weight = ref weights;
+                        for (int ic = 0; ic < inputChannels; ic++)
+                        {
+                            TVector x0, x1, w;
+                            // ky 0, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row0 + 0);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 0, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 1);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 0, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 2);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 0, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row0 + 3);
+                            x1 = TSimd.Load(ref source, row0 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 3, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row3 + 0);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 3, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 1);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 3, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 2);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 3, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row3 + 3);
+                            x1 = TSimd.Load(ref source, row3 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 6, input column offset -1: kx 7 (phase 0), kx 8 (phase 1)
+                            x0 = TSimd.Load(ref source, row6 + 0);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 61));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 62));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            // ky 6, input column offset 0: kx 4 (phase 0), kx 5 (phase 1), kx 6 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 1);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(1 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 58));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 59));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 60));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 6, input column offset 1: kx 1 (phase 0), kx 2 (phase 1), kx 3 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 2);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(2 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 55));
+                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 56));
+                            sum0_1_0 = TSimd.MultiplyAdd(x0, w, sum0_1_0);
+                            sum0_1_1 = TSimd.MultiplyAdd(x1, w, sum0_1_1);
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 57));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            // ky 6, input column offset 2: kx 0 (phase 2)
+                            x0 = TSimd.Load(ref source, row6 + 3);
+                            x1 = TSimd.Load(ref source, row6 + (nuint)(3 + Lanes));
+                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 54));
+                            sum0_2_0 = TSimd.MultiplyAdd(x0, w, sum0_2_0);
+                            sum0_2_1 = TSimd.MultiplyAdd(x1, w, sum0_2_1);
+                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
+                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 81);
+                        }
+                        bool direct = block < directBlocks;
+                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                        nint plane = direct ? outputPlane : BlockOutputs;
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 1 + 3 * Lanes), 3);
+                        global::TConvGen.CompilerServices.GeneratedKernelVector.StoreStridedUnsafe<TSimd, TVector>(sum0_2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 + 3 * Lanes), 3);
                         if (!direct)
                         {
                             int valid = outputWidth - block * BlockOutputs;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics.X86;
 using TConvGen;
 using TConvGen.CompilerServices;
 using TConvGen.Tests.Shared;
@@ -6,20 +7,23 @@ using Xunit;
 
 namespace TConvGen.Runtime.Tests;
 
-/// <summary>The generated kernels' hand-over where Vector512 is the preferred width (<see cref="GeneratedKernelDispatch.UsesDynamicKernel"/>):
-/// layers with 16+ output channels per group, stride 1 or 2 and 32+ positions per phase run the dynamic kernel (Vector512);
-/// the others stay generated. A PhaseDirect prepared kernel stands in for the generated bodies; blocks of 8 positions.</summary>
-public sealed class GeneratedDispatchWiderDynamicTests
+/// <summary>The generated kernels' hand-over by width (<see cref="GeneratedKernelDispatch.UsesDynamicKernel"/>): their bodies
+/// run Vector512 where it is preferred, so wide layers stay generated there; where they run Vector128 on x64, layers of
+/// stride 1, of stride 4 and above, and rows of fewer than 16 positions per phase run the dynamic kernel. A PhaseDirect
+/// prepared kernel stands in for the generated bodies; blocks of 8 positions.</summary>
+public sealed class GeneratedDispatchWidthTests
 {
     [Theory]
-    [InlineData(4, 2, 1, 1, 21, 21, 64, true)]   // c: 21->21 64x64 k4s2p1
-    [InlineData(3, 2, 1, 1, 32, 32, 32, true)]   // like j: 32->32 32x32 k3s2p1, 32 positions per phase
-    [InlineData(4, 2, 1, 1, 512, 256, 8, false)] // d: 8 positions per phase
+    [InlineData(4, 2, 1, 1, 21, 21, 64, false)]  // c: 21->21 64x64 k4s2p1
+    [InlineData(3, 2, 1, 1, 32, 32, 32, false)]  // like j: 32->32 32x32 k3s2p1, 32 positions per phase
+    [InlineData(4, 2, 1, 1, 512, 256, 8, true)]  // d: 8 positions per phase
     [InlineData(4, 2, 1, 1, 64, 3, 64, false)]   // f: 3 output channels
-    [InlineData(16, 8, 4, 1, 21, 21, 16, false)] // fcn32: stride 8
+    [InlineData(16, 8, 4, 1, 21, 21, 16, true)]  // fcn32: stride 8
     [InlineData(4, 2, 1, 21, 21, 21, 64, false)] // c': depthwise, one output channel per group
-    public void WideLayersRunTheDynamicKernelWhereVector512IsPreferred(int kernel, int stride, int padding, int groups, int inChannels, int outChannels,
-        int size, bool wide)
+    [InlineData(3, 1, 1, 1, 4, 4, 64, true)]     // stride 1, too narrow for ChannelVectorized
+    [InlineData(3, 3, 0, 1, 8, 8, 64, false)]    // stride 3
+    public void WideLayersStayGeneratedAndNarrowVector128OnX64HandsOver(int kernel, int stride, int padding, int groups, int inChannels, int outChannels,
+        int size, bool dynamicOnX64Vector128)
     {
         var options = new ConvTranspose2dOptions(kernel, stride, padding) { Groups = groups };
         var dynamic = ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.PhaseDirect);
@@ -29,7 +33,8 @@ public sealed class GeneratedDispatchWiderDynamicTests
         float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength);
         var dispatch = new GeneratedKernelDispatch(dynamic, dynamic.Prepare(weight, [], inChannels, outChannels), weight, [], inChannels, outChannels, 8);
 
-        Assert.Equal(wide && SimdPath.Preferred == SimdLevel.Vector512, dispatch.UsesDynamicKernel(problem));
+        bool x64Vector128 = GeneratedKernelVector.Lanes == 4 && X86Base.IsSupported;
+        Assert.Equal(dynamicOnX64Vector128 && x64Vector128, dispatch.UsesDynamicKernel(problem));
         var expected = new float[problem.OutputLength];
         ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, [], expected, shape, 1);
         var actual = OutputAssert.GuardedBuffer(expected.Length);

@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace TConvGen.CompilerServices;
+
+/// <summary>
+/// Building block for generated kernels: <see cref="IGeneratedKernelSimd{TVector}"/> over <see cref="Vector128{T}"/>, for ARM64 (AdvSimd) and x64 without AVX2 (SSE or AVX).
+/// It forwards to the runtime's own Simd128, so that both run the same shuffles. Not meant to be called by user code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct GeneratedKernelSimd128 : IGeneratedKernelSimd<Vector128<float>>
+{
+    /// <inheritdoc />
+    public static int Count => Vector128<float>.Count;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Load(ref float source, nuint offset) => Vector128.LoadUnsafe(ref source, offset);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<float> value, ref float destination) => value.StoreUnsafe(ref destination);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Broadcast(ref float source) => Vector128.Create(source);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> MultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
+        Simd128.MultiplyAdd(left, right, addend);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreInterleaved(Vector128<float> even, Vector128<float> odd, ref float destination)
+    {
+        // Simd128 takes a pointer: pinning the destination for the two stores keeps it GC-safe.
+        fixed (float* pointer = &destination)
+            Simd128.StoreInterleaved(pointer, even, odd);
+    }
+}

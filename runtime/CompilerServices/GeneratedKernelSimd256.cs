@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace TConvGen.CompilerServices;
+
+/// <summary>
+/// Building block for generated kernels: <see cref="IGeneratedKernelSimd{TVector}"/> over <see cref="Vector256{T}"/>, for x64 with AVX2 and FMA.
+/// It forwards to the runtime's own Simd256, so that both run the same shuffles. Not meant to be called by user code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct GeneratedKernelSimd256 : IGeneratedKernelSimd<Vector256<float>>
+{
+    /// <inheritdoc />
+    public static int Count => Vector256<float>.Count;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Load(ref float source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<float> value, ref float destination) => value.StoreUnsafe(ref destination);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Broadcast(ref float source) => Vector256.Create(source);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
+        Simd256.MultiplyAdd(left, right, addend);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreInterleaved(Vector256<float> even, Vector256<float> odd, ref float destination)
+    {
+        // Simd256 takes a pointer: pinning the destination for the two stores keeps it GC-safe.
+        fixed (float* pointer = &destination)
+            Simd256.StoreInterleaved(pointer, even, odd);
+    }
+}
