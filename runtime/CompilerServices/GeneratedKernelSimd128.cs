@@ -33,10 +33,6 @@ public readonly struct GeneratedKernelSimd128 : IGeneratedKernelSimd<Vector128<f
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void StoreInterleaved(Vector128<float> even, Vector128<float> odd, ref float destination)
-    {
-        // Simd128 takes a pointer: pinning the destination for the two stores keeps it GC-safe.
-        fixed (float* pointer = &destination)
-            Simd128.StoreInterleaved(pointer, even, odd);
-    }
+    public static void StoreInterleaved(Vector128<float> even, Vector128<float> odd, ref float destination) =>
+        Simd128.StoreInterleaved(ref destination, even, odd);
 }

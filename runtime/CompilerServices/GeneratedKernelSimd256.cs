@@ -33,10 +33,6 @@ public readonly struct GeneratedKernelSimd256 : IGeneratedKernelSimd<Vector256<f
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void StoreInterleaved(Vector256<float> even, Vector256<float> odd, ref float destination)
-    {
-        // Simd256 takes a pointer: pinning the destination for the two stores keeps it GC-safe.
-        fixed (float* pointer = &destination)
-            Simd256.StoreInterleaved(pointer, even, odd);
-    }
+    public static void StoreInterleaved(Vector256<float> even, Vector256<float> odd, ref float destination) =>
+        Simd256.StoreInterleaved(ref destination, even, odd);
 }

@@ -33,10 +33,6 @@ public readonly struct GeneratedKernelSimd512 : IGeneratedKernelSimd<Vector512<f
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void StoreInterleaved(Vector512<float> even, Vector512<float> odd, ref float destination)
-    {
-        // Simd512 takes a pointer: pinning the destination for the two stores keeps it GC-safe.
-        fixed (float* pointer = &destination)
-            Simd512.StoreInterleaved(pointer, even, odd);
-    }
+    public static void StoreInterleaved(Vector512<float> even, Vector512<float> odd, ref float destination) =>
+        Simd512.StoreInterleaved(ref destination, even, odd);
 }

@@ -30,25 +30,31 @@ internal readonly unsafe struct Simd128 : ISimd<Vector128<float>>
         Vector128.MultiplyAddEstimate(left, right, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreInterleaved(float* destination, Vector128<float> even, Vector128<float> odd)
+    public static void StoreInterleaved(float* destination, Vector128<float> even, Vector128<float> odd) =>
+        StoreInterleaved(ref *destination, even, odd);
+
+    /// <summary><see cref="StoreInterleaved(float*, Vector128{float}, Vector128{float})"/> through a reference (the generated
+    /// kernels' form, which needs no pinning). Unchecked: <paramref name="destination"/> and the 7 floats after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreInterleaved(ref float destination, Vector128<float> even, Vector128<float> odd)
     {
         if (AdvSimd.Arm64.IsSupported)
         {
-            AdvSimd.Arm64.ZipLow(even, odd).Store(destination);
-            AdvSimd.Arm64.ZipHigh(even, odd).Store(destination + 4);
+            AdvSimd.Arm64.ZipLow(even, odd).StoreUnsafe(ref destination);
+            AdvSimd.Arm64.ZipHigh(even, odd).StoreUnsafe(ref destination, 4);
         }
         else if (Sse.IsSupported)
         {
-            Sse.UnpackLow(even, odd).Store(destination);
-            Sse.UnpackHigh(even, odd).Store(destination + 4);
+            Sse.UnpackLow(even, odd).StoreUnsafe(ref destination);
+            Sse.UnpackHigh(even, odd).StoreUnsafe(ref destination, 4);
         }
         else
         {
             // Vector128 accelerated by neither (WebAssembly): lane by lane.
             for (int i = 0; i < 4; i++)
             {
-                destination[2 * i] = even.GetElement(i);
-                destination[2 * i + 1] = odd.GetElement(i);
+                Unsafe.Add(ref destination, 2 * i) = even.GetElement(i);
+                Unsafe.Add(ref destination, 2 * i + 1) = odd.GetElement(i);
             }
         }
     }

@@ -24,12 +24,18 @@ internal readonly unsafe struct Simd256 : ISimd<Vector256<float>>
         Fma.MultiplyAdd(left, right, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreInterleaved(float* destination, Vector256<float> even, Vector256<float> odd)
+    public static void StoreInterleaved(float* destination, Vector256<float> even, Vector256<float> odd) =>
+        StoreInterleaved(ref *destination, even, odd);
+
+    /// <summary><see cref="StoreInterleaved(float*, Vector256{float}, Vector256{float})"/> through a reference (the generated
+    /// kernels' form, which needs no pinning). Unchecked: <paramref name="destination"/> and the 15 floats after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreInterleaved(ref float destination, Vector256<float> even, Vector256<float> odd)
     {
         // unpack interleaves within each 128-bit lane; the lane permute puts the halves in order.
         var low = Avx.UnpackLow(even, odd);
         var high = Avx.UnpackHigh(even, odd);
-        Avx.Permute2x128(low, high, 0x20).Store(destination);
-        Avx.Permute2x128(low, high, 0x31).Store(destination + 8);
+        Avx.Permute2x128(low, high, 0x20).StoreUnsafe(ref destination);
+        Avx.Permute2x128(low, high, 0x31).StoreUnsafe(ref destination, 8);
     }
 }

@@ -24,12 +24,18 @@ internal readonly unsafe struct Simd512 : ISimd<Vector512<float>>
         Avx512F.FusedMultiplyAdd(left, right, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreInterleaved(float* destination, Vector512<float> even, Vector512<float> odd)
+    public static void StoreInterleaved(float* destination, Vector512<float> even, Vector512<float> odd) =>
+        StoreInterleaved(ref *destination, even, odd);
+
+    /// <summary><see cref="StoreInterleaved(float*, Vector512{float}, Vector512{float})"/> through a reference (the generated
+    /// kernels' form, which needs no pinning). Unchecked: <paramref name="destination"/> and the 31 floats after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreInterleaved(ref float destination, Vector512<float> even, Vector512<float> odd)
     {
         // One two-source permute per half: index i < 16 picks even[i], 16 + i picks odd[i].
         var low = Avx512F.PermuteVar16x32x2(even, Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23), odd);
         var high = Avx512F.PermuteVar16x32x2(even, Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31), odd);
-        low.Store(destination);
-        high.Store(destination + 16);
+        low.StoreUnsafe(ref destination);
+        high.StoreUnsafe(ref destination, 16);
     }
 }
