@@ -65,15 +65,19 @@ internal static class Program
             section.AppendLine(width.Description + ".");
             section.AppendLine();
             section.AppendLine(CultureInfo.InvariantCulture, $"Accelerated in this run: {WidthSetting.Accelerated()}.");
-            if (options.Implementations.Contains("libtorch") && options.Shapes.Count > 0)
-                section.AppendLine(CultureInfo.InvariantCulture, $"libtorch: {OneDnnIsaLine(options.Shapes[0])}.");
+            // libtorch runs single-channel layers without oneDNN: ask about the widest layer of the run.
+            if (options.Implementations.Contains(LibTorchImplementation.DisplayName) && options.Shapes.MaxBy(s => s.WeightLength) is { } widest)
+                section.AppendLine(CultureInfo.InvariantCulture, $"libtorch: {OneDnnIsaLine(widest, width)}.");
+            if (width.IsNarrowed && options.Implementations.Contains(NaiveImplementation.DisplayName))
+                section.AppendLine("The naive scatter loop is scalar: it is timed at the default width only.");
             section.AppendLine();
             Console.Write(section);
         }
 
         Console.WriteLine(MallocTuning.Apply());
         Console.WriteLine("Checking every implementation against the reference...");
-        var verification = OutputVerifier.Verify(options.Shapes, options.Implementations, options.ThreadCounts.Max());
+        var implementations = width.IsNarrowed ? options.Implementations.Where(n => n != NaiveImplementation.DisplayName).ToList() : options.Implementations;
+        var verification = OutputVerifier.Verify(options.Shapes, implementations, options.ThreadCounts.Max());
         Console.WriteLine(verification.WrongPeers.Count == 0
             ? "All outputs match the reference."
             : $"TConvGen's outputs match the reference; {verification.WrongPeers.Count} peer output(s) do not (timed anyway, marked wrong).");
@@ -83,7 +87,7 @@ internal static class Program
         section.AppendLine(peaks.ToString());
         section.AppendLine();
 
-        var results = SuiteRunner.Run(options.Shapes, options.Implementations, options.ThreadCounts, verification, width, options.Quick,
+        var results = SuiteRunner.Run(options.Shapes, implementations, options.ThreadCounts, verification, width, options.Quick,
             Path.Combine(resultsFolder, "BenchmarkDotNet.Artifacts"), options.Verbose);
         section.Append(ResultTable.Render(results, peaks.WidestGFlops));
         ResultChart.Save(results, Path.Combine(resultsFolder, chartName + ".png"), peaks.WidestGFlops);
@@ -121,10 +125,16 @@ internal static class Program
         $"# TConvGen benchmark ({options.RunName}{(options.Widths is { } widths ? ", widths " + string.Join(", ", widths.Select(w => w.Title)) : "")})\n\n" +
         $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {Environment.OSVersion}\n\n";
 
-    /// <summary>e.g. <c>oneDNN reports isa Intel AVX2 ..., ran conv:any+jit:avx2 on d</c>: evidence that the cap reached it.</summary>
-    private static string OneDnnIsaLine(Suite.BenchShape shape) => OneDnnVerbose.Run(shape) is { } report
-        ? $"oneDNN reports isa `{report.Isa ?? "?"}`; on {shape.Id} it ran `{report.Implementation ?? "no oneDNN (de)convolution"}`"
-        : "oneDNN's verbose run failed";
+    /// <summary>e.g. <c>oneDNN reports isa Intel AVX2 ..., ran conv:any+jit:avx2 on d</c>: evidence that the cap reached it
+    /// (checked against <paramref name="width"/>'s cap; ATen's own kernels print nothing to check).</summary>
+    private static string OneDnnIsaLine(Suite.BenchShape shape, WidthSetting width)
+    {
+        if (OneDnnVerbose.Run(shape) is not { } report)
+            return "oneDNN's verbose run failed";
+        if (report.Isa is { } isa)
+            width.CheckOneDnnIsa(isa);
+        return $"oneDNN reports isa `{report.Isa ?? "?"}`; on {shape.Id} it ran `{report.Implementation ?? "no oneDNN (de)convolution"}`";
+    }
 
     /// <summary>The folder holding TConvGen.sln, so results land in bench/results whatever the working directory.</summary>
     private static string RepositoryRoot()

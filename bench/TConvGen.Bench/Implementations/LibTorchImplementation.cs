@@ -18,7 +18,10 @@ internal sealed class LibTorchImplementation : ConvImplementation
     private Tensor? _last;
     private ConvTranspose2dOptions? _options;
 
-    public override string Name => "libtorch";
+    /// <summary>Its name in the catalogue and the results.</summary>
+    public const string DisplayName = "libtorch";
+
+    public override string Name => DisplayName;
 
     public override bool IsPeer => true;
 

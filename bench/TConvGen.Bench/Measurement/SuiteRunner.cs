@@ -28,7 +28,7 @@ internal static class SuiteRunner
         foreach (var name in implementations.Where(n => !unavailable.ContainsKey(n)))
         {
             // The naive loop is single-threaded: timing it again at more threads says nothing new.
-            if (name == "Naive scatter" && threads > 1)
+            if (name == NaiveImplementation.DisplayName && threads > 1)
                 continue;
             cases.Add(new BenchCase(shape.Id, name, threads));
         }

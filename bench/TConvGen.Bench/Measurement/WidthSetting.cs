@@ -25,14 +25,14 @@ internal sealed record WidthSetting(string Key, string Title, IReadOnlyDictionar
         ["DOTNET_EnableAVX512"] = "0",
         [OneDnnVerbose.CapVariable] = "AVX2",
         [LibTorchImplementation.AtenCapabilityVariable] = "avx2",
-    }, ["libtorch"]);
+    }, [LibTorchImplementation.DisplayName]);
 
     public static WidthSetting Vector128Only { get; } = new("128", "Vector128", new Dictionary<string, string>
     {
         ["DOTNET_EnableAVX2"] = "0",
         [OneDnnVerbose.CapVariable] = "SSE41",
         [LibTorchImplementation.AtenCapabilityVariable] = "default",
-    }, ["libtorch"]);
+    }, [LibTorchImplementation.DisplayName]);
 
     public static IReadOnlyList<WidthSetting> All { get; } = [Default, Vector256Only, Vector128Only];
 
@@ -41,6 +41,9 @@ internal sealed record WidthSetting(string Key, string Title, IReadOnlyDictionar
     public static WidthSetting Parse(string name) =>
         All.FirstOrDefault(w => string.Equals(w.Key, name, StringComparison.OrdinalIgnoreCase) || string.Equals(w.Title, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Unknown width '{name}': use default, 256 or 128.", nameof(name));
+
+    /// <summary>True for the widths below the default, where TConvGen and libtorch are held by switches.</summary>
+    public bool IsNarrowed => HeldPeers is not null;
 
     /// <summary>Whether the ratios compare with <paramref name="peer"/> at this width.</summary>
     public bool Holds(string peer) => HeldPeers is null || HeldPeers.Contains(peer);
@@ -82,6 +85,21 @@ internal sealed record WidthSetting(string Key, string Title, IReadOnlyDictionar
             if (System.Environment.GetEnvironmentVariable(name) != value)
                 throw new InvalidOperationException($"The {Title} run needs {name}={value} in its environment, but it has '{System.Environment.GetEnvironmentVariable(name)}'.");
         }
+    }
+
+    /// <summary>Throws if oneDNN reported (<paramref name="isa"/>, from its verbose output) an ISA wider than this width's cap:
+    /// the cap did not reach libtorch, and its column would be timed at the wrong width.</summary>
+    /// <exception cref="InvalidOperationException">The ISA names a wider extension than the cap allows.</exception>
+    public void CheckOneDnnIsa(string isa)
+    {
+        string[] wider = Key switch
+        {
+            "256" => ["AVX-512", "AVX512", "AMX"],
+            "128" => ["AVX"],
+            _ => [],
+        };
+        if (wider.FirstOrDefault(name => isa.Contains(name, StringComparison.OrdinalIgnoreCase)) is { } found)
+            throw new InvalidOperationException($"The {Title} run caps libtorch with {Switches}, but oneDNN reports isa '{isa}' ({found}).");
     }
 
     /// <summary>What the JIT accelerates in this process, e.g. <c>Vector512, Vector256, Vector128 (FMA: yes)</c>.</summary>
