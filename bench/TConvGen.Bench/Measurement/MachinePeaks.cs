@@ -24,6 +24,14 @@ internal sealed record MachinePeaks(double? Vector128GFlops, bool Vector128Fused
         Vector512.IsHardwareAccelerated ? BestOf(() => Peak(FmaChains512, Iterations, 16)) : null,
         BestOf(CopyBandwidth));
 
+    /// <summary>The better of two measurements, figure by figure: on a shared machine one measurement can fall in a busy
+    /// moment and understate the peak (a kernel would then seem to run above it).</summary>
+    public MachinePeaks Best(MachinePeaks other) => new(
+        Max(Vector128GFlops, other.Vector128GFlops), Vector128Fused, Max(Vector256GFlops, other.Vector256GFlops),
+        Max(Vector512GFlops, other.Vector512GFlops), Math.Max(CopyGBytesPerSecond, other.CopyGBytesPerSecond));
+
+    private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
     /// <summary>The peak of the widest width measured here: what this process's kernels can reach at most.</summary>
     public double WidestGFlops => Vector512GFlops ?? Vector256GFlops ?? Vector128GFlops ?? 0;
 

@@ -79,7 +79,7 @@ internal sealed record WidthSetting(string Key, string Title, IReadOnlyDictionar
             _ => null,
         };
         if (problem is not null)
-            throw new InvalidOperationException($"The {Title} run was started with {Switches}, but {problem}.");
+            throw new InvalidOperationException($"The {Title} run needs {Switches} set when its process starts, but {problem}.");
         foreach (var (name, value) in Environment)
         {
             if (System.Environment.GetEnvironmentVariable(name) != value)
