@@ -11,7 +11,8 @@ namespace TConvGen.Bench.Implementations;
 /// Which oneDNN implementation libtorch runs for a shape, as oneDNN's verbose output names it. oneDNN reads
 /// ONEDNN_VERBOSE only from the environment a process starts with, and its lines would flood the timed runs, so the
 /// benchmark starts itself as a child (<see cref="ChildArgument"/>) with the variable set, runs libtorch once, and reads
-/// the name from the child's output. The child inherits ONEDNN_MAX_CPU_ISA, so it runs what the benchmark runs.
+/// the name (and the ISA oneDNN says it runs at most) from the child's output. The child inherits ONEDNN_MAX_CPU_ISA,
+/// so it runs what the benchmark runs.
 /// </summary>
 internal static partial class OneDnnVerbose
 {
