@@ -18,13 +18,13 @@ internal static class ImplementationCatalog
         ("ChannelVectorized", () => new KernelImplementation("ChannelVectorized", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.ChannelVectorized))),
         ("PatchScatter", () => new KernelImplementation("PatchScatter", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.PatchScatter))),
         ("OneTap", () => new KernelImplementation("OneTap", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.OneTap))),
-        ("Naive scatter", () => new NaiveImplementation()),
+        (NaiveImplementation.DisplayName, () => new NaiveImplementation()),
         ("ONNX Runtime", () => new OnnxRuntimeImplementation()),
-        ("libtorch", () => new LibTorchImplementation()),
+        (LibTorchImplementation.DisplayName, () => new LibTorchImplementation()),
     ];
 
     /// <summary>What a run without <c>--impls</c> compares: the set (generated, dynamic, GEMM + col2im, naive, the two peers).</summary>
-    public static IReadOnlyList<string> Default { get; } = ["Generated", "Dynamic", "GemmCol2Im", "Naive scatter", "ONNX Runtime", "libtorch"];
+    public static IReadOnlyList<string> Default { get; } = ["Generated", "Dynamic", "GemmCol2Im", NaiveImplementation.DisplayName, "ONNX Runtime", LibTorchImplementation.DisplayName];
 
     public static ConvImplementation Create(string name)
     {

@@ -18,17 +18,24 @@ internal sealed class LibTorchImplementation : ConvImplementation
     private Tensor? _last;
     private ConvTranspose2dOptions? _options;
 
-    public override string Name => "libtorch";
+    /// <summary>Its name in the catalogue and the results.</summary>
+    public const string DisplayName = "libtorch";
+
+    public override string Name => DisplayName;
 
     public override bool IsPeer => true;
 
     /// <summary>oneDNN's ISA cap (or its default) and, from a child process with oneDNN's verbose output on, the
     /// implementation it runs for the shape (e.g. <c>conv:any+jit:avx512_core</c>).</summary>
     public override PeerIsa? IsaFor(BenchShape shape) => new(
-        Environment.GetEnvironmentVariable(OneDnnVerbose.CapVariable) is { Length: > 0 } cap
+        (Environment.GetEnvironmentVariable(OneDnnVerbose.CapVariable) is { Length: > 0 } cap
             ? $"oneDNN {OneDnnVerbose.CapVariable}={cap}"
-            : $"oneDNN default ISA ({OneDnnVerbose.CapVariable} unset)",
+            : $"oneDNN default ISA ({OneDnnVerbose.CapVariable} unset)")
+        + (Environment.GetEnvironmentVariable(AtenCapabilityVariable) is { Length: > 0 } aten ? $", {AtenCapabilityVariable}={aten}" : ""),
         OneDnnVerbose.ImplementationFor(shape) is { } implementation ? "oneDNN " + implementation : null);
+
+    /// <summary>ATen's own CPU kernels' ISA cap (read when libtorch loads).</summary>
+    public const string AtenCapabilityVariable = "ATEN_CPU_CAPABILITY";
 
     public override void Setup(BenchShape shape, BenchData data, int threads)
     {

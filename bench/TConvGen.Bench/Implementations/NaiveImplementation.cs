@@ -11,7 +11,10 @@ internal sealed class NaiveImplementation : ConvImplementation
     private BenchData? _data;
     private float[] _output = [];
 
-    public override string Name => "Naive scatter";
+    /// <summary>Its name in the catalogue and the results.</summary>
+    public const string DisplayName = "Naive scatter";
+
+    public override string Name => DisplayName;
 
     public override void Setup(BenchShape shape, BenchData data, int threads)
     {

@@ -1,8 +1,8 @@
 using System;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
+using TConvGen.Bench.Measurement;
 using TConvGen.Bench.Suite;
 
 namespace TConvGen.Bench.Implementations;
@@ -11,7 +11,8 @@ namespace TConvGen.Bench.Implementations;
 /// Which oneDNN implementation libtorch runs for a shape, as oneDNN's verbose output names it. oneDNN reads
 /// ONEDNN_VERBOSE only from the environment a process starts with, and its lines would flood the timed runs, so the
 /// benchmark starts itself as a child (<see cref="ChildArgument"/>) with the variable set, runs libtorch once, and reads
-/// the name from the child's output. The child inherits ONEDNN_MAX_CPU_ISA, so it runs what the benchmark runs.
+/// the name (and the ISA oneDNN says it runs at most) from the child's output. The child inherits ONEDNN_MAX_CPU_ISA,
+/// so it runs what the benchmark runs.
 /// </summary>
 internal static partial class OneDnnVerbose
 {
@@ -25,15 +26,15 @@ internal static partial class OneDnnVerbose
 
     /// <summary>The implementation names of the (de)convolutions oneDNN ran for <paramref name="shape"/>, or null if the
     /// child failed or libtorch ran no oneDNN primitive.</summary>
-    public static string? ImplementationFor(BenchShape shape)
+    public static string? ImplementationFor(BenchShape shape) => Run(shape)?.Implementation;
+
+    /// <summary>Runs libtorch once on <paramref name="shape"/> in a child with oneDNN's verbose output on, and reads what
+    /// oneDNN printed; null if the child failed.</summary>
+    public static OneDnnReport? Run(BenchShape shape)
     {
-        string host = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        // Under `dotnet TConvGen.Bench.dll` the host is dotnet and needs the assembly; the apphost does not.
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-            start.ArgumentList.Add(typeof(OneDnnVerbose).Assembly.Location);
-        start.ArgumentList.Add(ChildArgument);
-        start.ArgumentList.Add(shape.Id);
+        var start = SelfProcess.StartInfo([ChildArgument, shape.Id]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         start.Environment["ONEDNN_VERBOSE"] = "1";
         try
         {
@@ -47,13 +48,23 @@ internal static partial class OneDnnVerbose
                 child.Kill(entireProcessTree: true);
                 return null;
             }
-            var names = output.Result.Split('\n').Select(ConvolutionImplementation).OfType<string>().Distinct().ToArray();
-            return names.Length == 0 ? null : string.Join(" + ", names);
+            string[] lines = output.Result.Split('\n');
+            var names = lines.Select(ConvolutionImplementation).OfType<string>().Distinct().ToArray();
+            return new OneDnnReport(lines.Select(Isa).OfType<string>().FirstOrDefault(), names.Length == 0 ? null : string.Join(" + ", names));
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             return null;
         }
+    }
+
+    /// <summary>From <c>onednn_verbose,v1,info,cpu,isa:Intel AVX2 with Intel DL Boost</c>, the ISA oneDNN runs at most.</summary>
+    private static string? Isa(string line)
+    {
+        string[] fields = line.Split(',');
+        return fields[0] == "onednn_verbose" && fields.Contains("info") && fields.FirstOrDefault(f => f.StartsWith("isa:", StringComparison.Ordinal)) is { } isa
+            ? isa["isa:".Length..].Trim()
+            : null;
     }
 
     /// <summary>From <c>onednn_verbose,v1,primitive,exec,cpu,deconvolution,conv:any+jit:avx512_core,...</c>, the implementation.</summary>

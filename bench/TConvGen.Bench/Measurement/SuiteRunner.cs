@@ -17,8 +17,9 @@ namespace TConvGen.Bench.Measurement;
 /// <summary>Runs the cases through BenchmarkDotNet (in process) and collects the medians.</summary>
 internal static class SuiteRunner
 {
+    /// <param name="width">Which peers the ratios compare with: those it holds to its width (all at the default width).</param>
     public static List<BenchResult> Run(IReadOnlyList<BenchShape> shapes, IReadOnlyList<string> implementations, IReadOnlyList<int> threadCounts,
-        Verification verification, bool quick, string artifactsPath, bool verbose)
+        Verification verification, WidthSetting width, bool quick, string artifactsPath, bool verbose)
     {
         var unavailable = verification.Unavailable;
         var cases = new List<BenchCase>();
@@ -27,7 +28,7 @@ internal static class SuiteRunner
         foreach (var name in implementations.Where(n => !unavailable.ContainsKey(n)))
         {
             // The naive loop is single-threaded: timing it again at more threads says nothing new.
-            if (name == "Naive scatter" && threads > 1)
+            if (name == NaiveImplementation.DisplayName && threads > 1)
                 continue;
             cases.Add(new BenchCase(shape.Id, name, threads));
         }
@@ -53,7 +54,7 @@ internal static class SuiteRunner
         {
             var shape = shapes.Single(s => s.Id == benchCase.ShapeId);
             var report = summary.Reports.FirstOrDefault(r => Equals(r.BenchmarkCase.Parameters["Case"], benchCase));
-            bool isPeer = ImplementationCatalog.Create(benchCase.Implementation).IsPeer;
+            bool isPeer = ImplementationCatalog.Create(benchCase.Implementation).IsPeer && width.Holds(benchCase.Implementation);
             double? median = report?.ResultStatistics?.Median;
             results.Add(new BenchResult(shape, benchCase.Implementation, isPeer, benchCase.Threads, median, median is null ? "failed" : null,
                 verification.WrongPeers.GetValueOrDefault((benchCase.Implementation, shape.Id))));
@@ -63,7 +64,7 @@ internal static class SuiteRunner
             Console.WriteLine($"{name} is not available on this machine: {reason}");
             foreach (int threads in threadCounts)
             foreach (var shape in shapes)
-                results.Add(new BenchResult(shape, name, true, threads, null, "unavailable"));
+                results.Add(new BenchResult(shape, name, width.Holds(name), threads, null, "unavailable"));
         }
         return results;
     }

@@ -8,7 +8,8 @@ namespace TConvGen.Bench.Reporting;
 /// wrong on a shape keeps its bar there, hatched and labelled "wrong".</summary>
 internal static class ResultChart
 {
-    public static void Save(IReadOnlyList<BenchResult> results, string path, double peakGFlops)
+    /// <param name="width">The width the run was held to, named in the titles; null for a run without <c>--widths</c>.</param>
+    public static void Save(IReadOnlyList<BenchResult> results, string path, double peakGFlops, string? width = null)
     {
         var implementations = results.Select(r => r.Implementation).Distinct().ToList();
         var threadCounts = results.Select(r => r.Threads).Distinct().Order().ToList();
@@ -52,7 +53,7 @@ internal static class ResultChart
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
             plot.Axes.Left.Label.Text = "GFLOP/s";
             bool anyWrong = results.Any(r => r.Threads == threadCounts[t] && r.Wrong is not null);
-            plot.Title($"ConvTranspose2d, {threadCounts[t]} thread{(threadCounts[t] == 1 ? "" : "s")}" +
+            plot.Title($"ConvTranspose2d{(width is null ? "" : ", " + width)}, {threadCounts[t]} thread{(threadCounts[t] == 1 ? "" : "s")}" +
                 (anyWrong ? " (hatched, \"wrong\": a peer whose output differs from the reference there)" : ""));
             plot.ShowLegend(Alignment.UpperRight);
             plot.Axes.Margins(bottom: 0);

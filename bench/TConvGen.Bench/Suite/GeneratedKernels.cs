@@ -45,10 +45,24 @@ internal static partial class GeneratedKernels
     [ConvTranspose(4, stride: 1, padding: 0, InChannels = 100, OutChannels = 512)]
     private static partial ConvTranspose2d Dcgan0();
 
+    // HiFi-GAN V1's upsampling (ConvTranspose1d as 2-D with height 1): the width-only properties give the 1 x k kernel.
+    [ConvTranspose(1, stride: 1, padding: 0, KernelWidth = 16, StrideWidth = 8, PaddingWidth = 4, InChannels = 512, OutChannels = 256)]
+    private static partial ConvTranspose2d Hifi1();
+
+    [ConvTranspose(1, stride: 1, padding: 0, KernelWidth = 16, StrideWidth = 8, PaddingWidth = 4, InChannels = 256, OutChannels = 128)]
+    private static partial ConvTranspose2d Hifi2();
+
+    [ConvTranspose(1, stride: 1, padding: 0, KernelWidth = 4, StrideWidth = 2, PaddingWidth = 1, InChannels = 128, OutChannels = 64)]
+    private static partial ConvTranspose2d Hifi3();
+
+    [ConvTranspose(1, stride: 1, padding: 0, KernelWidth = 4, StrideWidth = 2, PaddingWidth = 1, InChannels = 64, OutChannels = 32)]
+    private static partial ConvTranspose2d Hifi4();
+
     private static readonly Dictionary<string, Func<ConvTranspose2d>> ByShape = new()
     {
         ["a"] = A, ["b"] = B, ["c"] = C, ["c'"] = CDepthwise, ["d"] = D, ["e"] = E, ["f"] = F, ["g"] = G, ["h"] = H,
         ["i"] = E, ["j"] = J, ["fsrcnn"] = Fsrcnn, ["fcn32"] = Fcn32, ["dcgan0"] = Dcgan0,
+        ["hifi1"] = Hifi1, ["hifi2"] = Hifi2, ["hifi3"] = Hifi3, ["hifi4"] = Hifi4,
     };
 
     /// <summary>The generated kernel declared for <paramref name="shape"/>; its options must be the shape's.</summary>

@@ -3,7 +3,7 @@ using TConvGen;
 
 namespace TConvGen.Bench.Suite;
 
-/// <summary>The shapes of the benchmark issue (a to j) and a few more that teach something.</summary>
+/// <summary>The shapes of the benchmark issue (a to j), a few more that teach something, and an audio decoder's layers.</summary>
 internal static class ShapeSuite
 {
     public static IReadOnlyList<BenchShape> All { get; } =
@@ -22,5 +22,14 @@ internal static class ShapeSuite
         new("fsrcnn", "FSRCNN 56->1 x3", 1, 56, 1, 64, 64, new ConvTranspose2dOptions(9, 3, 4) { OutputPadding = 2 }),
         new("fcn32", "FCN k16 s8", 1, 21, 21, 16, 16, new ConvTranspose2dOptions(16, 8, 4)),
         new("dcgan0", "DCGAN 100->512 on 1x1", 1, 100, 512, 1, 1, new ConvTranspose2dOptions(4, 1, 0)),
+        // HiFi-GAN V1's upsampling layers (ConvTranspose1d) on 86 mel frames (1 s of 22 kHz audio), run as 2-D with height 1.
+        new("hifi1", "HiFi-GAN V1 upsample 1", 1, 512, 256, 1, 86, Audio(16, 8, 4)),
+        new("hifi2", "HiFi-GAN V1 upsample 2", 1, 256, 128, 1, 688, Audio(16, 8, 4)),
+        new("hifi3", "HiFi-GAN V1 upsample 3", 1, 128, 64, 1, 5504, Audio(4, 2, 1)),
+        new("hifi4", "HiFi-GAN V1 upsample 4", 1, 64, 32, 1, 11008, Audio(4, 2, 1)),
     ];
+
+    /// <summary>A ConvTranspose1d as 2-D: kernel 1 x <paramref name="kernel"/>, stride 1 x <paramref name="stride"/>, padding 0 x <paramref name="padding"/>.</summary>
+    private static ConvTranspose2dOptions Audio(int kernel, int stride, int padding) =>
+        new(1, 1, 0) { KernelWidth = kernel, StrideWidth = stride, PaddingWidth = padding };
 }
