@@ -3,16 +3,15 @@ using TConvGen.Generator.Planning;
 
 namespace TConvGen.Generator.Emitting;
 
-/// <summary>Writes the nested kernel class: constants, the cached instance, packing, and the tile driver.</summary>
+/// <summary>Writes the file-local kernel class: constants, the cached instance, packing, and the tile driver.</summary>
 internal static class KernelClassEmitter
 {
-    public static void Write(IndentedWriter writer, string methodName, KernelPlan plan, string version)
+    public static void Write(IndentedWriter writer, string name, KernelPlan plan, string version)
     {
-        string name = Names.KernelClass(methodName);
         var spec = plan.Spec;
         writer.Line("// Phase-decomposed, fully unrolled kernel (Vector512, Vector256 or Vector128 bodies, picked at run time) for " + SourceEmitter.Describe(spec) + ".");
         writer.Line(Literals.Format("[{0}(\"TConvGen\", \"{1}\")]", Names.GeneratedCode, version));
-        using (writer.Block(Literals.Format("private sealed class {0} : {1}", name, Names.Kernel)))
+        using (writer.Block(Literals.Format("file sealed class {0} : {1}", name, Names.Kernel)))
         {
             WriteConstants(writer, plan);
             writer.Line();

@@ -1,42 +1,75 @@
+using System.Linq;
+using TConvGen.Generator.Model;
+using TConvGen.Generator.Planning;
+
 namespace TConvGen.Generator.Emitting;
 
-/// <summary>Names the generated code uses, fully qualified so that no user type or using directive can capture them.</summary>
+/// <summary>
+/// Names the generated code uses. The implementation lives in <see cref="Namespace"/>, whose declaration imports
+/// <see cref="Usings"/>: C# looks a simple name up in that namespace, then in the usings of its declaration, before any
+/// enclosing namespace or the compilation unit's (global) usings, so no user type can capture these short names. Only
+/// the stub in the user's type is written fully qualified.
+/// </summary>
 internal static class Names
 {
-    public const string Kernel = "global::TConvGen.ConvTranspose2d";
-    public const string Options = "global::TConvGen.ConvTranspose2dOptions";
-    public const string Prepared = "global::TConvGen.PreparedConvTranspose2d";
-    public const string Tiled = "global::TConvGen.TiledPreparedConvTranspose2d";
-    public const string Problem = "global::TConvGen.ConvTranspose2dProblem";
-    public const string Tile = "global::TConvGen.ConvTranspose2dTile";
-    public const string Band = "global::TConvGen.CompilerServices.GeneratedKernelBand";
-    public const string Dispatch = "global::TConvGen.CompilerServices.GeneratedKernelDispatch";
-    public const string Fallback = "global::TConvGen.CompilerServices.GeneratedKernelFallback";
-    public const string Channels = "global::TConvGen.CompilerServices.GeneratedKernelChannels";
-    public const string Weights = "global::TConvGen.CompilerServices.GeneratedKernelWeights";
-    public const string VectorOps = "global::TConvGen.CompilerServices.GeneratedKernelVector";
-    public const string SimdTrait = "global::TConvGen.CompilerServices.IGeneratedKernelSimd";
-    public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
-    public const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
-    public const string Math = "global::System.Math";
-    public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
-    public const string Span = "global::System.Span<float>";
-    public const string Optimized = "global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)";
-    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+    /// <summary>The namespace of every generated implementation class.</summary>
+    public const string Namespace = "TConvGen.Generated";
 
-    /// <summary>The nested class that holds a method's kernel.</summary>
-    public static string KernelClass(string methodName) => "__TConvGen_" + methodName;
+    /// <summary>The namespaces the implementation's declaration imports, each from the global namespace.</summary>
+    public static readonly string[] Usings =
+    {
+        "System",
+        "System.CodeDom.Compiler",
+        "System.Runtime.CompilerServices",
+        "System.Runtime.InteropServices",
+        "System.Runtime.Intrinsics",
+        "TConvGen.CompilerServices",
+    };
+
+    // In the implementation (TConvGen's own types are found in the enclosing namespace TConvGen).
+    public const string Kernel = "ConvTranspose2d";
+    public const string Options = "ConvTranspose2dOptions";
+    public const string Prepared = "PreparedConvTranspose2d";
+    public const string Tiled = "TiledPreparedConvTranspose2d";
+    public const string Problem = "ConvTranspose2dProblem";
+    public const string Tile = "ConvTranspose2dTile";
+    public const string Band = "GeneratedKernelBand";
+    public const string Dispatch = "GeneratedKernelDispatch";
+    public const string Fallback = "GeneratedKernelFallback";
+    public const string Channels = "GeneratedKernelChannels";
+    public const string Weights = "GeneratedKernelWeights";
+    public const string VectorOps = "GeneratedKernelVector";
+    public const string SimdTrait = "IGeneratedKernelSimd";
+    public const string Unsafe = "Unsafe";
+    public const string Marshal = "MemoryMarshal";
+    public const string Math = "Math";
+    public const string ReadOnlySpan = "ReadOnlySpan<float>";
+    public const string Span = "Span<float>";
+    public const string Optimized = "MethodImpl(MethodImplOptions.AggressiveOptimization)";
+    public const string GeneratedCode = "GeneratedCode";
+
+    // In the stub, which sits in the user's scope.
+    public const string QualifiedKernel = "global::TConvGen.ConvTranspose2d";
+    public const string QualifiedGeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+
+    /// <summary>The file-local class that implements a method, named after its containing types and the method, e.g.
+    /// <c>Model_Layer_Up</c> for <c>Model&lt;T&gt;.Layer.Up</c>. File-local, so methods in other files never collide.</summary>
+    public static string ImplementationClass(MethodTarget target) =>
+        string.Join("_", target.Types.Select(type => type.SimpleName).Concat(new[] { target.MethodName }));
+
+    /// <summary>The implementation class as the stub names it.</summary>
+    public static string QualifiedImplementationClass(MethodTarget target) => "global::" + Namespace + "." + ImplementationClass(target);
 
     /// <summary>The generic prepared class of one register blocking: <c>Prepared</c>, or <c>Prepared3x4</c> (3 channels x 4
     /// vectors) when the targets get different bodies.</summary>
-    public static string PreparedClass(TConvGen.Generator.Planning.KernelPlan plan, TConvGen.Generator.Planning.RegisterBlocking blocking) =>
+    public static string PreparedClass(KernelPlan plan, RegisterBlocking blocking) =>
         plan.Blockings.Count == 1 ? "Prepared" : "Prepared" + Literals.Int(blocking.ChannelBlock) + "x" + Literals.Int(blocking.Vectors);
 
     /// <summary>The width struct for vectors of <paramref name="lanes"/> floats, e.g. <c>GeneratedKernelSimd256</c>.</summary>
-    public static string SimdStruct(int lanes) => "global::TConvGen.CompilerServices.GeneratedKernelSimd" + Literals.Int(lanes * 32);
+    public static string SimdStruct(int lanes) => "GeneratedKernelSimd" + Literals.Int(lanes * 32);
 
     /// <summary>The vector of <paramref name="lanes"/> floats, e.g. <c>Vector256&lt;float&gt;</c>.</summary>
-    public static string VectorOfFloat(int lanes) => "global::System.Runtime.Intrinsics.Vector" + Literals.Int(lanes * 32) + "<float>";
+    public static string VectorOfFloat(int lanes) => "Vector" + Literals.Int(lanes * 32) + "<float>";
 
     /// <summary>A prepared class instantiated at the width of <paramref name="lanes"/>.</summary>
     public static string Instantiated(string prepared, int lanes) => prepared + "<" + SimdStruct(lanes) + ", " + VectorOfFloat(lanes) + ">";

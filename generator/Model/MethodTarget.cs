@@ -3,7 +3,11 @@ namespace TConvGen.Generator.Model;
 /// <summary>A type that contains the method, as the partial declaration the generated file repeats.</summary>
 /// <param name="Keyword">The declaration keyword(s): <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>.</param>
 /// <param name="Name">The name with its type parameter list, e.g. <c>Outer&lt;T&gt;</c>.</param>
-internal sealed record ContainingType(string Keyword, string Name);
+internal sealed record ContainingType(string Keyword, string Name)
+{
+    /// <summary>The name without its type parameter list, e.g. <c>Outer</c>.</summary>
+    public string SimpleName => Name.IndexOf('<') is int angle and >= 0 ? Name.Substring(0, angle) : Name;
+}
 
 /// <summary>Where the generated method goes and how it is declared.</summary>
 /// <param name="Namespace">The containing namespace, empty for the global namespace.</param>
@@ -22,8 +26,7 @@ internal sealed record MethodTarget(string Namespace, EquatableArray<ContainingT
                 parts.Add(Namespace);
             foreach (var type in Types)
             {
-                int angle = type.Name.IndexOf('<');
-                parts.Add(angle < 0 ? type.Name : type.Name.Substring(0, angle) + "`" + (type.Name.Split(',').Length));
+                parts.Add(type.SimpleName == type.Name ? type.Name : type.SimpleName + "`" + (type.Name.Split(',').Length));
             }
             parts.Add(MethodName);
             return string.Join(".", parts) + ".g.cs";

@@ -15,7 +15,8 @@ namespace TConvGen.Generator.Tests;
 
 /// <summary>
 /// Generated code for the snapshot set plus a seeded random sweep, compiled in memory as a user's library would be
-/// (warnings as errors, nullable, XML docs, no unsafe code), loaded, and compared with the reference kernel.
+/// (warnings as errors, nullable, XML docs, no unsafe code), next to user types named as the generated code's own names
+/// (<see cref="CaptureBait"/>), loaded, and compared with the reference kernel.
 /// </summary>
 public sealed class CompileAndRunTests
 {
@@ -57,6 +58,21 @@ public sealed class CompileAndRunTests
             compared++;
         }
         Assert.Equal(sizes.Length, compared);
+    }
+
+    /// <summary>The bait is in the compiled assembly: the generated code compiled beside it.</summary>
+    [Fact]
+    public void UserTypesNamedAsTheGeneratedCodesCaptureNothing()
+    {
+        var assembly = s_layers.Value.Assembly;
+        foreach (string ns in CaptureBait.Namespaces)
+        {
+            foreach (string type in CaptureBait.Types)
+            {
+                string name = (ns.Length == 0 ? "" : ns + ".") + type.Replace("<T>", "`1", StringComparison.Ordinal);
+                Assert.NotNull(assembly.GetType(name, throwOnError: false));
+            }
+        }
     }
 
     /// <summary>A generated kernel names the width its bodies run, and runs them (not the dynamic kernel) on a wide layer at
@@ -116,7 +132,7 @@ public sealed class CompileAndRunTests
 
     private static Type CompileLayers()
     {
-        var (driver, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(Configurations.Source(Cases)));
+        var (driver, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(Configurations.Source(Cases), CaptureBait.Source()));
         Assert.Null(GeneratorHarness.Result(driver).Exception);
         // Random configurations may warn (TCG0008: tiny inputs give no output); none may be refused.
         Assert.DoesNotContain(diagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);

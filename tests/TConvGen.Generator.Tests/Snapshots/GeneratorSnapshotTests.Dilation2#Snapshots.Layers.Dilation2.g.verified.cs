@@ -15,1405 +15,1415 @@ namespace Snapshots
         /// </remarks>
         /// <returns>The kernel for this configuration.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("TConvGen", "0.1.0")]
-        public static partial global::TConvGen.ConvTranspose2d Dilation2() => __TConvGen_Dilation2.Instance;
+        public static partial global::TConvGen.ConvTranspose2d Dilation2() => global::TConvGen.Generated.Layers_Dilation2.Instance;
+    }
+}
 
-        // Phase-decomposed, fully unrolled kernel (Vector512, Vector256 or Vector128 bodies, picked at run time) for kernel (3, 3), stride (2, 2), padding (2, 2), output padding (0, 0), dilation (2, 2), groups 1, any -> any channels.
-        [global::System.CodeDom.Compiler.GeneratedCode("TConvGen", "0.1.0")]
-        private sealed class __TConvGen_Dilation2 : global::TConvGen.ConvTranspose2d
+namespace TConvGen.Generated
+{
+    using global::System;
+    using global::System.CodeDom.Compiler;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::TConvGen.CompilerServices;
+
+    // Phase-decomposed, fully unrolled kernel (Vector512, Vector256 or Vector128 bodies, picked at run time) for kernel (3, 3), stride (2, 2), padding (2, 2), output padding (0, 0), dilation (2, 2), groups 1, any -> any channels.
+    [GeneratedCode("TConvGen", "0.1.0")]
+    file sealed class Layers_Dilation2 : ConvTranspose2d
+    {
+        private const int KernelPlane = 9;
+        private const int StrideHeight = 2;
+        // Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.
+        private const int MinRowOffset = -1;
+        private const int MaxRowOffset = 1;
+        private const int MinColumnOffset = -1;
+        private const int MaxColumnOffset = 1;
+        // Zeros left of input column 0 in a packed row.
+        private const int LeftPadding = 1;
+
+        // Where no vector width is accelerated, the dynamic kernel serves the same options and channels.
+        internal static readonly ConvTranspose2d Instance = GeneratedKernelVector.IsSupported ? new Layers_Dilation2(CreateOptions()) : new GeneratedKernelFallback(CreateOptions(), 0, 0);
+
+        private Layers_Dilation2(ConvTranspose2dOptions options) : base(options)
         {
-            private const int KernelPlane = 9;
-            private const int StrideHeight = 2;
-            // Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.
-            private const int MinRowOffset = -1;
-            private const int MaxRowOffset = 1;
-            private const int MinColumnOffset = -1;
-            private const int MaxColumnOffset = 1;
-            // Zeros left of input column 0 in a packed row.
-            private const int LeftPadding = 1;
+        }
 
-            // Where no vector width is accelerated, the dynamic kernel serves the same options and channels.
-            internal static readonly global::TConvGen.ConvTranspose2d Instance = global::TConvGen.CompilerServices.GeneratedKernelVector.IsSupported ? new __TConvGen_Dilation2(CreateOptions()) : new global::TConvGen.CompilerServices.GeneratedKernelFallback(CreateOptions(), 0, 0);
+        public override string Algorithm => "Generated (" + GeneratedKernelVector.Width + ")";
 
-            private __TConvGen_Dilation2(global::TConvGen.ConvTranspose2dOptions options) : base(options)
+        private static ConvTranspose2dOptions CreateOptions() => new ConvTranspose2dOptions(3, 2, 2) { KernelWidth = 3, StrideWidth = 2, PaddingWidth = 2, OutputPaddingHeight = 0, OutputPaddingWidth = 0, DilationHeight = 2, DilationWidth = 2, Groups = 1 };
+
+        protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels)
+        {
+            // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
+            // The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on
+            // ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.
+            if (GeneratedKernelVector.Lanes == 16)
             {
+                return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd512, Vector512<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd512, Vector512<float>>.BlockColumns);
+            }
+            if (GeneratedKernelVector.Lanes == 8)
+            {
+                if (GeneratedKernelVector.HasWideRegisterFile)
+                {
+                    return new GeneratedKernelDispatch(this, new Prepared4x4<GeneratedKernelSimd256, Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x4<GeneratedKernelSimd256, Vector256<float>>.BlockColumns);
+                }
+                return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd256, Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd256, Vector256<float>>.BlockColumns);
+            }
+            if (GeneratedKernelVector.HasWideRegisterFile)
+            {
+                return new GeneratedKernelDispatch(this, new Prepared4x4<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x4<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
+            }
+            return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
+        }
+
+        // Bodies blocked for Vector512 with 32 registers, Vector256 with 16 registers, Vector128 with 16 registers; the JIT compiles them once per width.
+        private sealed class Prepared4x2<TSimd, TVector> : TiledPreparedConvTranspose2d where TSimd : struct, IGeneratedKernelSimd<TVector> where TVector : struct
+        {
+            // Output channels one body computes together (the register block), and vectors per column phase.
+            internal const int ChannelBlock = 4;
+            internal const int Vectors = 2;
+            // Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:
+            // constants once the JIT specialises the class for a width.
+            private static int Lanes => TSimd.Count;
+            internal static int BlockColumns => Vectors * Lanes;
+            internal static int BlockOutputs => BlockColumns * 2;
+
+            // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
+            private readonly float[] _packed;
+            // The bias, zeros when there is none, so that every body starts from it.
+            private readonly float[] _bias;
+
+            internal Prepared4x2(Layers_Dilation2 kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels)
+                : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
+            {
+                _packed = GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
+                _bias = GeneratedKernelWeights.ExpandBias(bias, outChannels);
             }
 
-            public override string Algorithm => "Generated (" + global::TConvGen.CompilerServices.GeneratedKernelVector.Width + ")";
-
-            private static global::TConvGen.ConvTranspose2dOptions CreateOptions() => new global::TConvGen.ConvTranspose2dOptions(3, 2, 2) { KernelWidth = 3, StrideWidth = 2, PaddingWidth = 2, OutputPaddingHeight = 0, OutputPaddingWidth = 0, DilationHeight = 2, DilationWidth = 2, Groups = 1 };
-
-            protected override global::TConvGen.PreparedConvTranspose2d PrepareCore(global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
             {
-                // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
-                // The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on
-                // ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.
-                if (global::TConvGen.CompilerServices.GeneratedKernelVector.Lanes == 16)
+                int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
+                // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                // the overrun is wider than a row) it goes through the scratch.
+                int fullBlocks = outputWidth / BlockOutputs;
+                int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
+                int paddedWidth = GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
+                int rowFloats = inPerGroup * paddedWidth;
+                int bandRows = GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
+                Span<float> scratch = stackalloc float[ChannelBlock * BlockOutputs];
+                ref float scratchStart = ref MemoryMarshal.GetReference(scratch);
+                ref float outputImage = ref MemoryMarshal.GetReference(output);
+                for (int rowStart = tile.RowStart; rowStart < tile.RowEnd; rowStart += bandRows)
                 {
-                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd512, global::System.Runtime.Intrinsics.Vector512<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd512, global::System.Runtime.Intrinsics.Vector512<float>>.BlockColumns);
-                }
-                if (global::TConvGen.CompilerServices.GeneratedKernelVector.Lanes == 8)
-                {
-                    if (global::TConvGen.CompilerServices.GeneratedKernelVector.HasWideRegisterFile)
+                    int rowEnd = Math.Min(tile.RowEnd, rowStart + bandRows);
+                    // Every input row the band's taps read; rows outside the input are packed as zeros, so borders need no checks.
+                    int firstRow = rowStart / StrideHeight + MinRowOffset;
+                    int rowCount = (rowEnd - 1) / StrideHeight + MaxRowOffset - firstRow + 1;
+                    float[] band = GeneratedKernelBand.Rent(input, problem, tile.Group, firstRow, rowCount, LeftPadding, paddedWidth);
+                    try
                     {
-                        return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x4<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x4<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>.BlockColumns);
-                    }
-                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd256, global::System.Runtime.Intrinsics.Vector256<float>>.BlockColumns);
-                }
-                if (global::TConvGen.CompilerServices.GeneratedKernelVector.HasWideRegisterFile)
-                {
-                    return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x4<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x4<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>.BlockColumns);
-                }
-                return new global::TConvGen.CompilerServices.GeneratedKernelDispatch(this, new Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<global::TConvGen.CompilerServices.GeneratedKernelSimd128, global::System.Runtime.Intrinsics.Vector128<float>>.BlockColumns);
-            }
-
-            // Bodies blocked for Vector512 with 32 registers, Vector256 with 16 registers, Vector128 with 16 registers; the JIT compiles them once per width.
-            private sealed class Prepared4x2<TSimd, TVector> : global::TConvGen.TiledPreparedConvTranspose2d where TSimd : struct, global::TConvGen.CompilerServices.IGeneratedKernelSimd<TVector> where TVector : struct
-            {
-                // Output channels one body computes together (the register block), and vectors per column phase.
-                internal const int ChannelBlock = 4;
-                internal const int Vectors = 2;
-                // Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:
-                // constants once the JIT specialises the class for a width.
-                private static int Lanes => TSimd.Count;
-                internal static int BlockColumns => Vectors * Lanes;
-                internal static int BlockOutputs => BlockColumns * 2;
-
-                // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
-                private readonly float[] _packed;
-                // The bias, zeros when there is none, so that every body starts from it.
-                private readonly float[] _bias;
-
-                internal Prepared4x2(__TConvGen_Dilation2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
-                    : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
-                {
-                    _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
-                    _bias = global::TConvGen.CompilerServices.GeneratedKernelWeights.ExpandBias(bias, outChannels);
-                }
-
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
-                {
-                    int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
-                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
-                    // the overrun is wider than a row) it goes through the scratch.
-                    int fullBlocks = outputWidth / BlockOutputs;
-                    int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
-                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
-                    int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
-                    int rowFloats = inPerGroup * paddedWidth;
-                    int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
-                    global::System.Span<float> scratch = stackalloc float[ChannelBlock * BlockOutputs];
-                    ref float scratchStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);
-                    ref float outputImage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-                    for (int rowStart = tile.RowStart; rowStart < tile.RowEnd; rowStart += bandRows)
-                    {
-                        int rowEnd = global::System.Math.Min(tile.RowEnd, rowStart + bandRows);
-                        // Every input row the band's taps read; rows outside the input are packed as zeros, so borders need no checks.
-                        int firstRow = rowStart / StrideHeight + MinRowOffset;
-                        int rowCount = (rowEnd - 1) / StrideHeight + MaxRowOffset - firstRow + 1;
-                        float[] band = global::TConvGen.CompilerServices.GeneratedKernelBand.Rent(input, problem, tile.Group, firstRow, rowCount, LeftPadding, paddedWidth);
-                        try
+                        ref float bandStart = ref MemoryMarshal.GetArrayDataReference(band);
+                        for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
                         {
-                            ref float bandStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(band);
-                            for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
+                            // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
+                            int block = GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
+                            ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
+                            ref float bias = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bias), oc);
+                            for (int oy = rowStart; oy < rowEnd; oy++)
                             {
-                                // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
-                                int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
-                                ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
-                                ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
-                                for (int oy = rowStart; oy < rowEnd; oy++)
+                                int j = oy / StrideHeight;
+                                int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
+                                ref float outputRow = ref Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
+                                switch (oy - j * StrideHeight)
                                 {
-                                    int j = oy / StrideHeight;
-                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
-                                    ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
-                                    switch (oy - j * StrideHeight)
+                                    case 0:
                                     {
-                                        case 0:
-                                        {
-                                            ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
-                                            if (block == 4)
-                                                Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            else if (block == 2)
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            else
-                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            break;
-                                        }
-                                        case 1:
-                                        {
-                                            ref float rows = ref bandStart;
-                                            if (block == 4)
-                                                Row_Phase1_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            else if (block == 2)
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            else
-                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            break;
-                                        }
+                                        ref float rows = ref Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
+                                        if (block == 4)
+                                            Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        else if (block == 2)
+                                            Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        else
+                                            Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        break;
+                                    }
+                                    case 1:
+                                    {
+                                        ref float rows = ref bandStart;
+                                        if (block == 4)
+                                            Row_Phase1_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        else if (block == 2)
+                                            Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        else
+                                            Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        break;
                                     }
                                 }
-                                oc += block;
                             }
-                        }
-                        finally
-                        {
-                            global::TConvGen.CompilerServices.GeneratedKernelBand.Return(band);
+                            oc += block;
                         }
                     }
-                }
-
-                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 2 vector(s): 72 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
-                {
-                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
-                    nuint row0 = (nuint)rowFloats * 2;
-                    nuint row1 = (nuint)rowFloats * 1;
-                    nuint row2 = (nuint)rowFloats * 0;
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
-                    for (int block = 0; block < blocks; block++)
+                    finally
                     {
-                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0;
-                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1;
-                        TVector sum2_0_0 = bias2, sum2_0_1 = bias2;
-                        TVector sum3_0_0 = bias3, sum3_0_1 = bias3;
-                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
-                        ref float weight = ref weights;
-                        for (int ic = 0; ic < inputChannels; ic++)
-                        {
-                            TVector x0, x1, w;
-                            // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 0);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 1);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 2);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 0);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 1);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 2);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 0);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 1);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 2);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
-                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36);
-                        }
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        TSimd.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        TSimd.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
-                        TSimd.StoreInterleaved(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        TSimd.StoreInterleaved(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
-                        TSimd.StoreInterleaved(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        TSimd.StoreInterleaved(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
-                        }
-                    }
-                }
-
-                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 2 vector(s): 36 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
-                {
-                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
-                    nuint row0 = (nuint)rowFloats * 2;
-                    nuint row1 = (nuint)rowFloats * 1;
-                    nuint row2 = (nuint)rowFloats * 0;
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    for (int block = 0; block < blocks; block++)
-                    {
-                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0;
-                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1;
-                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
-                        ref float weight = ref weights;
-                        for (int ic = 0; ic < inputChannels; ic++)
-                        {
-                            TVector x0, x1, w;
-                            // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 0);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 1);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 2);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 0);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 1);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 2);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 0);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 1);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 2);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
-                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18);
-                        }
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        TSimd.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        TSimd.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                        }
-                    }
-                }
-
-                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 2 vector(s): 18 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
-                {
-                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
-                    nuint row0 = (nuint)rowFloats * 2;
-                    nuint row1 = (nuint)rowFloats * 1;
-                    nuint row2 = (nuint)rowFloats * 0;
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    for (int block = 0; block < blocks; block++)
-                    {
-                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0;
-                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
-                        ref float weight = ref weights;
-                        for (int ic = 0; ic < inputChannels; ic++)
-                        {
-                            TVector x0, x1, w;
-                            // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 0);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 1);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 2);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 0);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 1);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 2);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 0);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 1);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 2);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
-                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9);
-                        }
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                        }
-                    }
-                }
-
-                // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 2 vector(s): 0 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
-                {
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
-                    for (int block = 0; block < blocks; block++)
-                    {
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
-                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
-                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
-                        }
-                    }
-                }
-
-                // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 2 vector(s): 0 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
-                {
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    for (int block = 0; block < blocks; block++)
-                    {
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                        }
-                    }
-                }
-
-                // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 2 vector(s): 0 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
-                {
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    for (int block = 0; block < blocks; block++)
-                    {
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                        }
+                        GeneratedKernelBand.Return(band);
                     }
                 }
             }
 
-            // Bodies blocked for Vector256 with 32 registers, Vector128 with 32 registers; the JIT compiles them once per width.
-            private sealed class Prepared4x4<TSimd, TVector> : global::TConvGen.TiledPreparedConvTranspose2d where TSimd : struct, global::TConvGen.CompilerServices.IGeneratedKernelSimd<TVector> where TVector : struct
+            // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 2 vector(s): 72 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
             {
-                // Output channels one body computes together (the register block), and vectors per column phase.
-                internal const int ChannelBlock = 4;
-                internal const int Vectors = 4;
-                // Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:
-                // constants once the JIT specialises the class for a width.
-                private static int Lanes => TSimd.Count;
-                internal static int BlockColumns => Vectors * Lanes;
-                internal static int BlockOutputs => BlockColumns * 2;
-
-                // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
-                private readonly float[] _packed;
-                // The bias, zeros when there is none, so that every body starts from it.
-                private readonly float[] _bias;
-
-                internal Prepared4x4(__TConvGen_Dilation2 kernel, global::System.ReadOnlySpan<float> weight, global::System.ReadOnlySpan<float> bias, int inChannels, int outChannels)
-                    : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
+                // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                nuint row0 = (nuint)rowFloats * 2;
+                nuint row1 = (nuint)rowFloats * 1;
+                nuint row2 = (nuint)rowFloats * 0;
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                TVector bias1 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 1));
+                TVector bias2 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 2));
+                TVector bias3 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 3));
+                for (int block = 0; block < blocks; block++)
                 {
-                    _packed = global::TConvGen.CompilerServices.GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
-                    _bias = global::TConvGen.CompilerServices.GeneratedKernelWeights.ExpandBias(bias, outChannels);
-                }
-
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                protected override void RunTile(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::TConvGen.ConvTranspose2dProblem problem, global::TConvGen.ConvTranspose2dTile tile)
-                {
-                    int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
-                    // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
-                    // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
-                    // the overrun is wider than a row) it goes through the scratch.
-                    int fullBlocks = outputWidth / BlockOutputs;
-                    int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
-                    bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
-                    int paddedWidth = global::TConvGen.CompilerServices.GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
-                    int rowFloats = inPerGroup * paddedWidth;
-                    int bandRows = global::TConvGen.CompilerServices.GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
-                    global::System.Span<float> scratch = stackalloc float[ChannelBlock * BlockOutputs];
-                    ref float scratchStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);
-                    ref float outputImage = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-                    for (int rowStart = tile.RowStart; rowStart < tile.RowEnd; rowStart += bandRows)
+                    TVector sum0_0_0 = bias0, sum0_0_1 = bias0;
+                    TVector sum1_0_0 = bias1, sum1_0_1 = bias1;
+                    TVector sum2_0_0 = bias2, sum2_0_1 = bias2;
+                    TVector sum3_0_0 = bias3, sum3_0_1 = bias3;
+                    // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                    ref float source = ref Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                    ref float weight = ref weights;
+                    for (int ic = 0; ic < inputChannels; ic++)
                     {
-                        int rowEnd = global::System.Math.Min(tile.RowEnd, rowStart + bandRows);
-                        // Every input row the band's taps read; rows outside the input are packed as zeros, so borders need no checks.
-                        int firstRow = rowStart / StrideHeight + MinRowOffset;
-                        int rowCount = (rowEnd - 1) / StrideHeight + MaxRowOffset - firstRow + 1;
-                        float[] band = global::TConvGen.CompilerServices.GeneratedKernelBand.Rent(input, problem, tile.Group, firstRow, rowCount, LeftPadding, paddedWidth);
-                        try
+                        TVector x0, x1, w;
+                        // ky 0, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 0);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 8));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 9));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 10));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 11));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        // ky 0, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 1);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 4));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 5));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 6));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 7));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        // ky 0, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 2);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 0));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 1));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 2));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 3));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        // ky 1, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 0);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 20));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 21));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 22));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 23));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        // ky 1, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 1);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 16));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 17));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 18));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 19));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        // ky 1, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 2);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 12));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 13));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 14));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 15));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        // ky 2, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 0);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 32));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 33));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 34));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 35));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        // ky 2, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 1);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 28));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 29));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 30));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 31));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        // ky 2, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 2);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 24));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 25));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 26));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 27));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        source = ref Unsafe.Add(ref source, channelStride);
+                        weight = ref Unsafe.Add(ref weight, 36);
+                    }
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(sum0_0_0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum1_0_0, bias1, ref Unsafe.Add(ref destination, plane * 1 + 0));
+                    TSimd.StoreInterleaved(sum1_0_1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                    TSimd.StoreInterleaved(sum2_0_0, bias2, ref Unsafe.Add(ref destination, plane * 2 + 0));
+                    TSimd.StoreInterleaved(sum2_0_1, bias2, ref Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
+                    TSimd.StoreInterleaved(sum3_0_0, bias3, ref Unsafe.Add(ref destination, plane * 3 + 0));
+                    TSimd.StoreInterleaved(sum3_0_1, bias3, ref Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
+                    if (!direct)
+                    {
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
+                    }
+                }
+            }
+
+            // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 2 vector(s): 36 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                nuint row0 = (nuint)rowFloats * 2;
+                nuint row1 = (nuint)rowFloats * 1;
+                nuint row2 = (nuint)rowFloats * 0;
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                TVector bias1 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 1));
+                for (int block = 0; block < blocks; block++)
+                {
+                    TVector sum0_0_0 = bias0, sum0_0_1 = bias0;
+                    TVector sum1_0_0 = bias1, sum1_0_1 = bias1;
+                    // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                    ref float source = ref Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                    ref float weight = ref weights;
+                    for (int ic = 0; ic < inputChannels; ic++)
+                    {
+                        TVector x0, x1, w;
+                        // ky 0, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 0);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 4));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 5));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        // ky 0, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 1);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 2));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 3));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        // ky 0, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 2);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 0));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 1));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        // ky 1, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 0);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 10));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 11));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        // ky 1, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 1);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 8));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 9));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        // ky 1, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 2);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 6));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 7));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        // ky 2, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 0);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 16));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 17));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        // ky 2, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 1);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 14));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 15));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        // ky 2, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 2);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 12));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 13));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        source = ref Unsafe.Add(ref source, channelStride);
+                        weight = ref Unsafe.Add(ref weight, 18);
+                    }
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(sum0_0_0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum1_0_0, bias1, ref Unsafe.Add(ref destination, plane * 1 + 0));
+                    TSimd.StoreInterleaved(sum1_0_1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                    if (!direct)
+                    {
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                    }
+                }
+            }
+
+            // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 2 vector(s): 18 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                nuint row0 = (nuint)rowFloats * 2;
+                nuint row1 = (nuint)rowFloats * 1;
+                nuint row2 = (nuint)rowFloats * 0;
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                for (int block = 0; block < blocks; block++)
+                {
+                    TVector sum0_0_0 = bias0, sum0_0_1 = bias0;
+                    // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                    ref float source = ref Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                    ref float weight = ref weights;
+                    for (int ic = 0; ic < inputChannels; ic++)
+                    {
+                        TVector x0, x1, w;
+                        // ky 0, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 0);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 2));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        // ky 0, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 1);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 1));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        // ky 0, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 2);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 0));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        // ky 1, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 0);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 5));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        // ky 1, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 1);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 4));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        // ky 1, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 2);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 3));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        // ky 2, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 0);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 8));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        // ky 2, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 1);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 7));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        // ky 2, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 2);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 6));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        source = ref Unsafe.Add(ref source, channelStride);
+                        weight = ref Unsafe.Add(ref weight, 9);
+                    }
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(sum0_0_0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    if (!direct)
+                    {
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
+                    }
+                }
+            }
+
+            // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 2 vector(s): 0 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                TVector bias1 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 1));
+                TVector bias2 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 2));
+                TVector bias3 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 3));
+                for (int block = 0; block < blocks; block++)
+                {
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 0));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                    TSimd.StoreInterleaved(bias2, bias2, ref Unsafe.Add(ref destination, plane * 2 + 0));
+                    TSimd.StoreInterleaved(bias2, bias2, ref Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
+                    TSimd.StoreInterleaved(bias3, bias3, ref Unsafe.Add(ref destination, plane * 3 + 0));
+                    TSimd.StoreInterleaved(bias3, bias3, ref Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
+                    if (!direct)
+                    {
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
+                    }
+                }
+            }
+
+            // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 2 vector(s): 0 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                TVector bias1 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 1));
+                for (int block = 0; block < blocks; block++)
+                {
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 0));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                    if (!direct)
+                    {
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                    }
+                }
+            }
+
+            // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 2 vector(s): 0 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                for (int block = 0; block < blocks; block++)
+                {
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    if (!direct)
+                    {
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
+                    }
+                }
+            }
+        }
+
+        // Bodies blocked for Vector256 with 32 registers, Vector128 with 32 registers; the JIT compiles them once per width.
+        private sealed class Prepared4x4<TSimd, TVector> : TiledPreparedConvTranspose2d where TSimd : struct, IGeneratedKernelSimd<TVector> where TVector : struct
+        {
+            // Output channels one body computes together (the register block), and vectors per column phase.
+            internal const int ChannelBlock = 4;
+            internal const int Vectors = 4;
+            // Floats per vector, and the positions of each column phase one body computes, and the outputs they cover:
+            // constants once the JIT specialises the class for a width.
+            private static int Lanes => TSimd.Count;
+            internal static int BlockColumns => Vectors * Lanes;
+            internal static int BlockOutputs => BlockColumns * 2;
+
+            // Blocked by ChannelBlock output channels: a body broadcasts consecutive values.
+            private readonly float[] _packed;
+            // The bias, zeros when there is none, so that every body starts from it.
+            private readonly float[] _bias;
+
+            internal Prepared4x4(Layers_Dilation2 kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels)
+                : base(kernel, inChannels, outChannels, ChannelBlock, StrideHeight)
+            {
+                _packed = GeneratedKernelWeights.PackBlocked(weight, kernel.Options, inChannels, outChannels, ChannelBlock);
+                _bias = GeneratedKernelWeights.ExpandBias(bias, outChannels);
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
+            {
+                int outputWidth = problem.OutputWidth, outputPlane = problem.OutputPlaneLength, inPerGroup = problem.InChannelsPerGroup;
+                // Column blocks of BlockOutputs outputs. The last, partial one overruns the row: inside the tile the overrun lands at
+                // the start of the next row, which a later iteration overwrites, so it is stored whole; on the tile's last row (or when
+                // the overrun is wider than a row) it goes through the scratch.
+                int fullBlocks = outputWidth / BlockOutputs;
+                int blocks = (outputWidth + BlockOutputs - 1) / BlockOutputs;
+                bool overrunFits = blocks * BlockOutputs - outputWidth <= outputWidth;
+                int paddedWidth = GeneratedKernelBand.PaddedWidth(problem.InputWidth, blocks * BlockColumns, LeftPadding, MaxColumnOffset);
+                int rowFloats = inPerGroup * paddedWidth;
+                int bandRows = GeneratedKernelBand.OutputRowsPerBand(rowFloats, MaxRowOffset - MinRowOffset, StrideHeight, tile.RowEnd - tile.RowStart);
+                Span<float> scratch = stackalloc float[ChannelBlock * BlockOutputs];
+                ref float scratchStart = ref MemoryMarshal.GetReference(scratch);
+                ref float outputImage = ref MemoryMarshal.GetReference(output);
+                for (int rowStart = tile.RowStart; rowStart < tile.RowEnd; rowStart += bandRows)
+                {
+                    int rowEnd = Math.Min(tile.RowEnd, rowStart + bandRows);
+                    // Every input row the band's taps read; rows outside the input are packed as zeros, so borders need no checks.
+                    int firstRow = rowStart / StrideHeight + MinRowOffset;
+                    int rowCount = (rowEnd - 1) / StrideHeight + MaxRowOffset - firstRow + 1;
+                    float[] band = GeneratedKernelBand.Rent(input, problem, tile.Group, firstRow, rowCount, LeftPadding, paddedWidth);
+                    try
+                    {
+                        ref float bandStart = ref MemoryMarshal.GetArrayDataReference(band);
+                        for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
                         {
-                            ref float bandStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(band);
-                            for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd;)
+                            // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
+                            int block = GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
+                            ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
+                            ref float bias = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bias), oc);
+                            for (int oy = rowStart; oy < rowEnd; oy++)
                             {
-                                // Tiles end at multiples of ChannelBlock or at the group's end, so this cuts blocks exactly as the packing did.
-                                int block = global::TConvGen.CompilerServices.GeneratedKernelWeights.BlockAt(ChannelBlock, tile.OutChannelEnd - oc);
-                                ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_packed), (nint)oc * inPerGroup * KernelPlane);
-                                ref float bias = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_bias), oc);
-                                for (int oy = rowStart; oy < rowEnd; oy++)
+                                int j = oy / StrideHeight;
+                                int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
+                                ref float outputRow = ref Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
+                                switch (oy - j * StrideHeight)
                                 {
-                                    int j = oy / StrideHeight;
-                                    int directBlocks = overrunFits && oy + 1 < tile.RowEnd ? blocks : fullBlocks;
-                                    ref float outputRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputImage, (nint)oc * outputPlane + (nint)oy * outputWidth);
-                                    switch (oy - j * StrideHeight)
+                                    case 0:
                                     {
-                                        case 0:
-                                        {
-                                            ref float rows = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
-                                            if (block == 4)
-                                                Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            else if (block == 2)
-                                                Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            else
-                                                Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            break;
-                                        }
-                                        case 1:
-                                        {
-                                            ref float rows = ref bandStart;
-                                            if (block == 4)
-                                                Row_Phase1_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            else if (block == 2)
-                                                Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            else
-                                                Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
-                                            break;
-                                        }
+                                        ref float rows = ref Unsafe.Add(ref bandStart, (nint)(j - 1 - firstRow) * rowFloats);
+                                        if (block == 4)
+                                            Row_Phase0_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        else if (block == 2)
+                                            Row_Phase0_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        else
+                                            Row_Phase0_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        break;
+                                    }
+                                    case 1:
+                                    {
+                                        ref float rows = ref bandStart;
+                                        if (block == 4)
+                                            Row_Phase1_Block4(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        else if (block == 2)
+                                            Row_Phase1_Block2(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        else
+                                            Row_Phase1_Block1(ref rows, rowFloats, paddedWidth, ref weights, ref bias, ref outputRow, outputPlane, outputWidth, directBlocks, blocks, inPerGroup, ref scratchStart);
+                                        break;
                                     }
                                 }
-                                oc += block;
                             }
-                        }
-                        finally
-                        {
-                            global::TConvGen.CompilerServices.GeneratedKernelBand.Return(band);
+                            oc += block;
                         }
                     }
-                }
-
-                // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 4 vector(s): 144 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
-                {
-                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
-                    nuint row0 = (nuint)rowFloats * 2;
-                    nuint row1 = (nuint)rowFloats * 1;
-                    nuint row2 = (nuint)rowFloats * 0;
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
-                    for (int block = 0; block < blocks; block++)
+                    finally
                     {
-                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
-                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1;
-                        TVector sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_0_2 = bias2, sum2_0_3 = bias2;
-                        TVector sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_0_2 = bias3, sum3_0_3 = bias3;
-                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
-                        ref float weight = ref weights;
-                        for (int ic = 0; ic < inputChannels; ic++)
-                        {
-                            TVector x0, x1, x2, x3, w;
-                            // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 0);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
-                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
-                            x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
-                            // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 1);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
-                            x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
-                            // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 2);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
-                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
-                            // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 0);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
-                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
-                            x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 20));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 21));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 22));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 23));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
-                            // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 1);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
-                            x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 19));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
-                            // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 2);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
-                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
-                            // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 0);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
-                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
-                            x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 32));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 33));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 34));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 35));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
-                            // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 1);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
-                            x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 28));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 29));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 30));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 31));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
-                            // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 2);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
-                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 24));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 25));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 26));
-                            sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
-                            sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
-                            sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
-                            sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 27));
-                            sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
-                            sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
-                            sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
-                            sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
-                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 36);
-                        }
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        TSimd.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
-                        TSimd.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
-                        TSimd.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        TSimd.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
-                        TSimd.StoreInterleaved(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
-                        TSimd.StoreInterleaved(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
-                        TSimd.StoreInterleaved(sum2_0_0, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        TSimd.StoreInterleaved(sum2_0_1, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
-                        TSimd.StoreInterleaved(sum2_0_2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 4 * Lanes));
-                        TSimd.StoreInterleaved(sum2_0_3, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 6 * Lanes));
-                        TSimd.StoreInterleaved(sum3_0_0, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        TSimd.StoreInterleaved(sum3_0_1, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
-                        TSimd.StoreInterleaved(sum3_0_2, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 4 * Lanes));
-                        TSimd.StoreInterleaved(sum3_0_3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 6 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
-                        }
+                        GeneratedKernelBand.Return(band);
                     }
                 }
+            }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 4 vector(s): 72 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            // Row phase 0 (kernel rows 0, 1, 2), 4 output channel(s) x 2 column phase(s) x 4 vector(s): 144 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase0_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                nuint row0 = (nuint)rowFloats * 2;
+                nuint row1 = (nuint)rowFloats * 1;
+                nuint row2 = (nuint)rowFloats * 0;
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                TVector bias1 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 1));
+                TVector bias2 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 2));
+                TVector bias3 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 3));
+                for (int block = 0; block < blocks; block++)
                 {
-                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
-                    nuint row0 = (nuint)rowFloats * 2;
-                    nuint row1 = (nuint)rowFloats * 1;
-                    nuint row2 = (nuint)rowFloats * 0;
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    for (int block = 0; block < blocks; block++)
+                    TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
+                    TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1;
+                    TVector sum2_0_0 = bias2, sum2_0_1 = bias2, sum2_0_2 = bias2, sum2_0_3 = bias2;
+                    TVector sum3_0_0 = bias3, sum3_0_1 = bias3, sum3_0_2 = bias3, sum3_0_3 = bias3;
+                    // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                    ref float source = ref Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                    ref float weight = ref weights;
+                    for (int ic = 0; ic < inputChannels; ic++)
                     {
-                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
-                        TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1;
-                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
-                        ref float weight = ref weights;
-                        for (int ic = 0; ic < inputChannels; ic++)
-                        {
-                            TVector x0, x1, x2, x3, w;
-                            // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 0);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
-                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
-                            x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 1);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
-                            x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 2);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
-                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 0);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
-                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
-                            x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 10));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 11));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 1);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
-                            x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 2);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
-                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 0);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
-                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
-                            x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 16));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 17));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 1);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
-                            x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 14));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 15));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 2);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
-                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 12));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 13));
-                            sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
-                            sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
-                            sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
-                            sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
-                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 18);
-                        }
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        TSimd.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
-                        TSimd.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
-                        TSimd.StoreInterleaved(sum1_0_0, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        TSimd.StoreInterleaved(sum1_0_1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
-                        TSimd.StoreInterleaved(sum1_0_2, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
-                        TSimd.StoreInterleaved(sum1_0_3, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                        }
+                        TVector x0, x1, x2, x3, w;
+                        // ky 0, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 0);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                        x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
+                        x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 8));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 9));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 10));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                        sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 11));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                        sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
+                        // ky 0, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 1);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                        x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 4));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 5));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 6));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                        sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 7));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                        sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
+                        // ky 0, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 2);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                        x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 0));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 1));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 2));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                        sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 3));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                        sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
+                        // ky 1, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 0);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                        x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
+                        x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 20));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 21));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 22));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                        sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 23));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                        sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
+                        // ky 1, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 1);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                        x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 16));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 17));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 18));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                        sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 19));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                        sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
+                        // ky 1, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 2);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                        x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 12));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 13));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 14));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                        sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 15));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                        sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
+                        // ky 2, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 0);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                        x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
+                        x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 32));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 33));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 34));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                        sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 35));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                        sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
+                        // ky 2, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 1);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                        x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 28));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 29));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 30));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                        sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 31));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                        sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
+                        // ky 2, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 2);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                        x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 24));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 25));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 26));
+                        sum2_0_0 = TSimd.MultiplyAdd(x0, w, sum2_0_0);
+                        sum2_0_1 = TSimd.MultiplyAdd(x1, w, sum2_0_1);
+                        sum2_0_2 = TSimd.MultiplyAdd(x2, w, sum2_0_2);
+                        sum2_0_3 = TSimd.MultiplyAdd(x3, w, sum2_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 27));
+                        sum3_0_0 = TSimd.MultiplyAdd(x0, w, sum3_0_0);
+                        sum3_0_1 = TSimd.MultiplyAdd(x1, w, sum3_0_1);
+                        sum3_0_2 = TSimd.MultiplyAdd(x2, w, sum3_0_2);
+                        sum3_0_3 = TSimd.MultiplyAdd(x3, w, sum3_0_3);
+                        source = ref Unsafe.Add(ref source, channelStride);
+                        weight = ref Unsafe.Add(ref weight, 36);
+                    }
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(sum0_0_0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_2, bias0, ref Unsafe.Add(ref destination, 4 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_3, bias0, ref Unsafe.Add(ref destination, 6 * Lanes));
+                    TSimd.StoreInterleaved(sum1_0_0, bias1, ref Unsafe.Add(ref destination, plane * 1 + 0));
+                    TSimd.StoreInterleaved(sum1_0_1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                    TSimd.StoreInterleaved(sum1_0_2, bias1, ref Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
+                    TSimd.StoreInterleaved(sum1_0_3, bias1, ref Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
+                    TSimd.StoreInterleaved(sum2_0_0, bias2, ref Unsafe.Add(ref destination, plane * 2 + 0));
+                    TSimd.StoreInterleaved(sum2_0_1, bias2, ref Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
+                    TSimd.StoreInterleaved(sum2_0_2, bias2, ref Unsafe.Add(ref destination, plane * 2 + 4 * Lanes));
+                    TSimd.StoreInterleaved(sum2_0_3, bias2, ref Unsafe.Add(ref destination, plane * 2 + 6 * Lanes));
+                    TSimd.StoreInterleaved(sum3_0_0, bias3, ref Unsafe.Add(ref destination, plane * 3 + 0));
+                    TSimd.StoreInterleaved(sum3_0_1, bias3, ref Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
+                    TSimd.StoreInterleaved(sum3_0_2, bias3, ref Unsafe.Add(ref destination, plane * 3 + 4 * Lanes));
+                    TSimd.StoreInterleaved(sum3_0_3, bias3, ref Unsafe.Add(ref destination, plane * 3 + 6 * Lanes));
+                    if (!direct)
+                    {
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
                     }
                 }
+            }
 
-                // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 4 vector(s): 36 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            // Row phase 0 (kernel rows 0, 1, 2), 2 output channel(s) x 2 column phase(s) x 4 vector(s): 72 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase0_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                nuint row0 = (nuint)rowFloats * 2;
+                nuint row1 = (nuint)rowFloats * 1;
+                nuint row2 = (nuint)rowFloats * 0;
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                TVector bias1 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 1));
+                for (int block = 0; block < blocks; block++)
                 {
-                    // Each kernel row reads a fixed number of packed rows below the phase's top row.
-                    nuint row0 = (nuint)rowFloats * 2;
-                    nuint row1 = (nuint)rowFloats * 1;
-                    nuint row2 = (nuint)rowFloats * 0;
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    for (int block = 0; block < blocks; block++)
+                    TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
+                    TVector sum1_0_0 = bias1, sum1_0_1 = bias1, sum1_0_2 = bias1, sum1_0_3 = bias1;
+                    // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                    ref float source = ref Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                    ref float weight = ref weights;
+                    for (int ic = 0; ic < inputChannels; ic++)
                     {
-                        TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
-                        // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
-                        ref float source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
-                        ref float weight = ref weights;
-                        for (int ic = 0; ic < inputChannels; ic++)
-                        {
-                            TVector x0, x1, x2, x3, w;
-                            // ky 0, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 0);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
-                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
-                            x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 2));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            // ky 0, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 1);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
-                            x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 1));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            // ky 0, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row0 + 2);
-                            x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
-                            x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 0));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            // ky 1, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 0);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
-                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
-                            x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 5));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            // ky 1, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 1);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
-                            x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 4));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            // ky 1, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row1 + 2);
-                            x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
-                            x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 3));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            // ky 2, input column offset -1: kx 2 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 0);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
-                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
-                            x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 8));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            // ky 2, input column offset 0: kx 1 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 1);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
-                            x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 7));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            // ky 2, input column offset 1: kx 0 (phase 0)
-                            x0 = TSimd.Load(ref source, row2 + 2);
-                            x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
-                            x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
-                            x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
-                            w = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 6));
-                            sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
-                            sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
-                            sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
-                            sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
-                            source = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref source, channelStride);
-                            weight = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weight, 9);
-                        }
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(sum0_0_0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(sum0_0_1, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        TSimd.StoreInterleaved(sum0_0_2, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
-                        TSimd.StoreInterleaved(sum0_0_3, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                        }
+                        TVector x0, x1, x2, x3, w;
+                        // ky 0, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 0);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                        x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
+                        x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 4));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 5));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        // ky 0, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 1);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                        x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 2));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 3));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        // ky 0, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 2);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                        x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 0));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 1));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        // ky 1, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 0);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                        x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
+                        x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 10));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 11));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        // ky 1, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 1);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                        x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 8));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 9));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        // ky 1, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 2);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                        x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 6));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 7));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        // ky 2, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 0);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                        x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
+                        x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 16));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 17));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        // ky 2, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 1);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                        x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 14));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 15));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        // ky 2, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 2);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                        x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 12));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 13));
+                        sum1_0_0 = TSimd.MultiplyAdd(x0, w, sum1_0_0);
+                        sum1_0_1 = TSimd.MultiplyAdd(x1, w, sum1_0_1);
+                        sum1_0_2 = TSimd.MultiplyAdd(x2, w, sum1_0_2);
+                        sum1_0_3 = TSimd.MultiplyAdd(x3, w, sum1_0_3);
+                        source = ref Unsafe.Add(ref source, channelStride);
+                        weight = ref Unsafe.Add(ref weight, 18);
+                    }
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(sum0_0_0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_2, bias0, ref Unsafe.Add(ref destination, 4 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_3, bias0, ref Unsafe.Add(ref destination, 6 * Lanes));
+                    TSimd.StoreInterleaved(sum1_0_0, bias1, ref Unsafe.Add(ref destination, plane * 1 + 0));
+                    TSimd.StoreInterleaved(sum1_0_1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                    TSimd.StoreInterleaved(sum1_0_2, bias1, ref Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
+                    TSimd.StoreInterleaved(sum1_0_3, bias1, ref Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
+                    if (!direct)
+                    {
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
                     }
                 }
+            }
 
-                // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 4 vector(s): 0 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            // Row phase 0 (kernel rows 0, 1, 2), 1 output channel(s) x 2 column phase(s) x 4 vector(s): 36 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase0_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                // Each kernel row reads a fixed number of packed rows below the phase's top row.
+                nuint row0 = (nuint)rowFloats * 2;
+                nuint row1 = (nuint)rowFloats * 1;
+                nuint row2 = (nuint)rowFloats * 0;
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                for (int block = 0; block < blocks; block++)
                 {
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    TVector bias2 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 2));
-                    TVector bias3 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 3));
-                    for (int block = 0; block < blocks; block++)
+                    TVector sum0_0_0 = bias0, sum0_0_1 = bias0, sum0_0_2 = bias0, sum0_0_3 = bias0;
+                    // Packed index of the input column (block * BlockColumns + MinColumnOffset): the leftmost any tap reads.
+                    ref float source = ref Unsafe.Add(ref rows, block * BlockColumns + (LeftPadding + MinColumnOffset));
+                    ref float weight = ref weights;
+                    for (int ic = 0; ic < inputChannels; ic++)
                     {
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
-                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 0));
-                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
-                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 4 * Lanes));
-                        TSimd.StoreInterleaved(bias2, bias2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 2 + 6 * Lanes));
-                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 0));
-                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
-                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 4 * Lanes));
-                        TSimd.StoreInterleaved(bias3, bias3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 3 + 6 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
-                        }
+                        TVector x0, x1, x2, x3, w;
+                        // ky 0, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 0);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(Lanes));
+                        x2 = TSimd.Load(ref source, row0 + (nuint)(2 * Lanes));
+                        x3 = TSimd.Load(ref source, row0 + (nuint)(3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 2));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        // ky 0, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 1);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(1 + Lanes));
+                        x2 = TSimd.Load(ref source, row0 + (nuint)(1 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row0 + (nuint)(1 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 1));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        // ky 0, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row0 + 2);
+                        x1 = TSimd.Load(ref source, row0 + (nuint)(2 + Lanes));
+                        x2 = TSimd.Load(ref source, row0 + (nuint)(2 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row0 + (nuint)(2 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 0));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        // ky 1, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 0);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(Lanes));
+                        x2 = TSimd.Load(ref source, row1 + (nuint)(2 * Lanes));
+                        x3 = TSimd.Load(ref source, row1 + (nuint)(3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 5));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        // ky 1, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 1);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(1 + Lanes));
+                        x2 = TSimd.Load(ref source, row1 + (nuint)(1 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row1 + (nuint)(1 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 4));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        // ky 1, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row1 + 2);
+                        x1 = TSimd.Load(ref source, row1 + (nuint)(2 + Lanes));
+                        x2 = TSimd.Load(ref source, row1 + (nuint)(2 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row1 + (nuint)(2 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 3));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        // ky 2, input column offset -1: kx 2 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 0);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(Lanes));
+                        x2 = TSimd.Load(ref source, row2 + (nuint)(2 * Lanes));
+                        x3 = TSimd.Load(ref source, row2 + (nuint)(3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 8));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        // ky 2, input column offset 0: kx 1 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 1);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(1 + Lanes));
+                        x2 = TSimd.Load(ref source, row2 + (nuint)(1 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row2 + (nuint)(1 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 7));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        // ky 2, input column offset 1: kx 0 (phase 0)
+                        x0 = TSimd.Load(ref source, row2 + 2);
+                        x1 = TSimd.Load(ref source, row2 + (nuint)(2 + Lanes));
+                        x2 = TSimd.Load(ref source, row2 + (nuint)(2 + 2 * Lanes));
+                        x3 = TSimd.Load(ref source, row2 + (nuint)(2 + 3 * Lanes));
+                        w = TSimd.Broadcast(ref Unsafe.Add(ref weight, 6));
+                        sum0_0_0 = TSimd.MultiplyAdd(x0, w, sum0_0_0);
+                        sum0_0_1 = TSimd.MultiplyAdd(x1, w, sum0_0_1);
+                        sum0_0_2 = TSimd.MultiplyAdd(x2, w, sum0_0_2);
+                        sum0_0_3 = TSimd.MultiplyAdd(x3, w, sum0_0_3);
+                        source = ref Unsafe.Add(ref source, channelStride);
+                        weight = ref Unsafe.Add(ref weight, 9);
+                    }
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(sum0_0_0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_2, bias0, ref Unsafe.Add(ref destination, 4 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_3, bias0, ref Unsafe.Add(ref destination, 6 * Lanes));
+                    if (!direct)
+                    {
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
                     }
                 }
+            }
 
-                // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 4 vector(s): 0 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            // Row phase 1 (kernel rows none), 4 output channel(s) x 2 column phase(s) x 4 vector(s): 0 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase1_Block4(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                TVector bias1 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 1));
+                TVector bias2 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 2));
+                TVector bias3 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 3));
+                for (int block = 0; block < blocks; block++)
                 {
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    TVector bias1 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 1));
-                    for (int block = 0; block < blocks; block++)
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 4 * Lanes));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 6 * Lanes));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 0));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
+                    TSimd.StoreInterleaved(bias2, bias2, ref Unsafe.Add(ref destination, plane * 2 + 0));
+                    TSimd.StoreInterleaved(bias2, bias2, ref Unsafe.Add(ref destination, plane * 2 + 2 * Lanes));
+                    TSimd.StoreInterleaved(bias2, bias2, ref Unsafe.Add(ref destination, plane * 2 + 4 * Lanes));
+                    TSimd.StoreInterleaved(bias2, bias2, ref Unsafe.Add(ref destination, plane * 2 + 6 * Lanes));
+                    TSimd.StoreInterleaved(bias3, bias3, ref Unsafe.Add(ref destination, plane * 3 + 0));
+                    TSimd.StoreInterleaved(bias3, bias3, ref Unsafe.Add(ref destination, plane * 3 + 2 * Lanes));
+                    TSimd.StoreInterleaved(bias3, bias3, ref Unsafe.Add(ref destination, plane * 3 + 4 * Lanes));
+                    TSimd.StoreInterleaved(bias3, bias3, ref Unsafe.Add(ref destination, plane * 3 + 6 * Lanes));
+                    if (!direct)
                     {
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 0));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
-                        TSimd.StoreInterleaved(bias1, bias1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
-                        }
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 2), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 2 + block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 3), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 3 + block * BlockOutputs), valid));
                     }
                 }
+            }
 
-                // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 4 vector(s): 0 multiply-adds per input channel.
-                // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-                private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            // Row phase 1 (kernel rows none), 2 output channel(s) x 2 column phase(s) x 4 vector(s): 0 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase1_Block2(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                TVector bias1 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 1));
+                for (int block = 0; block < blocks; block++)
                 {
-                    TVector bias0 = TSimd.Broadcast(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0));
-                    for (int block = 0; block < blocks; block++)
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 4 * Lanes));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 6 * Lanes));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 0));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 2 * Lanes));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 4 * Lanes));
+                    TSimd.StoreInterleaved(bias1, bias1, ref Unsafe.Add(ref destination, plane * 1 + 6 * Lanes));
+                    if (!direct)
                     {
-                        bool direct = block < directBlocks;
-                        ref float destination = ref direct ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
-                        nint plane = direct ? outputPlane : BlockOutputs;
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 0));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 2 * Lanes));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 4 * Lanes));
-                        TSimd.StoreInterleaved(bias0, bias0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, 6 * Lanes));
-                        if (!direct)
-                        {
-                            int valid = outputWidth - block * BlockOutputs;
-                            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref scratch, 0), valid).CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, block * BlockOutputs), valid));
-                        }
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, BlockOutputs * 1), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, outputPlane * 1 + block * BlockOutputs), valid));
+                    }
+                }
+            }
+
+            // Row phase 1 (kernel rows none), 1 output channel(s) x 2 column phase(s) x 4 vector(s): 0 multiply-adds per input channel.
+            // Fully optimised from the first call: these loops are the whole run, and tiering would start them unoptimised.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Row_Phase1_Block1(ref float rows, nint rowFloats, nint channelStride, ref float weights, ref float bias, ref float output, nint outputPlane, int outputWidth, int directBlocks, int blocks, int inputChannels, ref float scratch)
+            {
+                TVector bias0 = TSimd.Broadcast(ref Unsafe.Add(ref bias, 0));
+                for (int block = 0; block < blocks; block++)
+                {
+                    bool direct = block < directBlocks;
+                    ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
+                    nint plane = direct ? outputPlane : BlockOutputs;
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 4 * Lanes));
+                    TSimd.StoreInterleaved(bias0, bias0, ref Unsafe.Add(ref destination, 6 * Lanes));
+                    if (!direct)
+                    {
+                        int valid = outputWidth - block * BlockOutputs;
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
                     }
                 }
             }

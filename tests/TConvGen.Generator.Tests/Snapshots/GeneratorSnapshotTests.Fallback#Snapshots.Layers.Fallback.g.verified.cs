@@ -15,13 +15,23 @@ namespace Snapshots
         /// </remarks>
         /// <returns>The kernel for this configuration.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("TConvGen", "0.1.0")]
-        public static partial global::TConvGen.ConvTranspose2d Fallback() => __TConvGen_Fallback.Instance;
+        public static partial global::TConvGen.ConvTranspose2d Fallback() => global::TConvGen.Generated.Layers_Fallback.Instance;
+    }
+}
 
-        // Not unrolled: a phase has 169 taps per output channel, more than the unroll limit of 144. The dynamic kernel runs this configuration.
-        [global::System.CodeDom.Compiler.GeneratedCode("TConvGen", "0.1.0")]
-        private static class __TConvGen_Fallback
-        {
-            internal static readonly global::TConvGen.ConvTranspose2d Instance = new global::TConvGen.CompilerServices.GeneratedKernelFallback(new global::TConvGen.ConvTranspose2dOptions(13, 1, 6) { KernelWidth = 13, StrideWidth = 1, PaddingWidth = 6, OutputPaddingHeight = 0, OutputPaddingWidth = 0, DilationHeight = 1, DilationWidth = 1, Groups = 1 }, 0, 0);
-        }
+namespace TConvGen.Generated
+{
+    using global::System;
+    using global::System.CodeDom.Compiler;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::TConvGen.CompilerServices;
+
+    // Not unrolled: a phase has 169 taps per output channel, more than the unroll limit of 144. The dynamic kernel runs this configuration.
+    [GeneratedCode("TConvGen", "0.1.0")]
+    file static class Layers_Fallback
+    {
+        internal static readonly ConvTranspose2d Instance = new GeneratedKernelFallback(new ConvTranspose2dOptions(13, 1, 6) { KernelWidth = 13, StrideWidth = 1, PaddingWidth = 6, OutputPaddingHeight = 0, OutputPaddingWidth = 0, DilationHeight = 1, DilationWidth = 1, Groups = 1 }, 0, 0);
     }
 }
