@@ -10,22 +10,22 @@ internal static class Descriptors
     private const string HelpBase = "https://github.com/tconvgen/tconvgen/blob/main/docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor KernelTooSmall = Error("TCG0001", "Kernel size must be at least 1",
-        "{0} is {1}, but the kernel size must be >= 1{2}");
+        "{0} is {1}, but the kernel size must be >= {2}{3}");
 
     public static readonly DiagnosticDescriptor StrideTooSmall = Error("TCG0002", "Stride must be at least 1",
-        "{0} is {1}, but the stride must be >= 1{2}");
+        "{0} is {1}, but the stride must be >= {2}{3}");
 
     public static readonly DiagnosticDescriptor PaddingNegative = Error("TCG0003", "Padding must not be negative",
-        "{0} is {1}, but the padding must be >= 0{2}");
+        "{0} is {1}, but the padding must be >= {2}{3}");
 
     public static readonly DiagnosticDescriptor DilationTooSmall = Error("TCG0004", "Dilation must be at least 1",
-        "{0} is {1}, but the dilation must be >= 1{2}");
+        "{0} is {1}, but the dilation must be >= {2}{3}");
 
     public static readonly DiagnosticDescriptor OutputPaddingOutOfRange = Error("TCG0005", "Output padding out of range",
         "{0} is {1}, but it must be in [0, {2}] (smaller than max(stride={3}, dilation={4})){5}");
 
     public static readonly DiagnosticDescriptor GroupsTooSmall = Error("TCG0006", "Groups must be at least 1",
-        "Groups is {0}, but it must be >= 1");
+        "Groups is {0}, but it must be >= {1}");
 
     public static readonly DiagnosticDescriptor ChannelsInvalid = Error("TCG0007", "Channel count must be 0 or a positive multiple of Groups",
         "{0} is {1}, but it must be 0 (decided at run time) or a positive multiple of Groups ({2})");

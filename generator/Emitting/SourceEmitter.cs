@@ -82,7 +82,7 @@ internal static class SourceEmitter
         spec.Height.OutputPadding, spec.Width.OutputPadding, spec.Height.Dilation, spec.Width.Dilation, spec.Groups, Channels(spec));
 
     /// <summary>PyTorch's formula with this axis's numbers, and its simplified form.</summary>
-    public static string Formula(string output, string input, AxisSpec axis)
+    public static string Formula(string output, string input, ConvAxis axis)
     {
         long constant = axis.OutputLength(0);
         string simplified = (axis.Stride == 1 ? input : Literals.Int(axis.Stride) + " * " + input)

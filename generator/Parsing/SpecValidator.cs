@@ -6,7 +6,8 @@ using TConvGen.Generator.Model;
 
 namespace TConvGen.Generator.Parsing;
 
-/// <summary>Attribute values -> validated <see cref="ConvSpec"/>, with the runtime's rules (ConvTranspose2dOptions.Validate).</summary>
+/// <summary>Attribute values -> validated <see cref="ConvSpec"/>: the runtime's rules (<see cref="ConvTranspose2dRules"/>, linked
+/// from the runtime) applied to the attribute's arguments, each violation reported on its argument in the generator's words.</summary>
 internal static class SpecValidator
 {
     /// <summary>Resolves and checks the values. The spec is null when any error was found; warnings keep it.</summary>
@@ -17,26 +18,33 @@ internal static class SpecValidator
 
         int kernel = Get(ArgumentNames.Kernel), stride = Get(ArgumentNames.Stride), padding = Get(ArgumentNames.Padding);
         int dilation = Get(ArgumentNames.Dilation), outputPadding = Get(ArgumentNames.OutputPadding), groups = Get(ArgumentNames.Groups);
-        RequireAtLeast(problems, Descriptors.KernelTooSmall.Id, ArgumentNames.Kernel, kernel, 1, "");
-        RequireAtLeast(problems, Descriptors.StrideTooSmall.Id, ArgumentNames.Stride, stride, 1, "");
-        RequireAtLeast(problems, Descriptors.PaddingNegative.Id, ArgumentNames.Padding, padding, 0, "");
-        RequireAtLeast(problems, Descriptors.DilationTooSmall.Id, ArgumentNames.Dilation, dilation, 1, "");
+        RequireAtLeast(problems, Descriptors.KernelTooSmall.Id, ArgumentNames.Kernel, kernel, ConvTranspose2dRules.MinimumKernel, "");
+        RequireAtLeast(problems, Descriptors.StrideTooSmall.Id, ArgumentNames.Stride, stride, ConvTranspose2dRules.MinimumStride, "");
+        RequireAtLeast(problems, Descriptors.PaddingNegative.Id, ArgumentNames.Padding, padding, ConvTranspose2dRules.MinimumPadding, "");
+        RequireAtLeast(problems, Descriptors.DilationTooSmall.Id, ArgumentNames.Dilation, dilation, ConvTranspose2dRules.MinimumDilation, "");
 
-        int kernelWidth = Resolve(problems, Descriptors.KernelTooSmall.Id, ArgumentNames.KernelWidth, Get(ArgumentNames.KernelWidth), 0, kernel, 1, ArgumentNames.Kernel);
-        int strideWidth = Resolve(problems, Descriptors.StrideTooSmall.Id, ArgumentNames.StrideWidth, Get(ArgumentNames.StrideWidth), 0, stride, 1, ArgumentNames.Stride);
-        int paddingWidth = Resolve(problems, Descriptors.PaddingNegative.Id, ArgumentNames.PaddingWidth, Get(ArgumentNames.PaddingWidth), -1, padding, 0, ArgumentNames.Padding);
-        int dilationWidth = Resolve(problems, Descriptors.DilationTooSmall.Id, ArgumentNames.DilationWidth, Get(ArgumentNames.DilationWidth), 0, dilation, 1, ArgumentNames.Dilation);
+        int kernelWidth = Resolve(problems, Descriptors.KernelTooSmall.Id, ArgumentNames.KernelWidth, Get(ArgumentNames.KernelWidth), 0, kernel,
+            ConvTranspose2dRules.MinimumKernel, ArgumentNames.Kernel);
+        int strideWidth = Resolve(problems, Descriptors.StrideTooSmall.Id, ArgumentNames.StrideWidth, Get(ArgumentNames.StrideWidth), 0, stride,
+            ConvTranspose2dRules.MinimumStride, ArgumentNames.Stride);
+        int paddingWidth = Resolve(problems, Descriptors.PaddingNegative.Id, ArgumentNames.PaddingWidth, Get(ArgumentNames.PaddingWidth), -1, padding,
+            ConvTranspose2dRules.MinimumPadding, ArgumentNames.Padding);
+        int dilationWidth = Resolve(problems, Descriptors.DilationTooSmall.Id, ArgumentNames.DilationWidth, Get(ArgumentNames.DilationWidth), 0, dilation,
+            ConvTranspose2dRules.MinimumDilation, ArgumentNames.Dilation);
         int rawOutputPaddingWidth = Get(ArgumentNames.OutputPaddingWidth);
         int outputPaddingWidth = rawOutputPaddingWidth == -1 ? outputPadding : rawOutputPaddingWidth;
 
-        if (stride >= 1 && dilation >= 1)
+        // Output padding is checked against legal strides and dilations only (illegal ones are reported themselves).
+        if (stride >= ConvTranspose2dRules.MinimumStride && dilation >= ConvTranspose2dRules.MinimumDilation)
             RequireOutputPadding(problems, ArgumentNames.OutputPadding, outputPadding, stride, dilation, "");
-        if (strideWidth >= 1 && dilationWidth >= 1 && (rawOutputPaddingWidth != -1 || stride != strideWidth || dilation != dilationWidth))
+        bool legalWidth = strideWidth >= ConvTranspose2dRules.MinimumStride && dilationWidth >= ConvTranspose2dRules.MinimumDilation;
+        // The width's is checked unless it repeats the height's output padding, stride and dilation (whose check covers it).
+        if (legalWidth && (rawOutputPaddingWidth != -1 || stride != strideWidth || dilation != dilationWidth))
             RequireOutputPadding(problems, rawOutputPaddingWidth == -1 ? ArgumentNames.OutputPadding : ArgumentNames.OutputPaddingWidth,
                 outputPaddingWidth, strideWidth, dilationWidth, rawOutputPaddingWidth == -1 ? " (along the width)" : " (or -1 for the same as OutputPadding)");
 
-        if (groups < 1)
-            problems.Add(Problem(Descriptors.GroupsTooSmall.Id, ArgumentNames.Groups, Text(groups)));
+        if (ConvTranspose2dRules.AtLeast(ArgumentNames.Groups, groups, ConvTranspose2dRules.MinimumGroups) is { } badGroups)
+            problems.Add(Problem(Descriptors.GroupsTooSmall.Id, ArgumentNames.Groups, Text(badGroups.Value), Text(badGroups.Minimum)));
         int inChannels = Get(ArgumentNames.InChannels), outChannels = Get(ArgumentNames.OutChannels);
         RequireChannels(problems, ArgumentNames.InChannels, inChannels, groups);
         RequireChannels(problems, ArgumentNames.OutChannels, outChannels, groups);
@@ -44,20 +52,20 @@ internal static class SpecValidator
         if (problems.Count > 0)
             return (null, problems);
 
-        var height = new AxisSpec(kernel, stride, padding, outputPadding, dilation);
-        var width = new AxisSpec(kernelWidth, strideWidth, paddingWidth, outputPaddingWidth, dilationWidth);
+        var height = new ConvAxis(kernel, stride, padding, outputPadding, dilation);
+        var width = new ConvAxis(kernelWidth, strideWidth, paddingWidth, outputPaddingWidth, dilationWidth);
         AddSmallInputWarning(problems, height, width, values.ContainsKey(ArgumentNames.Padding) ? ArgumentNames.Padding : ArgumentNames.Kernel);
         return (new ConvSpec(height, width, groups, inChannels, outChannels), problems);
     }
 
     /// <summary>The smallest input length whose output is at least 1 along an axis.</summary>
-    public static long SmallestInput(AxisSpec axis)
+    public static long SmallestInput(ConvAxis axis)
     {
         long deficit = 1 - axis.OutputLength(1);
         return deficit <= 0 ? 1 : 1 + (deficit + axis.Stride - 1) / axis.Stride;
     }
 
-    private static void AddSmallInputWarning(List<SpecProblem> problems, AxisSpec height, AxisSpec width, string argument)
+    private static void AddSmallInputWarning(List<SpecProblem> problems, ConvAxis height, ConvAxis width, string argument)
     {
         long outHeight = height.OutputLength(1), outWidth = width.OutputLength(1);
         if (outHeight >= 1 && outWidth >= 1)
@@ -68,8 +76,8 @@ internal static class SpecValidator
 
     private static void RequireAtLeast(List<SpecProblem> problems, string id, string name, int value, int minimum, string suffix)
     {
-        if (value < minimum)
-            problems.Add(Problem(id, name, name, Text(value), suffix));
+        if (ConvTranspose2dRules.AtLeast(name, value, minimum) is { } violation)
+            problems.Add(Problem(id, name, name, Text(violation.Value), Text(violation.Minimum), suffix));
     }
 
     /// <summary>A width override: the sentinel means "same as the height value"; anything else must meet the minimum.</summary>
@@ -83,15 +91,15 @@ internal static class SpecValidator
 
     private static void RequireOutputPadding(List<SpecProblem> problems, string name, int value, int stride, int dilation, string suffix)
     {
-        int limit = Math.Max(stride, dilation) - 1;
-        if (value < 0 || value > limit)
-            problems.Add(Problem(Descriptors.OutputPaddingOutOfRange.Id, name, name, Text(value), Text(limit), Text(stride), Text(dilation), suffix));
+        if (ConvTranspose2dRules.OutputPaddingInRange(name, value, stride, dilation, ArgumentNames.Stride, ArgumentNames.Dilation) is { } violation)
+            problems.Add(Problem(Descriptors.OutputPaddingOutOfRange.Id, name, name, Text(violation.Value), Text(violation.Maximum), Text(stride), Text(dilation), suffix));
     }
 
+    /// <summary>0 means "decided at run time"; any other count follows the runtime's rule.</summary>
     private static void RequireChannels(List<SpecProblem> problems, string name, int value, int groups)
     {
-        if (value < 0 || (value > 0 && groups >= 1 && value % groups != 0))
-            problems.Add(Problem(Descriptors.ChannelsInvalid.Id, name, name, Text(value), Text(Math.Max(groups, 1))));
+        if (ConvTranspose2dRules.ChannelCount(name, value, groups, minimum: 0) is { } violation)
+            problems.Add(Problem(Descriptors.ChannelsInvalid.Id, name, name, Text(violation.Value), Text(Math.Max(groups, ConvTranspose2dRules.MinimumGroups))));
     }
 
     private static SpecProblem Problem(string id, string argument, params string[] messageArguments) =>

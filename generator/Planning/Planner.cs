@@ -44,30 +44,25 @@ internal static class Planner
         return null;
     }
 
-    /// <summary>Row phase r (output rows <c>oy = r + sH * j</c>) holds the kernel rows with <c>(r + pH - ky * dH) % sH == 0</c>;
-    /// such a row reads input row <c>j + (r + pH - ky * dH) / sH</c>.</summary>
-    public static List<RowPhase> RowPhases(AxisSpec axis)
+    /// <summary>Row phase r (output rows <c>oy = r + sH * j</c>) holds the kernel rows that reach it, each reading input row
+    /// <c>j + offset</c>: the runtime's <see cref="AxisPhases"/>.</summary>
+    public static List<RowPhase> RowPhases(ConvAxis axis)
     {
-        var phases = new List<RowPhase>();
-        for (int phase = 0; phase < axis.Stride; phase++)
-        {
-            var taps = Enumerable.Range(0, axis.Kernel)
-                .Where(k => Modulo((long)phase + axis.Padding - (long)k * axis.Dilation, axis.Stride) == 0)
-                .Select(k => new RowTap(k, (int)(((long)phase + axis.Padding - (long)k * axis.Dilation) / axis.Stride)));
-            phases.Add(new RowPhase(phase, EquatableArray.From(taps)));
-        }
-        return phases;
+        var phases = new AxisPhases(axis);
+        return Enumerable.Range(0, phases.Stride)
+            .Select(r => new RowPhase(r, EquatableArray.From(phases.Taps[r].Select((k, t) => new RowTap(k, phases.Offsets[r][t])))))
+            .ToList();
     }
 
-    /// <summary>Kernel column kx feeds output phase <c>(kx * dW - pW) mod sW</c> and reads input column <c>j + (phase + pW - kx * dW) / sW</c>.</summary>
-    public static List<ColumnTap> ColumnTaps(AxisSpec axis) =>
-        Enumerable.Range(0, axis.Kernel)
-            .Select(k =>
-            {
-                int phase = (int)Modulo((long)k * axis.Dilation - axis.Padding, axis.Stride);
-                return new ColumnTap(k, phase, (int)(((long)phase + axis.Padding - (long)k * axis.Dilation) / axis.Stride));
-            })
+    /// <summary>Every kernel column, in order, with the column phase it feeds and the input offset it reads (<see cref="AxisPhases"/>).</summary>
+    public static List<ColumnTap> ColumnTaps(ConvAxis axis)
+    {
+        var phases = new AxisPhases(axis);
+        return Enumerable.Range(0, phases.Stride)
+            .SelectMany(r => phases.Taps[r].Select((k, t) => new ColumnTap(k, r, phases.Offsets[r][t])))
+            .OrderBy(tap => tap.Kx)
             .ToList();
+    }
 
     /// <summary>The register block (output channels x vectors per column phase) with the best estimated throughput.
     /// Per input channel a body issues <c>taps x block x vectors</c> multiply-adds and
@@ -144,8 +139,6 @@ internal static class Planner
     }
 
     private static int MaxRowTaps(IEnumerable<RowPhase> phases) => Math.Max(1, phases.Max(phase => phase.Taps.Count));
-
-    private static long Modulo(long value, int divisor) => ((value % divisor) + divisor) % divisor;
 
     private static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

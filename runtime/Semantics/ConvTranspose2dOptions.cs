@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using static TConvGen.ConvTranspose2dRules;
 
 namespace TConvGen;
 
@@ -86,17 +87,17 @@ public sealed record ConvTranspose2dOptions
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its legal range; the message names it and the range.</exception>
     public void Validate()
     {
-        RequireAtLeast(KernelHeight, 1, nameof(KernelHeight));
-        RequireAtLeast(KernelWidth, 1, nameof(KernelWidth));
-        RequireAtLeast(StrideHeight, 1, nameof(StrideHeight));
-        RequireAtLeast(StrideWidth, 1, nameof(StrideWidth));
-        RequireAtLeast(PaddingHeight, 0, nameof(PaddingHeight));
-        RequireAtLeast(PaddingWidth, 0, nameof(PaddingWidth));
-        RequireAtLeast(DilationHeight, 1, nameof(DilationHeight));
-        RequireAtLeast(DilationWidth, 1, nameof(DilationWidth));
-        RequireAtLeast(Groups, 1, nameof(Groups));
-        RequireOutputPadding(OutputPaddingHeight, StrideHeight, DilationHeight, nameof(OutputPaddingHeight), nameof(StrideHeight), nameof(DilationHeight));
-        RequireOutputPadding(OutputPaddingWidth, StrideWidth, DilationWidth, nameof(OutputPaddingWidth), nameof(StrideWidth), nameof(DilationWidth));
+        ThrowIfViolated(AtLeast(nameof(KernelHeight), KernelHeight, MinimumKernel));
+        ThrowIfViolated(AtLeast(nameof(KernelWidth), KernelWidth, MinimumKernel));
+        ThrowIfViolated(AtLeast(nameof(StrideHeight), StrideHeight, MinimumStride));
+        ThrowIfViolated(AtLeast(nameof(StrideWidth), StrideWidth, MinimumStride));
+        ThrowIfViolated(AtLeast(nameof(PaddingHeight), PaddingHeight, MinimumPadding));
+        ThrowIfViolated(AtLeast(nameof(PaddingWidth), PaddingWidth, MinimumPadding));
+        ThrowIfViolated(AtLeast(nameof(DilationHeight), DilationHeight, MinimumDilation));
+        ThrowIfViolated(AtLeast(nameof(DilationWidth), DilationWidth, MinimumDilation));
+        ThrowIfViolated(AtLeast(nameof(Groups), Groups, MinimumGroups));
+        ThrowIfViolated(OutputPaddingInRange(nameof(OutputPaddingHeight), OutputPaddingHeight, StrideHeight, DilationHeight, nameof(StrideHeight), nameof(DilationHeight)));
+        ThrowIfViolated(OutputPaddingInRange(nameof(OutputPaddingWidth), OutputPaddingWidth, StrideWidth, DilationWidth, nameof(StrideWidth), nameof(DilationWidth)));
     }
 
     /// <summary>A PyTorch-like description, e.g. <c>ConvTranspose2d(kernel_size=(4, 4), stride=(2, 2), padding=(1, 1))</c>.</summary>
@@ -113,21 +114,5 @@ public sealed record ConvTranspose2dOptions
         if (Groups != 1)
             text.Append(", groups=").Append(Groups);
         return text.Append(')').ToString();
-    }
-
-    private static void RequireAtLeast(int value, int minimum, string name)
-    {
-        if (value < minimum)
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be >= {minimum}, but got {value}.");
-    }
-
-    private static void RequireOutputPadding(int value, int stride, int dilation, string name, string strideName, string dilationName)
-    {
-        int limit = Math.Max(stride, dilation) - 1;
-        if (value < 0 || value > limit)
-        {
-            throw new ArgumentOutOfRangeException(name, value,
-                $"{name} must be in [0, {limit}] (smaller than max({strideName}={stride}, {dilationName}={dilation})), but got {value}.");
-        }
     }
 }

@@ -149,13 +149,8 @@ public sealed class ConvTranspose2dProblem
 
     internal string OutputFormula => $"Batch*OutChannels*OutputHeight*OutputWidth = {Batch}*{OutChannels}*{OutputHeight}*{OutputWidth}";
 
-    internal static void CheckChannels(int channels, int groups, string name)
-    {
-        if (channels < 1)
-            throw new ArgumentOutOfRangeException(name, channels, $"{name} must be >= 1, but got {channels}.");
-        if (channels % groups != 0)
-            throw new ArgumentOutOfRangeException(name, channels, $"{name} must be divisible by Groups ({groups}), but got {channels}.");
-    }
+    internal static void CheckChannels(int channels, int groups, string name) =>
+        ConvTranspose2dRules.ThrowIfViolated(ConvTranspose2dRules.ChannelCount(name, channels, groups, minimum: 1));
 
     private static void CheckLength(string name, long length, string formula)
     {

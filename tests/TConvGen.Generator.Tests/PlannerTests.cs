@@ -9,7 +9,7 @@ namespace TConvGen.Generator.Tests;
 public sealed class PlannerTests
 {
     private static ConvSpec Square(int k, int s, int p, int d = 1, int op = 0, int groups = 1, int inC = 0, int outC = 0) =>
-        new(new AxisSpec(k, s, p, op, d), new AxisSpec(k, s, p, op, d), groups, inC, outC);
+        new(new ConvAxis(k, s, p, op, d), new ConvAxis(k, s, p, op, d), groups, inC, outC);
 
     [Fact]
     public void K4S2SplitsIntoTwoPhasesOfTwoTaps()
