@@ -155,6 +155,8 @@ internal static class AlgorithmSelector
         var o = problem.Options;
         if (!MayPreferChannelVectorized(o, problem.InChannels, problem.OutChannels, machine))
             return false;
+        if (machine.WidthOf(ConvTranspose2dAlgorithm.PhaseDirect) == SimdLevel.Vector128)
+            return PrefersChannelVectorizedAtVector128(problem, machine);
         long phaseLength = ColumnPhaseLength(problem);
         var (narrowTile, wideTile) = DirectTile(o, machine);
         if (!ReducesOver(o, problem.InChannels, WideReduction))
@@ -168,11 +170,41 @@ internal static class AlgorithmSelector
         return !directWins;
     }
 
-    /// <summary>PhaseDirect's narrow and wide tiles along a column phase for a four-channel block, in positions, at the width it
-    /// runs on <paramref name="machine"/> (one position a tile where it runs scalar).</summary>
+    /// <summary>Where PhaseDirect (and so ChannelVectorized) runs Vector128: ChannelVectorized wherever it may (from 128
+    /// products per output, on any row), except on row phases that PhaseDirect's wide tile fills exactly when that tile
+    /// holds two vectors or more, and where the GEMM keeps up (<see cref="GemmBeatsChannelVectorizedAtVector128"/>).</summary>
+    private static bool PrefersChannelVectorizedAtVector128(ConvTranspose2dProblem problem, MachineDescription machine) =>
+        !DirectFillsRowsAtVector128(problem, machine) && !GemmBeatsChannelVectorizedAtVector128(problem, machine);
+
+    /// <summary>Whether PhaseDirect runs Vector128 with a wide tile of two vectors or more that fills the row phases exactly:
+    /// then it keeps up with ChannelVectorized and beats the GEMM even on rows shorter than <see cref="MinNarrowPhase"/>. With
+    /// 16 registers that is stride 1's tile (8 positions); stride 2's is one vector and does not keep up.</summary>
+    private static bool DirectFillsRowsAtVector128(ConvTranspose2dProblem problem, MachineDescription machine) =>
+        machine.WidthOf(ConvTranspose2dAlgorithm.PhaseDirect) == SimdLevel.Vector128
+        && DirectTileVectors(problem.Options, machine).Wide >= 2 && ColumnPhaseLength(problem) % DirectTile(problem.Options, machine).Wide == 0;
+
+    /// <summary>Whether the GEMM beats ChannelVectorized where both run Vector128: a long reduction (<see cref="LongReduction"/>)
+    /// into at least twice <see cref="WideOutChannels"/> output channels, on row phases of at most one vector while the input
+    /// fills the GEMM's column tile (two vectors of flattened pixels: 4x4 inputs at stride 2; 2x2 leave it half empty).</summary>
+    private static bool GemmBeatsChannelVectorizedAtVector128(ConvTranspose2dProblem problem, MachineDescription machine)
+    {
+        var o = problem.Options;
+        var level = machine.WidthOf(ConvTranspose2dAlgorithm.GemmCol2Im);
+        return HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && ReducesOver(o, problem.InChannels, LongReduction)
+            && problem.OutChannelsPerGroup >= 2 * WideOutChannels
+            && ColumnPhaseLength(problem) <= level.FloatsPerVector() && problem.InputPlaneLength >= GemmMicroKernels.Columns(level);
+    }
+
+    /// <summary>PhaseDirect's narrow and wide tiles along a column phase for a four-channel block, in vectors, with the
+    /// machine's registers.</summary>
+    private static (int Narrow, int Wide) DirectTileVectors(ConvTranspose2dOptions options, MachineDescription machine) =>
+        PhaseDirectPrepared.TileVectors(options.StrideWidth == 2, PhaseDirectWeights.Block, machine.VectorRegisters);
+
+    /// <summary>The same in positions, at the width PhaseDirect runs on <paramref name="machine"/> (one position a tile where
+    /// it runs scalar).</summary>
     private static (int Narrow, int Wide) DirectTile(ConvTranspose2dOptions options, MachineDescription machine)
     {
-        var (narrow, wide) = PhaseDirectPrepared.TileVectors(options.StrideWidth == 2, PhaseDirectWeights.Block, machine.VectorRegisters);
+        var (narrow, wide) = DirectTileVectors(options, machine);
         int floats = machine.WidthOf(ConvTranspose2dAlgorithm.PhaseDirect).FloatsPerVector();
         return (narrow * floats, wide * floats);
     }
@@ -221,7 +253,7 @@ internal static class AlgorithmSelector
         if (PrefersChannelVectorized(problem, machine))
             return ConvTranspose2dAlgorithm.ChannelVectorized;
         return HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && ReducesOver(o, problem.InChannels, WideReduction)
-            && ColumnPhaseLength(problem) < NarrowPhase(o, machine)
+            && ColumnPhaseLength(problem) < NarrowPhase(o, machine) && !DirectFillsRowsAtVector128(problem, machine)
             ? ConvTranspose2dAlgorithm.GemmCol2Im
             : ConvTranspose2dAlgorithm.PhaseDirect;
     }
