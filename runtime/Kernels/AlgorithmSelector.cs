@@ -92,7 +92,9 @@ namespace TConvGen;
 /// 256->256 4x4 k3s1p1 1.00x; not with 64 channels (256->64 4x4 0.99-1.03x, PhaseDirect 1.02-1.03x), on 2x2 (256->128: GEMM
 /// 1.90x) or from 8x8 on (512->256 8x8 1.00-1.02x, 1024->512 8x8 0.98-1.02x). Left as they fall: 128->64 4x4 k4s2p1
 /// PhaseDirect 0.96x in one run of two (1.08x behind in the other); 64->64 4x4 k2s2p0 (64 products) ChannelVectorized 0.82x
-/// PhaseDirect's time, not picked below 128 products.</para></item>
+/// PhaseDirect's time, not picked below 128 products. Checked at two threads: 128->64 32x32 k4s2p1 1.20x, 32->32 6x6 1.60x,
+/// 64->64 60x60 k3s1p1 1.12x ahead of PhaseDirect; 56x56 PhaseDirect 0.99x, 8x8 1.03x; the GEMM on 512->256 4x4 0.84x,
+/// 1024->512 4x4 0.92x; OneTap 128->64 64x64 k2s2p0 1.22x and 16->16 64x64 1.06x ahead of PhaseDirect.</para></item>
 /// <item>Otherwise PhaseDirect wins or ties everywhere except where its vectors would run partly empty (at Vector128 not
 /// where its two-vector tile fills the rows exactly, above): at least 32x32
 /// channel pairs per group, a reduction of 256 products or more, on an input so narrow that one phase of an output row is
