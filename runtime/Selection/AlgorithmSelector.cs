@@ -7,10 +7,10 @@ namespace TConvGen;
 /// (<see cref="MachineDescription"/>: the width each kernel runs, the vector registers), from side-by-side measurements of
 /// the algorithms at one thread. Two hosts: figures without a mark are from a 2-core Zen 5 VM whose measured FMA peak was
 /// ~117 GFLOP/s for Vector512 and Vector256 alike, at its default width unless said; figures marked [W] are from a 2-core
-/// AMD EPYC VM with full-width Vector512 FMA (about twice Vector256's), median of 21-31 interleaved runs, at each width
+/// AMD EPYC VM with full-width Vector512 FMA (about twice Vector256's), median of 21-41 interleaved runs, at each width
 /// held in the JIT: [512] default (Vector512 preferred, 32 registers), [256] <c>DOTNET_EnableAVX512=0</c> (Vector256, 16
-/// registers: an AVX2 machine), [128] <c>DOTNET_EnableAVX2=0</c> (Vector128: SSE x64; ARM64's AdvSimd, with 32 registers,
-/// is assumed to follow it). The width-dependent bounds are derived from the kernels' blocks at the machine's width
+/// registers: an AVX2 machine), [128] <c>DOTNET_EnableAVX2=0</c> (Vector128: SSE x64, 16 registers; ARM64's AdvSimd, with
+/// 32, gets the bounds derived from its longer tiles, unmeasured). The width-dependent bounds are derived from the kernels' blocks at the machine's width
 /// (ChannelVectorized's register block, PhaseDirect's tiles); Zen 4-like machines (AVX-512 present, Vector512 not
 /// preferred, so PhaseDirect runs Vector256 with 32 registers while ChannelVectorized runs Vector512) get the derived
 /// bounds unmeasured.
@@ -22,8 +22,10 @@ namespace TConvGen;
 /// (one pass over them): 100->512 1x1 k4s1p0 49-66 us vs ChannelVectorized 285 us, GEMM 319 us, PhaseDirect 272 us;
 /// 1024->512 1x1 k4s1p0 0.97 vs 2.89 ms; 64->64 1x1 k4s1p0 3.4 vs 21 us. With padding it only ties (512->256 1x1 k4s2p1,
 /// a 2x2 output: 117 vs 116 us), and from two pixels on it streams the weights once per pixel and loses (512->256 2x2
-/// k4s2p1: 469 vs 225 us; 256->256 2x2 k3s1p1: 138 vs 63 us).</item>
-/// <item>OneTap for kernel 2 x 2, stride 2, dilation 1 (every output one tap) where it runs Vector256 or wider and a row phase
+/// k4s2p1: 469 vs 225 us; 256->256 2x2 k3s1p1: 138 vs 63 us). [128] the same: 100->512 1x1 k4s1p0 71 us vs PhaseDirect
+/// 368 us, GEMM 476 us, ChannelVectorized 656 us; 1024->512 1x1 1.29 vs 4.49 ms; 64->64 1x1 5.4 vs 24.5 us; 512->256 1x1
+/// k4s2p1 200 vs 271 us; 512->256 2x2 k4s2p1 736 vs ChannelVectorized 628 us.</item>
+/// <item>OneTap for kernel 2 x 2, stride 2, dilation 1 (every output one tap) where it runs SIMD and a row phase
 /// has at least 16 positions (32 where ChannelVectorized fills a Vector512 block, 64 output channels, with a long reduction): 128->64 64x64 2.66 ms vs PhaseDirect 3.45
 /// ms; 64->32 256x256 13.2 vs 16.7 ms; 32->16 128x128 0.93 vs 1.10 ms; 16->16 64x64 151 vs 207 us; 3->64 64x64 130 vs 213
 /// us; 1->1 128x128 9.7 vs 21.9 us; 128->64 40x40 1.21 vs 1.57 ms; 128->64 16x16 233 vs 279 us; against ChannelVectorized
@@ -35,11 +37,14 @@ namespace TConvGen;
 /// (128->64 64x64 2.86 vs PhaseDirect 4.00 ms; 16->16 64x64 126 vs 157 us; 3->3 128x128 51 vs 114 us; 2->1 128x128 20 vs
 /// 25 us; 64->32 16x16 48 vs 75 us and ChannelVectorized 60 us; 512->256 32x32 10.5 vs ChannelVectorized 11.1 ms) except
 /// for one input and one output channel per group, where it loses on large images (1->1 256x256 72 vs 69 us, 512x512 300 vs
-/// 246 us), so there it is not picked.</item>
-/// <item>ChannelVectorized where it runs Vector256 or wider (its Vector128 code, newer than these rules, measured [128]
-/// ahead of PhaseDirect and the GEMM on 128->64 32x32 k4s2p1 1.14x, 128->32 8x8 1.11x, 32->32 6x6 1.51x, 256->128 16x16
-/// 1.12x but behind on 64->64 56x56 k3s1p1 0.94x and the GEMM's 1024->512 4x4 0.74x, 512->256 8x8 0.98x, so not yet picked
-/// there: <see cref="MachineDescription.MaySelect"/>) and each phase reduces over at least 256 products per output
+/// 246 us), so there it is not picked. [128] the same rule holds as at Vector256: 128->64 64x64 6.13-6.65 ms vs
+/// ChannelVectorized 6.24-6.98, PhaseDirect 7.40-7.70 ms; 128->64 32x32 1.69 vs PhaseDirect 2.05, ChannelVectorized 2.37 ms;
+/// 128->64 16x16 376 vs 383 and 469 us; 64->32 64x64 1.70 vs PhaseDirect 2.01 ms; 16->16 64x64 299 vs 321 us; 3->64 64x64
+/// 503 vs 531 us; 1->1 128x128 loses (40.5 vs 35.0 us) and is not picked. Against ChannelVectorized on wide layers it is
+/// mixed where the rule decides: 512->256 16x16 5.87 vs 5.90 ms (ChannelVectorized picked), 512->256 32x32 1.00x, 256->128
+/// 32x32 1.03x ahead, 64x64 0.94x (OneTap picked); 512->256 8x8 1.47 vs 1.62 ms is left to ChannelVectorized (8 positions).</item>
+/// <item>ChannelVectorized where it runs Vector256 or wider (Vector128: the last paragraph) and each phase reduces over at
+/// least 256 products per output
 /// (Cin/g x kH*kW/(sH*sW)), when every group has at least as many output channels as its register block (4 vectors with
 /// 32 registers: 64 at Vector512; 2 with 16: 16 at Vector256, so there the floor of 32 below holds): 512->256 8x8 k4s2p1 2.45 ms
 /// vs PhaseDirect 3.68 ms; 64->64 56x56 k3s1p1 2.16 vs 2.49 ms; 64->64 8x8 k4s2p1 83 vs 111 us; 64->64 4x4 k3s1p1 13 us vs
@@ -66,8 +71,32 @@ namespace TConvGen;
 /// 32->64 8x8 k4s2p1 51 vs 64 us; 16->32 8x8 and 12x12 k3s1p1 (144 products) 6.2 vs 13 us, 9.4 vs 36 us; [256] 32->32 6x6
 /// k4s2p1 23 vs 47 us, 128->32 6x6 k2s2p0 18 vs 61 us, 16->32 12x12 k3s1p1 17 vs 46 us, while 128->64 8x8 and 16x16
 /// k2s2 (8 and 15 positions) stay PhaseDirect (0.71x, 0.78x). Longer rows are left to PhaseDirect although [256] measured
-/// ChannelVectorized ahead on 32->32 k4s2p1 up to 32x32 (0.76-0.85x) and 32->64 8x8 (0.78x), not on 16->32 32x32 k3s1p1.</para></item>
-/// <item>Otherwise PhaseDirect wins or ties everywhere except where its vectors would run partly empty: at least 32x32
+/// ChannelVectorized ahead on 32->32 k4s2p1 up to 32x32 (0.76-0.85x) and 32->64 8x8 (0.78x), not on 16->32 32x32 k3s1p1.</para>
+/// <para>Where it runs Vector128 ([128], 16 registers, 21-41 paired runs; ARM64's 32 registers are derived from the tiles,
+/// not measured) its block is 2 vectors (8 channels), so with 32 output channels and 128 products it is picked on any row
+/// (PhaseDirect's stride-2 tile is one vector, 4 positions): 128->64 32x32 k4s2p1 6.38 vs PhaseDirect 7.83 ms, 64x64 23.6 vs
+/// 30.6 ms; 256->128 16x16 5.84 vs GEMM 6.39 ms; 512->256 6x6 4.25 vs 5.15 ms; 128->32 8x8 181 vs 197 us, 2x2 19 vs 26 us;
+/// 256->128 2x2 158 vs 201 us; 64->64 4x4 58 vs 59 us (1.07x paired), GEMM 66 us; with 128 products 32->32 6x6 29 vs 46 us, 16x16 186 vs 231 us,
+/// 64x64 1.15-1.22x (one run of four 0.65x), 128x128 12.2 vs 14.6 ms, 40x40 and 48x48 mixed (0.94-0.96x in two runs,
+/// 1.20-1.22x in one), 128->64 8x8 k2s2p0 98 vs 116 us, 48x48 3.45 vs 4.12 ms. Two exceptions. PhaseDirect where its wide tile
+/// holds two vectors or more and fills the row phases exactly (<c>DirectFillsRowsAtVector128</c>: stride 1's 8 positions
+/// with 16 registers; with 32, 8 at stride 2 and 16 at stride 1, derived), at any reduction: 64->64 k3s1p1 8x8 0.85-0.92x,
+/// 16x16 0.90-0.99x, 24x24 and 32x32 1.00x, 56x56 0.98-1.00x; 128->128 8x8 0.91-0.92x, 32x32 1.00-1.02x; 256->256 8x8
+/// 0.98x; 16->32 (144 products) 16x16 0.97-0.99x, 32x32 and 40x40 0.95-0.98x (24x24 mixed); there PhaseDirect beats the
+/// GEMM too (64->64 8x8 k3s1p1 GEMM 1.18-1.38x ChannelVectorized's time), so the GEMM rule below leaves such rows to it.
+/// On rows it does not fill ChannelVectorized wins: 64->64 4x4 1.53x, 6x6 1.18x, 12x12 1.34x, 20x20 1.27x, 28x28 1.22x,
+/// 60x60 1.19x; 128->128 12x12 1.46x; 16->32 12x12 1.33x, 20x20 1.16-1.34x. And the GEMM
+/// (<see cref="GemmBeatsChannelVectorizedAtVector128"/>) on row phases of at most one vector whose input fills its two-vector
+/// column tile (4x4 at stride 2), with 1024 products or more into 128 output channels or more: 512->256 4x4 k4s2p1 GEMM
+/// 0.90-0.94x ChannelVectorized's time, 1024->512 4x4 0.90-0.91x, 256->256 4x4 0.81-0.94x, 256->128 4x4 0.93-0.97x,
+/// 256->256 4x4 k3s1p1 1.00x; not with 64 channels (256->64 4x4 0.99-1.03x, PhaseDirect 1.02-1.03x), on 2x2 (256->128: GEMM
+/// 1.90x) or from 8x8 on (512->256 8x8 1.00-1.02x, 1024->512 8x8 0.98-1.02x). Left as they fall: 128->64 4x4 k4s2p1
+/// PhaseDirect 0.96x in one run of two (1.08x behind in the other); 64->64 4x4 k2s2p0 (64 products) ChannelVectorized 0.82x
+/// PhaseDirect's time, not picked below 128 products. Checked at two threads: 128->64 32x32 k4s2p1 1.20x, 32->32 6x6 1.60x,
+/// 64->64 60x60 k3s1p1 1.12x ahead of PhaseDirect; 56x56 PhaseDirect 0.99x, 8x8 1.03x; the GEMM on 512->256 4x4 0.84x,
+/// 1024->512 4x4 0.92x; OneTap 128->64 64x64 k2s2p0 1.22x and 16->16 64x64 1.06x ahead of PhaseDirect.</para></item>
+/// <item>Otherwise PhaseDirect wins or ties everywhere except where its vectors would run partly empty (at Vector128 not
+/// where its two-vector tile fills the rows exactly, above): at least 32x32
 /// channel pairs per group, a reduction of 256 products or more, on an input so narrow that one phase of an output row is
 /// shorter than the micro-kernel's narrowest tile at its width (1 vector a phase pair at stride 2, 2 vectors a phase
 /// otherwise), or shorter than 16 positions at any width. There the GEMM, whose vectors run along the flattened pixels of
@@ -155,6 +184,8 @@ internal static class AlgorithmSelector
         var o = problem.Options;
         if (!MayPreferChannelVectorized(o, problem.InChannels, problem.OutChannels, machine))
             return false;
+        if (machine.WidthOf(ConvTranspose2dAlgorithm.PhaseDirect) == SimdLevel.Vector128)
+            return PrefersChannelVectorizedAtVector128(problem, machine);
         long phaseLength = ColumnPhaseLength(problem);
         var (narrowTile, wideTile) = DirectTile(o, machine);
         if (!ReducesOver(o, problem.InChannels, WideReduction))
@@ -168,11 +199,41 @@ internal static class AlgorithmSelector
         return !directWins;
     }
 
-    /// <summary>PhaseDirect's narrow and wide tiles along a column phase for a four-channel block, in positions, at the width it
-    /// runs on <paramref name="machine"/> (one position a tile where it runs scalar).</summary>
+    /// <summary>Where PhaseDirect (and so ChannelVectorized) runs Vector128: ChannelVectorized wherever it may (from 128
+    /// products per output, on any row), except on row phases that PhaseDirect's wide tile fills exactly when that tile
+    /// holds two vectors or more, and where the GEMM keeps up (<see cref="GemmBeatsChannelVectorizedAtVector128"/>).</summary>
+    private static bool PrefersChannelVectorizedAtVector128(ConvTranspose2dProblem problem, MachineDescription machine) =>
+        !DirectFillsRowsAtVector128(problem, machine) && !GemmBeatsChannelVectorizedAtVector128(problem, machine);
+
+    /// <summary>Whether PhaseDirect runs Vector128 with a wide tile of two vectors or more that fills the row phases exactly:
+    /// then it keeps up with ChannelVectorized and beats the GEMM even on rows shorter than <see cref="MinNarrowPhase"/>. With
+    /// 16 registers that is stride 1's tile (8 positions); stride 2's is one vector and does not keep up.</summary>
+    private static bool DirectFillsRowsAtVector128(ConvTranspose2dProblem problem, MachineDescription machine) =>
+        machine.WidthOf(ConvTranspose2dAlgorithm.PhaseDirect) == SimdLevel.Vector128
+        && DirectTileVectors(problem.Options, machine).Wide >= 2 && ColumnPhaseLength(problem) % DirectTile(problem.Options, machine).Wide == 0;
+
+    /// <summary>Whether the GEMM beats ChannelVectorized where both run Vector128: a long reduction (<see cref="LongReduction"/>)
+    /// into at least twice <see cref="WideOutChannels"/> output channels, on row phases of at most one vector while the input
+    /// fills the GEMM's column tile (two vectors of flattened pixels: 4x4 inputs at stride 2; 2x2 leave it half empty).</summary>
+    private static bool GemmBeatsChannelVectorizedAtVector128(ConvTranspose2dProblem problem, MachineDescription machine)
+    {
+        var o = problem.Options;
+        var level = machine.WidthOf(ConvTranspose2dAlgorithm.GemmCol2Im);
+        return HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && ReducesOver(o, problem.InChannels, LongReduction)
+            && problem.OutChannelsPerGroup >= 2 * WideOutChannels
+            && ColumnPhaseLength(problem) <= level.FloatsPerVector() && problem.InputPlaneLength >= GemmMicroKernels.Columns(level);
+    }
+
+    /// <summary>PhaseDirect's narrow and wide tiles along a column phase for a four-channel block, in vectors, with the
+    /// machine's registers.</summary>
+    private static (int Narrow, int Wide) DirectTileVectors(ConvTranspose2dOptions options, MachineDescription machine) =>
+        PhaseDirectPrepared.TileVectors(options.StrideWidth == 2, PhaseDirectWeights.Block, machine.VectorRegisters);
+
+    /// <summary>The same in positions, at the width PhaseDirect runs on <paramref name="machine"/> (one position a tile where
+    /// it runs scalar).</summary>
     private static (int Narrow, int Wide) DirectTile(ConvTranspose2dOptions options, MachineDescription machine)
     {
-        var (narrow, wide) = PhaseDirectPrepared.TileVectors(options.StrideWidth == 2, PhaseDirectWeights.Block, machine.VectorRegisters);
+        var (narrow, wide) = DirectTileVectors(options, machine);
         int floats = machine.WidthOf(ConvTranspose2dAlgorithm.PhaseDirect).FloatsPerVector();
         return (narrow * floats, wide * floats);
     }
@@ -221,7 +282,7 @@ internal static class AlgorithmSelector
         if (PrefersChannelVectorized(problem, machine))
             return ConvTranspose2dAlgorithm.ChannelVectorized;
         return HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && ReducesOver(o, problem.InChannels, WideReduction)
-            && ColumnPhaseLength(problem) < NarrowPhase(o, machine)
+            && ColumnPhaseLength(problem) < NarrowPhase(o, machine) && !DirectFillsRowsAtVector128(problem, machine)
             ? ConvTranspose2dAlgorithm.GemmCol2Im
             : ConvTranspose2dAlgorithm.PhaseDirect;
     }

@@ -63,17 +63,10 @@ internal sealed record MachineDescription
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not one of the kernels Auto chooses among."),
     };
 
-    /// <summary>Whether the selection rules may pick <paramref name="algorithm"/> for its vector code here: its width is one
-    /// the rules were measured at (<see cref="NarrowestMeasured"/>).</summary>
-    public bool MaySelect(ConvTranspose2dAlgorithm algorithm) => WidthOf(algorithm) >= NarrowestMeasured(algorithm);
-
-    /// <summary>The narrowest width at which the rules were measured with <paramref name="algorithm"/>'s vector code:
-    /// ChannelVectorized, OneTap and PatchScatter from Vector256 on (their Vector128 bodies are newer than the rules, so at
-    /// Vector128 Auto keeps to PhaseDirect and the GEMM).</summary>
-    private static SimdLevel NarrowestMeasured(ConvTranspose2dAlgorithm algorithm) =>
-        algorithm is ConvTranspose2dAlgorithm.ChannelVectorized or ConvTranspose2dAlgorithm.OneTap or ConvTranspose2dAlgorithm.PatchScatter
-            ? SimdLevel.Vector256
-            : SimdLevel.Vector128;
+    /// <summary>Whether the selection rules may pick <paramref name="algorithm"/> for its vector code here: it runs a vector
+    /// width (the rules were measured at Vector512, Vector256 and Vector128; the portable loops are left to PhaseDirect and
+    /// the GEMM).</summary>
+    public bool MaySelect(ConvTranspose2dAlgorithm algorithm) => WidthOf(algorithm) >= SimdLevel.Vector128;
 
     private static class CurrentMachine
     {

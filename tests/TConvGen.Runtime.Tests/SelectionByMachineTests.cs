@@ -30,12 +30,15 @@ public sealed class SelectionByMachineTests
 
     [Theory]
     // 128->64 32x32 k4s2p1: one of PhaseDirect's Vector512 wide tiles fills each row phase (32 positions), so it beats
-    // ChannelVectorized there; elsewhere ChannelVectorized from Vector256 on (Zen 4: PhaseDirect runs Vector256), else PhaseDirect.
+    // ChannelVectorized there; elsewhere ChannelVectorized (Zen 4: PhaseDirect runs Vector256; SSE: its stride-2 tile is one
+    // vector), but on ARM64, whose 32 registers give PhaseDirect a two-vector stride-2 tile (8 positions) that fills the
+    // rows, PhaseDirect (derived from SSE's stride-1 tile of two vectors); scalar PhaseDirect.
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx512", Direct)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx2", Wide)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Zen4", Wide)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Arm64", Direct)]
-    [InlineData(4, 2, 1, 128, 64, 32, 32, "Sse", Direct)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Sse", Wide)]
+    [InlineData(4, 2, 1, 128, 64, 36, 36, "Arm64", Wide)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Scalar", Direct)]
     // ... but not with a long reduction, nor on rows of more than one tile with a reduction of 512, nor on rows it does not fill.
     [InlineData(4, 2, 1, 256, 128, 32, 32, "Avx512", Wide)]
@@ -45,6 +48,14 @@ public sealed class SelectionByMachineTests
     [InlineData(3, 1, 1, 64, 64, 64, 64, "Avx512", Direct)]
     [InlineData(3, 1, 1, 64, 64, 64, 64, "Avx2", Wide)]
     [InlineData(3, 1, 1, 64, 64, 56, 56, "Avx512", Wide)]
+    // Vector128 at stride 1: PhaseDirect where its two-vector tile (8 positions with 16 registers, 4 vectors and 16 with 32)
+    // fills the row phases, ChannelVectorized where it does not.
+    [InlineData(3, 1, 1, 64, 64, 56, 56, "Sse", Direct)]
+    [InlineData(3, 1, 1, 64, 64, 60, 60, "Sse", Wide)]
+    [InlineData(3, 1, 1, 64, 64, 56, 56, "Arm64", Wide)]
+    [InlineData(3, 1, 1, 64, 64, 64, 64, "Arm64", Direct)]
+    [InlineData(3, 1, 1, 64, 64, 8, 8, "Sse", Direct)]
+    [InlineData(3, 1, 1, 64, 64, 12, 12, "Sse", Wide)]
     // 32 to 63 output channels: ChannelVectorized where they fill its block (2 vectors with 16 registers, 4 with 32), else on
     // rows shorter than PhaseDirect's wide tile; 16 channels not.
     [InlineData(4, 2, 1, 128, 32, 32, 32, "Avx512", Direct)]
@@ -53,23 +64,35 @@ public sealed class SelectionByMachineTests
     [InlineData(4, 2, 1, 128, 32, 16, 16, "Zen4", Wide)]
     [InlineData(4, 2, 1, 128, 16, 16, 16, "Avx512", Direct)]
     [InlineData(4, 2, 1, 128, 32, 16, 16, "Arm64", Direct)]
+    [InlineData(4, 2, 1, 128, 32, 16, 16, "Sse", Wide)]
     [InlineData(3, 1, 1, 32, 32, 48, 48, "Avx512", Wide)]
     [InlineData(3, 1, 1, 32, 32, 64, 64, "Avx512", Direct)]
-    // 1024->512 4x4 k4s2p1: ChannelVectorized, else the GEMM (a phase of 4 positions is shorter than PhaseDirect's block).
+    // 1024->512 4x4 k4s2p1: ChannelVectorized from Vector256 on, else the GEMM (a phase of 4 positions is shorter than
+    // PhaseDirect's block; at Vector128 one vector, with a long reduction into 128 channels or more and 16 pixels that fill
+    // the GEMM's tile). With 64 output channels, or on 2x2 (4 pixels), ChannelVectorized at Vector128.
     [InlineData(4, 2, 1, 1024, 512, 4, 4, "Avx512", Wide)]
     [InlineData(4, 2, 1, 1024, 512, 4, 4, "Avx2", Wide)]
     [InlineData(4, 2, 1, 1024, 512, 4, 4, "Arm64", Gemm)]
+    [InlineData(4, 2, 1, 1024, 512, 4, 4, "Sse", Gemm)]
     [InlineData(4, 2, 1, 1024, 512, 4, 4, "Scalar", Gemm)]
+    [InlineData(4, 2, 1, 256, 128, 4, 4, "Sse", Gemm)]
+    [InlineData(4, 2, 1, 256, 64, 4, 4, "Sse", Wide)]
+    [InlineData(4, 2, 1, 256, 128, 2, 2, "Sse", Wide)]
+    [InlineData(4, 2, 1, 1024, 512, 8, 8, "Sse", Wide)]
+    [InlineData(4, 2, 1, 1024, 512, 8, 8, "Arm64", Direct)]
     // 128->32 2x2 k4s2p1: ChannelVectorized where it runs SIMD, else the GEMM; with 8 output channels the GEMM everywhere.
     [InlineData(4, 2, 1, 128, 32, 2, 2, "Avx512", Wide)]
     [InlineData(4, 2, 1, 128, 32, 2, 2, "Avx2", Wide)]
-    [InlineData(4, 2, 1, 128, 32, 2, 2, "Sse", Gemm)]
+    [InlineData(4, 2, 1, 128, 32, 2, 2, "Sse", Wide)]
+    [InlineData(4, 2, 1, 128, 32, 2, 2, "Arm64", Wide)]
+    [InlineData(4, 2, 1, 128, 32, 2, 2, "Scalar", Gemm)]
     [InlineData(4, 2, 1, 128, 8, 12, 12, "Avx512", Gemm)]
     [InlineData(4, 2, 1, 128, 8, 12, 12, "Avx2", Gemm)]
     [InlineData(4, 2, 1, 128, 8, 12, 12, "Arm64", Gemm)]
     [InlineData(4, 2, 1, 128, 8, 16, 16, "Arm64", Direct)]
     // 128 to 255 products an output (32->32 k4s2p1 sums 128): ChannelVectorized on rows shorter than PhaseDirect's narrow
-    // tile (16 positions at Vector512, 8 at Vector256, for stride 2), else PhaseDirect; the GEMM needs 256 products.
+    // tile (16 positions at Vector512, 8 at Vector256, for stride 2), else PhaseDirect; the GEMM needs 256 products. At
+    // Vector128 the same rule as with longer reductions (SSE: any row at stride 2).
     [InlineData(4, 2, 1, 32, 32, 6, 6, "Avx512", Wide)]
     [InlineData(4, 2, 1, 32, 32, 6, 6, "Avx2", Wide)]
     [InlineData(4, 2, 1, 32, 32, 12, 12, "Avx512", Wide)]
@@ -77,11 +100,17 @@ public sealed class SelectionByMachineTests
     [InlineData(4, 2, 1, 32, 32, 16, 16, "Avx512", Direct)]
     [InlineData(2, 2, 1, 128, 64, 16, 16, "Avx512", Wide)]
     [InlineData(2, 2, 1, 128, 64, 16, 16, "Avx2", Direct)]
-    [InlineData(4, 2, 1, 32, 32, 6, 6, "Sse", Direct)]
+    [InlineData(4, 2, 1, 32, 32, 6, 6, "Sse", Wide)]
+    [InlineData(4, 2, 1, 32, 32, 64, 64, "Sse", Wide)]
+    [InlineData(4, 2, 1, 32, 32, 6, 6, "Arm64", Wide)]
+    [InlineData(4, 2, 1, 32, 32, 64, 64, "Arm64", Direct)]
     [InlineData(4, 2, 1, 32, 32, 6, 6, "Scalar", Direct)]
-    // Stride 1 on ARM64: the GEMM below 16 positions a phase.
-    [InlineData(3, 1, 1, 32, 32, 12, 12, "Arm64", Gemm)]
+    // Stride 1 on ARM64: ChannelVectorized on rows PhaseDirect's 16-position tile does not fill, the GEMM only with a long
+    // reduction into 128 channels or more on rows of at most 4 positions.
+    [InlineData(3, 1, 1, 32, 32, 12, 12, "Arm64", Wide)]
     [InlineData(3, 1, 1, 32, 32, 16, 16, "Arm64", Direct)]
+    [InlineData(3, 1, 1, 256, 256, 4, 4, "Arm64", Gemm)]
+    [InlineData(3, 1, 1, 256, 256, 4, 4, "Sse", Gemm)]
     // 16->16 4x4 k4s2p1: narrow channels, PhaseDirect everywhere.
     [InlineData(4, 2, 1, 16, 16, 4, 4, "Avx512", Direct)]
     [InlineData(4, 2, 1, 16, 16, 4, 4, "Avx2", Direct)]
@@ -90,12 +119,16 @@ public sealed class SelectionByMachineTests
     // A latent vector: PatchScatter on every machine.
     [InlineData(4, 1, 0, 100, 512, 1, 1, "Avx512", Scatter)]
     [InlineData(4, 1, 0, 100, 512, 1, 1, "Arm64", Scatter)]
+    [InlineData(4, 1, 0, 100, 512, 1, 1, "Sse", Scatter)]
     [InlineData(4, 1, 0, 100, 512, 1, 1, "Scalar", Scatter)]
     // One-tap layers: OneTap where its SIMD body runs, and for one channel pair only at Vector512 (which a Zen 4 runs too).
     [InlineData(2, 2, 0, 128, 64, 64, 64, "Avx512", OneTap)]
     [InlineData(2, 2, 0, 128, 64, 64, 64, "Avx2", OneTap)]
     [InlineData(2, 2, 0, 128, 64, 64, 64, "Zen4", OneTap)]
-    [InlineData(2, 2, 0, 128, 64, 64, 64, "Arm64", Direct)]
+    [InlineData(2, 2, 0, 128, 64, 64, 64, "Arm64", OneTap)]
+    [InlineData(2, 2, 0, 128, 64, 64, 64, "Sse", OneTap)]
+    [InlineData(2, 2, 0, 16, 16, 64, 64, "Sse", OneTap)]
+    [InlineData(2, 2, 0, 64, 64, 4, 4, "Sse", Direct)]
     [InlineData(2, 2, 0, 128, 64, 64, 64, "Scalar", Direct)]
     [InlineData(2, 2, 0, 1, 1, 128, 128, "Avx512", OneTap)]
     [InlineData(2, 2, 0, 1, 1, 128, 128, "Avx2", Direct)]
@@ -105,6 +138,7 @@ public sealed class SelectionByMachineTests
     [InlineData(2, 2, 0, 512, 256, 32, 32, "Avx512", OneTap)]
     [InlineData(2, 2, 0, 512, 256, 16, 16, "Avx512", Wide)]
     [InlineData(2, 2, 0, 512, 256, 16, 16, "Avx2", Wide)]
+    [InlineData(2, 2, 0, 512, 256, 16, 16, "Sse", Wide)]
     [InlineData(2, 2, 0, 512, 256, 16, 16, "Arm64", Direct)]
     // A stride the phase kernels do not run in bounded memory: PatchScatter whatever the machine.
     [InlineData(3, 300, 0, 1, 1, 2, 2, "Avx512", Scatter)]
@@ -141,7 +175,11 @@ public sealed class SelectionByMachineTests
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Avx512", true)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Avx2", true)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Zen4", true)]
-    [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Arm64", false)]
+    // At Vector128 it follows Auto's pick: PhaseDirect where its tile fills the 56-position rows (SSE's 8), ChannelVectorized
+    // where it does not (ARM64's 16, SSE on 60x60).
+    [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Sse", false)]
+    [InlineData(3, 1, 1, 1, 64, 64, 60, 8, "Sse", true)]
+    [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Arm64", true)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Scalar", false)]
     // A wide one-tap layer goes where OneTap runs Vector512.
     [InlineData(2, 2, 0, 1, 128, 64, 64, 16, "Zen4", true)]
@@ -171,10 +209,11 @@ public sealed class SelectionByMachineTests
     [InlineData("Zen4", ConvTranspose2dAlgorithm.OneTap, "Vector512", true)]
     [InlineData("Avx2", ConvTranspose2dAlgorithm.OneTap, "Vector256", true)]
     [InlineData("Arm64", ConvTranspose2dAlgorithm.GemmCol2Im, "Vector128", true)]
-    [InlineData("Arm64", ConvTranspose2dAlgorithm.PatchScatter, "Vector128", false)]
-    [InlineData("Sse", ConvTranspose2dAlgorithm.ChannelVectorized, "Vector128", false)]
-    [InlineData("Sse", ConvTranspose2dAlgorithm.OneTap, "Vector128", false)]
+    [InlineData("Arm64", ConvTranspose2dAlgorithm.PatchScatter, "Vector128", true)]
+    [InlineData("Sse", ConvTranspose2dAlgorithm.ChannelVectorized, "Vector128", true)]
+    [InlineData("Sse", ConvTranspose2dAlgorithm.OneTap, "Vector128", true)]
     [InlineData("Scalar", ConvTranspose2dAlgorithm.PhaseDirect, "Portable", false)]
+    [InlineData("Scalar", ConvTranspose2dAlgorithm.ChannelVectorized, "Portable", false)]
     public void EachAlgorithmRunsItsWidthAndIsSelectedWhereMeasured(string machine, ConvTranspose2dAlgorithm algorithm, string width, bool selected)
     {
         Assert.Equal(Enum.Parse<SimdLevel>(width), Machine(machine).WidthOf(algorithm));
