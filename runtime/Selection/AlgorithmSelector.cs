@@ -307,6 +307,11 @@ internal static class AlgorithmSelector
     /// 2.61 ms, and 1.40 vs 1.28 ms on two threads. Narrower layers have not been measured against the generated bodies and
     /// stay generated, and so do layers on machines without Vector512, where OneTap's Vector256 body only ties with the
     /// 16-register generated bodies (AVX-512 off in the JIT: 128->64 64x64 k2s2p0 OneTap 3.04-3.37 ms, generated 2.80-3.11 ms);</item>
+    /// <item>a layer of horizontal stride above 2 that Auto runs with ChannelVectorized: the bodies store such phases lane by
+    /// lane, ChannelVectorized stores whole vectors along the channels (quick three-width run, 1 / 2 threads, generated vs
+    /// dynamic time: HiFi-GAN's 512->256 1x86 k1x16 s1x8 p0x4 2.44 vs 1.88 ms / 1.13 vs 1.02 ms at Vector512, 5.57 vs 4.32 /
+    /// 2.83 vs 2.17 ms at Vector256; 256->128 1x688 4.32 vs 4.25 / 2.54 vs 2.45 ms at Vector512, 9.32 vs 8.33 / 5.49 vs 4.59 ms
+    /// at Vector256);</item>
     /// <item>the layers <see cref="UnfusedVector128Loses"/> lists (x64 without AVX2).</item>
     /// </list>
     /// The weights' and the geometry's exact path is the caller's (it needs the weights).
@@ -320,7 +325,9 @@ internal static class AlgorithmSelector
             && HasWideOutChannels(o, problem.InChannels, problem.OutChannels, machine) && PrefersChannelVectorized(problem, machine);
         bool wideOneTap = machine.WidthOf(ConvTranspose2dAlgorithm.OneTap) == SimdLevel.Vector512
             && HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && PrefersOneTap(problem, machine);
-        return ColumnPhaseLength(problem) < blockColumns || wideStrideOne || wideOneTap || UnfusedVector128Loses(problem, machine);
+        bool wideStrideChannelVectorized = o.StrideWidth > 2 && Choose(problem, machine) == ConvTranspose2dAlgorithm.ChannelVectorized;
+        return ColumnPhaseLength(problem) < blockColumns || wideStrideOne || wideOneTap || wideStrideChannelVectorized
+            || UnfusedVector128Loses(problem, machine);
     }
 
     /// <summary>Positions per column phase below which the dynamic kernel wins where the bodies run unfused Vector128.</summary>
@@ -332,11 +339,18 @@ internal static class AlgorithmSelector
     /// thread, generated vs dynamic: 64->64 56x56 k3s1p1 10.4 vs 8.3 ms, 16->16 64x64 k5s1p2 1.36 vs 1.07 ms, 4->4 64x64
     /// k3s1p1 32.5 vs 31.6 us, 21->21 16x16 k16s8p4 1.89 vs 1.51 ms, 512->256 8x8 k4s2p1 7.34 vs 7.16 ms). At strides 2 and 3
     /// on wider rows the bodies tie or win (21->21 64x64 k4s2p1 1.60 vs 1.64 ms, 8->8 64x64 k3s3p0 193 vs 285 us, 56->1
-    /// 64x64 k9s3p4 1.17 vs 1.19 ms). ARM64's Vector128 has both (fmla, ld1r), so this does not apply there.</summary>
+    /// 64x64 k9s3p4 1.17 vs 1.19 ms). ARM64's Vector128 has both (fmla, ld1r), so this does not apply there.
+    /// The bodies also lose there wherever Auto runs ChannelVectorized or OneTap, whose Vector128 code is faster (quick three-width run,
+    /// DOTNET_EnableAVX2=0, 1 / 2 threads, generated vs dynamic time: 128->64 32x32 k4s2p1 7.25 vs 5.84 ms / 4.59 vs 3.68 ms,
+    /// batch 8 73.4 vs 63.9 / 37.9 vs 30.2 ms, HiFi-GAN's 128->64 1x5504 k1x4 s1x2 p0x1 13.3 vs 11.5 / 7.88 vs 7.21 ms and
+    /// 64->32 1x11008 5.37 vs 4.57 / 4.82 vs 3.78 ms with ChannelVectorized; U-Net's 128->64 64x64 k2s2p0 7.79 vs 6.65 /
+    /// 4.46 vs 3.88 ms with OneTap).</summary>
     private static bool UnfusedVector128Loses(ConvTranspose2dProblem problem, MachineDescription machine)
     {
+        if (machine.Preferred != SimdLevel.Vector128 || machine.FusedMultiplyAdd)
+            return false;
         int strideWidth = problem.Options.StrideWidth;
-        return machine.Preferred == SimdLevel.Vector128 && !machine.FusedMultiplyAdd
-            && (strideWidth == 1 || strideWidth > 3 || ColumnPhaseLength(problem) < NarrowUnfusedPhaseLength);
+        return strideWidth == 1 || strideWidth > 3 || ColumnPhaseLength(problem) < NarrowUnfusedPhaseLength
+            || Choose(problem, machine) is ConvTranspose2dAlgorithm.ChannelVectorized or ConvTranspose2dAlgorithm.OneTap;
     }
 }

@@ -9,7 +9,8 @@ using Xunit;
 namespace TConvGen.Runtime.Tests;
 
 /// <summary>The generated kernels' hand-over rule for one-tap layers (<see cref="GeneratedKernelDispatch.UsesDynamicKernel"/>):
-/// wide kernel-2 stride-2 layers go to the dynamic kernel (OneTap) where Auto would run OneTap, narrow ones stay generated.
+/// wide kernel-2 stride-2 layers go to the dynamic kernel (OneTap) where Auto would run OneTap at Vector512, narrow ones stay
+/// generated; on unfused Vector128 all of them go.
 /// A PhaseDirect prepared kernel stands in for the generated bodies.</summary>
 public sealed class GeneratedDispatchOneTapTests
 {
@@ -28,7 +29,10 @@ public sealed class GeneratedDispatchOneTapTests
         float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength), bias = RandomData.Uniform(random, outChannels);
         var dispatch = new GeneratedKernelDispatch(kernel, kernel.Prepare(weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, 16);
 
-        Assert.Equal(wide && SimdPath.IsVector512Supported, dispatch.UsesDynamicKernel(problem));
+        // Where the bodies run unfused Vector128 (x64 without AVX2), every layer Auto runs with OneTap goes to it.
+        var machine = MachineDescription.Current;
+        bool unfusedVector128 = machine.Preferred == SimdLevel.Vector128 && !machine.FusedMultiplyAdd;
+        Assert.Equal(wide && SimdPath.IsVector512Supported || unfusedVector128, dispatch.UsesDynamicKernel(problem));
         var expected = new float[problem.OutputLength];
         ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, bias, expected, shape, 1);
         var actual = new float[problem.OutputLength];

@@ -167,6 +167,11 @@ public sealed class SelectionByMachineTests
     [InlineData(4, 2, 1, 1, 21, 21, 12, 4, "Sse", true)]
     [InlineData(4, 2, 1, 1, 21, 21, 12, 4, "Arm64", false)]
     [InlineData(3, 3, 0, 1, 8, 8, 64, 4, "Sse", false)]
+    // ... and where Auto runs ChannelVectorized (e: 128->64 32x32 k4s2p1) or OneTap (g: 128->64 64x64 k2s2p0) there.
+    [InlineData(4, 2, 1, 1, 128, 64, 32, 4, "Sse", true)]
+    [InlineData(4, 2, 1, 1, 128, 64, 32, 8, "Avx2", false)]
+    [InlineData(2, 2, 0, 1, 128, 64, 64, 4, "Sse", true)]
+    [InlineData(2, 2, 0, 1, 128, 64, 64, 8, "Avx2", false)]
     // A wide stride-1 layer goes where Auto runs ChannelVectorized on it (with 64 output channels or more: fewer are not
     // measured against the bodies).
     [InlineData(3, 1, 1, 1, 64, 64, 64, 8, "Avx2", true)]
@@ -181,10 +186,9 @@ public sealed class SelectionByMachineTests
     [InlineData(3, 1, 1, 1, 64, 64, 60, 8, "Sse", true)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Arm64", true)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Scalar", false)]
-    // A wide one-tap layer goes where OneTap runs Vector512.
+    // A wide one-tap layer goes where OneTap runs Vector512, and on unfused Vector128 (below).
     [InlineData(2, 2, 0, 1, 128, 64, 64, 16, "Zen4", true)]
     [InlineData(2, 2, 0, 1, 128, 64, 64, 16, "Avx2", false)]
-    [InlineData(2, 2, 0, 1, 128, 64, 64, 16, "Sse", false)]
     [InlineData(2, 2, 0, 1, 8, 8, 40, 16, "Zen4", false)]
     // Rows shorter than one column block go on every machine; d stays generated with blocks of 8.
     [InlineData(4, 2, 1, 1, 512, 256, 8, 32, "Scalar", true)]
@@ -199,6 +203,23 @@ public sealed class SelectionByMachineTests
     {
         var options = new ConvTranspose2dOptions(kernel, stride, padding) { Groups = groups };
         var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, outChannels, size, size));
+        Assert.Equal(dynamic, AlgorithmSelector.GeneratedHandsOff(problem, Machine(machine), blockColumns));
+    }
+
+    [Theory]
+    // HiFi-GAN's k16 s8 layers, which Auto runs with ChannelVectorized, go where the bodies would store lane by lane;
+    // its k4 s2 ones stay generated (interleaved stores) except on unfused Vector128.
+    [InlineData(16, 8, 4, 512, 256, 86, 16, "Avx512", true)]
+    [InlineData(16, 8, 4, 256, 128, 688, 8, "Avx2", true)]
+    [InlineData(4, 2, 1, 128, 64, 5504, 8, "Avx2", false)]
+    [InlineData(4, 2, 1, 128, 64, 5504, 4, "Sse", true)]
+    // fcn32-like channels (21), which Auto runs with PhaseDirect, stay generated at stride 8.
+    [InlineData(16, 8, 4, 21, 21, 86, 16, "Avx512", false)]
+    public void GeneratedOneDimensionalLayersHandOffPerMachine(int kernel, int stride, int padding, int inChannels, int outChannels, int length,
+        int blockColumns, string machine, bool dynamic)
+    {
+        var options = new ConvTranspose2dOptions(1) { KernelWidth = kernel, StrideWidth = stride, PaddingWidth = padding };
+        var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, outChannels, 1, length));
         Assert.Equal(dynamic, AlgorithmSelector.GeneratedHandsOff(problem, Machine(machine), blockColumns));
     }
 
