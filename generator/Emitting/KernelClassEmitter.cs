@@ -24,7 +24,7 @@ internal static class KernelClassEmitter
             {
             }
             writer.Line();
-            writer.Line(Literals.Format("public override string Algorithm => \"Generated (\" + {0}.Width + \")\";", Names.VectorOps));
+            writer.Line(Literals.Format("public override string Algorithm => \"Generated (\" + {0}.WidthFor(StrideWidth) + \")\";", Names.VectorOps));
             writer.Line();
             writer.Line(Literals.Format("private static {0} CreateOptions() => {1};", Names.Options, SourceEmitter.OptionsExpression(spec)));
             writer.Line();
@@ -42,6 +42,8 @@ internal static class KernelClassEmitter
         var spec = plan.Spec;
         writer.Line(Literals.Format("private const int KernelPlane = {0};", spec.Height.Kernel * spec.Width.Kernel));
         writer.Line(Literals.Format("private const int StrideHeight = {0};", spec.Height.Stride));
+        writer.Line("// The horizontal stride: the width the bodies run depends on it (GeneratedKernelVector.LanesFor).");
+        writer.Line(Literals.Format("private const int StrideWidth = {0};", spec.Width.Stride));
         writer.Line("// Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.");
         writer.Line(Literals.Format("private const int MinRowOffset = {0};", plan.MinRowOffset));
         writer.Line(Literals.Format("private const int MaxRowOffset = {0};", plan.MaxRowOffset));
@@ -67,7 +69,7 @@ internal static class KernelClassEmitter
                 var targets = UnrollLimits.Targets.Where(target => target.Lanes == lanes).ToList();
                 bool last = lanes == widths[widths.Count - 1];
                 // The narrowest width needs no test: the kernel holds the fallback where no width runs.
-                using (last ? null : writer.Block(Literals.Format("if ({0}.Lanes == {1})", Names.VectorOps, lanes)))
+                using (last ? null : writer.Block(Literals.Format("if ({0}.LanesFor(StrideWidth) == {1})", Names.VectorOps, lanes)))
                 {
                     var blockings = targets.Select(plan.For).Distinct().ToList();
                     if (blockings.Count > 1)

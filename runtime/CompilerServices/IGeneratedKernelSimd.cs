@@ -8,7 +8,7 @@ namespace TConvGen.CompilerServices;
 /// generic over <c>TSimd : struct, IGeneratedKernelSimd&lt;TVector&gt;</c>; the JIT compiles it once per implementing struct
 /// (<see cref="GeneratedKernelSimd128"/>, <see cref="GeneratedKernelSimd256"/>, <see cref="GeneratedKernelSimd512"/>) with
 /// every member inlined and <c>v * TSimd.Count</c> folded, as if it had been written for that width. Generated kernels
-/// pick the struct with <see cref="GeneratedKernelVector.Lanes"/>. Not meant to be called by user code.
+/// pick the struct with <see cref="GeneratedKernelVector.LanesFor"/>. Not meant to be called by user code.
 /// </summary>
 /// <remarks>Loads and stores, like <c>Vector256.LoadUnsafe</c>, read and write through a <c>ref float</c> without any
 /// bounds check: the caller guarantees that every element they touch lies inside one allocation it owns. Generated kernels

@@ -37,7 +37,7 @@ public sealed class CompileAndRunTests
         Assert.Same(kernel, s_layers.Value.GetMethod(name)!.Invoke(null, null));
         string attribute = Cases.Single(c => c.Name == name).Attribute;
         if (name != "Fallback" && GeneratedKernelVector.IsSupported)
-            Assert.Equal("Generated (" + GeneratedKernelVector.Width + ")", kernel.Algorithm);
+            Assert.Equal("Generated (" + GeneratedKernelVector.WidthFor(kernel.Options.StrideWidth) + ")", kernel.Algorithm);
         var o = kernel.Options;
         var random = new Random(name.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
         int fixedIn = FixedChannels(attribute, "InChannels"), fixedOut = FixedChannels(attribute, "OutChannels");
@@ -86,7 +86,7 @@ public sealed class CompileAndRunTests
         string? expected =
             !Vector128.IsHardwareAccelerated ? null
             : !(Vector256.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported) ? "Vector128"
-            : Vector512.IsHardwareAccelerated && Avx512F.IsSupported && GeneratedKernelVector.Width == "Vector512" ? "Vector512"
+            : Vector512.IsHardwareAccelerated && Avx512F.IsSupported && GeneratedKernelVector.WidthFor(2) == "Vector512" ? "Vector512"
             : "Vector256";
         if (expected is null)
         {
@@ -94,7 +94,7 @@ public sealed class CompileAndRunTests
             Assert.DoesNotContain("Generated", kernel.Algorithm, StringComparison.Ordinal);
             return;
         }
-        Assert.Equal(expected, "Vector" + (GeneratedKernelVector.Lanes * 32).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, "Vector" + (GeneratedKernelVector.LanesFor(2) * 32).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("Generated (" + expected + ")", kernel.Algorithm);
         var shape = new ConvTranspose2dShape(1, 4, 4, 8, 80);
         var random = new Random(7);
@@ -123,7 +123,7 @@ public sealed class CompileAndRunTests
         buffer = OutputAssert.GuardedBuffer(length);
         var prepared = kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels);
         // Where the bodies run Vector128 on x64, strides 1 and 4+ go to the dynamic kernel (see GeneratedKernelDispatch).
-        bool handedByWidth = GeneratedKernelVector.Lanes == 4 && X86Base.IsSupported && (o.StrideWidth == 1 || o.StrideWidth > 3);
+        bool handedByWidth = GeneratedKernelVector.LanesFor(o.StrideWidth) == 4 && X86Base.IsSupported && (o.StrideWidth == 1 || o.StrideWidth > 3);
         if (prepared is GeneratedKernelDispatch dispatch && shape.Width >= 67 && !handedByWidth)
             Assert.False(dispatch.UsesDynamicKernel(ConvTranspose2dProblem.Create(o, shape)), $"{o} {shape} should run the generated bodies");
         prepared.Run(input, buffer.AsSpan(0, length), shape.Batch, shape.Height, shape.Width, 5 - threads);

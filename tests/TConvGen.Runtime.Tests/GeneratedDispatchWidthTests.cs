@@ -33,12 +33,26 @@ public sealed class GeneratedDispatchWidthTests
         float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength);
         var dispatch = new GeneratedKernelDispatch(dynamic, dynamic.Prepare(weight, [], inChannels, outChannels), weight, [], inChannels, outChannels, 8);
 
-        bool x64Vector128 = GeneratedKernelVector.Lanes == 4 && X86Base.IsSupported;
+        bool x64Vector128 = GeneratedKernelVector.LanesFor(stride) == 4 && X86Base.IsSupported;
         Assert.Equal(dynamicOnX64Vector128 && x64Vector128, dispatch.UsesDynamicKernel(problem));
         var expected = new float[problem.OutputLength];
         ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, [], expected, shape, 1);
         var actual = OutputAssert.GuardedBuffer(expected.Length);
         dispatch.Run(input, actual.AsSpan(0, expected.Length), 1, size, size, 2);
         OutputAssert.CloseAndGuarded(expected, actual, "dispatch");
+    }
+
+    /// <summary>Past stride 3 the bodies run Vector256 where Vector512 is preferred (their lane-by-lane strided stores cost
+    /// more than the wider multiply-adds save); below, and on every other machine, the machine's width for every stride.</summary>
+    [Fact]
+    public void WideStridesRunVector256BodiesWhereVector512IsPreferred()
+    {
+        string narrow = GeneratedKernelVector.WidthFor(1);
+        Assert.Equal(narrow, GeneratedKernelVector.WidthFor(2));
+        Assert.Equal(narrow, GeneratedKernelVector.WidthFor(3));
+        string wide = narrow == "Vector512" ? "Vector256" : narrow;
+        Assert.Equal(wide, GeneratedKernelVector.WidthFor(4));
+        Assert.Equal(wide, GeneratedKernelVector.WidthFor(8));
+        Assert.Equal(wide == "Vector256" ? 8 : GeneratedKernelVector.LanesFor(1), GeneratedKernelVector.LanesFor(8));
     }
 }

@@ -34,6 +34,8 @@ namespace TConvGen.Generated
     {
         private const int KernelPlane = 9;
         private const int StrideHeight = 2;
+        // The horizontal stride: the width the bodies run depends on it (GeneratedKernelVector.LanesFor).
+        private const int StrideWidth = 2;
         // Output row j of a row phase reads input rows j + MinRowOffset .. j + MaxRowOffset; column j, columns j + MinColumnOffset .. j + MaxColumnOffset.
         private const int MinRowOffset = 0;
         private const int MaxRowOffset = 1;
@@ -49,7 +51,7 @@ namespace TConvGen.Generated
         {
         }
 
-        public override string Algorithm => "Generated (" + GeneratedKernelVector.Width + ")";
+        public override string Algorithm => "Generated (" + GeneratedKernelVector.WidthFor(StrideWidth) + ")";
 
         private static ConvTranspose2dOptions CreateOptions() => new ConvTranspose2dOptions(3, 2, 1) { KernelWidth = 3, StrideWidth = 2, PaddingWidth = 1, OutputPaddingHeight = 1, OutputPaddingWidth = 1, DilationHeight = 1, DilationWidth = 1, Groups = 1 };
 
@@ -59,11 +61,11 @@ namespace TConvGen.Generated
             // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
             // The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on
             // ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.
-            if (GeneratedKernelVector.Lanes == 16)
+            if (GeneratedKernelVector.LanesFor(StrideWidth) == 16)
             {
                 return new GeneratedKernelDispatch(this, new Prepared1x2<GeneratedKernelSimd512, Vector512<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared1x2<GeneratedKernelSimd512, Vector512<float>>.BlockColumns);
             }
-            if (GeneratedKernelVector.Lanes == 8)
+            if (GeneratedKernelVector.LanesFor(StrideWidth) == 8)
             {
                 if (GeneratedKernelVector.HasWideRegisterFile)
                 {
