@@ -9,7 +9,7 @@ namespace TConvGen.Runtime.Tests;
 
 /// <summary>The Winograd kernel (F(2x2, 3x3) for k3 s1) on the cases the random sweep rarely reaches, at every width this
 /// machine runs and in the portable code: every padding 0 to 2 per axis (odd and even outputs, so clipped edge tiles on the
-/// right and at the bottom), rows shorter and longer than a strip, several strips, groups, batches, channel counts that leave
+/// right and at the bottom), rows shorter and longer than a vector, strips that span tile rows, several bands, groups, batches, channel counts that leave
 /// a padded register block, one thread and two (tiles that split rows and channels); configurations it hands to PhaseDirect;
 /// and the width each runs, as its name says.</summary>
 public sealed class KernelWinogradTests
@@ -27,6 +27,9 @@ public sealed class KernelWinogradTests
     [InlineData(2, 2, 1, 1, 3, 3, 1, 1)]
     [InlineData(1, 1, 9, 14, 40, 150, 1, 2)]
     [InlineData(1, 2, 20, 30, 17, 19, 3, 2)]
+    [InlineData(1, 1, 64, 8, 40, 40, 1, 1)]
+    [InlineData(0, 2, 64, 9, 41, 30, 2, 2)]
+    [InlineData(2, 1, 200, 7, 20, 300, 1, 1)]
     public void MatchesTheReference(int paddingHeight, int paddingWidth, int inChannels, int outChannels, int height, int width, int batch, int threads)
     {
         var options = new ConvTranspose2dOptions(3, 1, paddingHeight) { PaddingWidth = paddingWidth };
