@@ -62,7 +62,7 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d
             OutputPaddingHeight: 0, OutputPaddingWidth: 0 }
         && (uint)options.PaddingHeight <= 2 && (uint)options.PaddingWidth <= 2;
 
-    /// <summary>The output channels of a register block: eight with 32 vector registers, else six (and six in the portable code,
+    /// <summary>The output channels of a register block: eight with 32 vector registers (and three vectors of tiles), else six (and six in the portable code,
     /// which shares <see cref="GemmMicroKernels"/>' portable GEMM).</summary>
     private static int BlockFor(SimdLevel level) =>
         level != SimdLevel.Portable && SimdPath.VectorRegisters >= 32 ? WinogradMicroKernels.Rows : GemmMicroKernels.Rows;
@@ -277,10 +277,8 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d
                 {
                     if (typeof(TVector) == typeof(float))
                         GemmMicroKernels.Multiply6xNPortable(a, b + j, stride, channels, m + j, stride, columns);
-                    else if (block == WinogradMicroKernels.Rows && columns == 3 * lanes)
-                        WinogradMicroKernels.Multiply8x3<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
                     else if (block == WinogradMicroKernels.Rows)
-                        WinogradMicroKernels.Multiply8x2<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
+                        WinogradMicroKernels.Multiply8x3<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
                     else
                         GemmMicroKernels.Multiply6x2<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
                 }
