@@ -71,13 +71,14 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d
     /// its strips need many tiles to fill the GEMM's column blocks.</summary>
     private const int TileRowsPerThreadTile = 8;
 
-    /// <summary>Threads split the output channels of a group in at most two chunks (whole register blocks): every chunk
-    /// repeats the packing and the input transform of all input channels (128->128 28x28 at two threads: 3.2 ms in chunks of
-    /// 16 channels against 1.8 ms for ChannelVectorized).</summary>
+    /// <summary>Threads do not split a group's output channels (the chunk is the whole group, in register blocks): every
+    /// chunk would repeat the packing and the input transform of all input channels. At two threads, Vector512 (median of 21):
+    /// h 64->64 56x56 590 us unsplit, 874 us in two chunks, PhaseDirect 838-915 us; 128->128 28x28 572 vs 808 us (in chunks
+    /// of 16 channels 3.2 ms), ChannelVectorized 875-905 us.</summary>
     private static int ChannelChunk(ConvTranspose2dOptions options, int outChannels, SimdLevel level)
     {
         int block = BlockFor(level), perGroup = outChannels / Math.Max(1, options.Groups);
-        return Math.Max(block, ((perGroup + 1) / 2 + block - 1) / block * block);
+        return Math.Max(block, (perGroup + block - 1) / block * block);
     }
 
     /// <summary>Floats between the transformed elements of V (<paramref name="rows"/> = Cin) or M (the block): the rows and a
