@@ -31,4 +31,10 @@ public enum ConvTranspose2dAlgorithm
     /// four phases are 1x1 convolutions of the same input, computed together from each input vector (Vector512 where the
     /// CPU accelerates it) and stored as whole output rows. Any other configuration runs <see cref="PhaseDirect"/>.</summary>
     OneTap = 6,
+
+    /// <summary>For kernel 3 x 3, stride 1, dilation 1 and padding 0 to 2 (3x3 decoder layers): the layer is a correlation of
+    /// the zero-padded input with the flipped kernel, computed by Winograd's F(2x2, 3x3) in fused, cache-blocked steps (input
+    /// transform, a GEMM over channels per transformed element, output transform), 2.25x fewer multiplications than the
+    /// direct kernels. Inputs with a NaN or an infinity take the exact path; any other configuration runs <see cref="PhaseDirect"/>.</summary>
+    Winograd = 7,
 }

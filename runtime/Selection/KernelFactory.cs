@@ -23,6 +23,7 @@ internal static class KernelFactory
             ConvTranspose2dAlgorithm.ChannelVectorized => new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors)),
             ConvTranspose2dAlgorithm.PatchScatter => new PatchScatterConvTranspose2d(options, SimdPath.Best(useVectors)),
             ConvTranspose2dAlgorithm.OneTap => new OneTapConvTranspose2d(options, useVectors ? SimdLevel.Vector512 : SimdLevel.Portable),
+            ConvTranspose2dAlgorithm.Winograd => new WinogradConvTranspose2d(options, SimdPath.Best(useVectors)),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm,
                 $"algorithm must be one of {string.Join(", ", Enum.GetNames<ConvTranspose2dAlgorithm>())}, but got {algorithm}."),
         };

@@ -20,6 +20,7 @@ internal static class KernelVariants
             yield return new GemmCol2ImConvTranspose2d(options, level);
             yield return new ChannelVectorizedConvTranspose2d(options, level);
             yield return new PatchScatterConvTranspose2d(options, level);
+            yield return new WinogradConvTranspose2d(options, level);
         }
         if (OneTapPrepared.Supports(options))
         {
