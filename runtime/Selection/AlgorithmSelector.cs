@@ -245,6 +245,40 @@ internal static class AlgorithmSelector
     /// enough reduction.</summary>
     internal const int OneTapWideRows = 32;
 
+    /// <summary>The channels per group (in and out) from which Winograd wins.</summary>
+    internal const int WinogradChannels = 32;
+
+    /// <summary>Where Vector512 runs, the input channels per group up to which Winograd was measured to win (256 lost on 14x14).</summary>
+    internal const int WinogradMaxInChannels512 = 128;
+
+    /// <summary>The output side from which Winograd wins where Vector512 runs (ChannelVectorized and PhaseDirect win below).</summary>
+    internal const int WinogradMinSide512 = 28;
+
+    /// <summary>The output side from which Winograd wins below Vector512 (the smallest measured).</summary>
+    internal const int WinogradMinSide = 14;
+
+    /// <summary>Whether Winograd F(2x2,3x3) may win for some input size with these channels on <paramref name="machine"/>:
+    /// a 3 x 3 stride-1 layer it computes, with at least 32 input and output channels per group, where the rules measured it
+    /// (Vector256 and wider; its Vector128 code is correct but not yet timed). Measured at one thread, median of 21
+    /// interleaved runs, against the best of PhaseDirect and ChannelVectorized, Winograd's time: [512] 64->64 56x56 0.60x
+    /// (1.58-1.80x in other runs), 128->128 28x28 0.72x, 32->32 64x64 0.93x (0.81-0.93x), and at two threads 0.75x, 0.67x,
+    /// 0.98x; but it loses on small outputs and very wide channels there, 64->64 14x14 1.19x, 32->32 16x16 1.16x, 256->256
+    /// 14x14 1.22x. [256] (AVX-512 off) every one of those wins: 56x56 0.51x, 28x28 0.59x, 64x64 0.65x, 14x14 0.73x, 16x16
+    /// 0.82x, 256->256 14x14 0.79x.</summary>
+    public static bool MayPreferWinograd(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
+        WinogradTiles.Supports(options) && machine.Preferred >= SimdLevel.Vector256
+        && inChannels / options.Groups >= WinogradChannels && outChannels / options.Groups >= WinogradChannels
+        && (machine.Preferred < SimdLevel.Vector512 || inChannels / options.Groups <= WinogradMaxInChannels512);
+
+    /// <summary>Whether Winograd wins for this problem on <paramref name="machine"/> (<see cref="MayPreferWinograd"/>, on an
+    /// output of at least 28 x 28 where Vector512 runs and 14 x 14 below).</summary>
+    public static bool PrefersWinograd(ConvTranspose2dProblem problem, MachineDescription machine)
+    {
+        int side = machine.Preferred >= SimdLevel.Vector512 ? WinogradMinSide512 : WinogradMinSide;
+        return MayPreferWinograd(problem.Options, problem.InChannels, problem.OutChannels, machine)
+            && problem.OutputHeight >= side && problem.OutputWidth >= side;
+    }
+
     /// <summary>Whether OneTap may win for some input size with these channels on <paramref name="machine"/>: Auto then prepares it.
     /// One input and one output channel per group lose below Vector512.</summary>
     public static bool MayPreferOneTap(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
@@ -279,6 +313,8 @@ internal static class AlgorithmSelector
             return ConvTranspose2dAlgorithm.PatchScatter;
         if (PrefersOneTap(problem, machine))
             return ConvTranspose2dAlgorithm.OneTap;
+        if (PrefersWinograd(problem, machine))
+            return ConvTranspose2dAlgorithm.Winograd;
         if (PrefersChannelVectorized(problem, machine))
             return ConvTranspose2dAlgorithm.ChannelVectorized;
         return HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && ReducesOver(o, problem.InChannels, WideReduction)
@@ -312,6 +348,8 @@ internal static class AlgorithmSelector
     /// dynamic time: HiFi-GAN's 512->256 1x86 k1x16 s1x8 p0x4 2.44 vs 1.88 ms / 1.13 vs 1.02 ms at Vector512, 5.57 vs 4.32 /
     /// 2.83 vs 2.17 ms at Vector256; 256->128 1x688 4.32 vs 4.25 / 2.54 vs 2.45 ms at Vector512, 9.32 vs 8.33 / 5.49 vs 4.59 ms
     /// at Vector256);</item>
+    /// <item>a layer Auto runs with Winograd (<see cref="PrefersWinograd"/>), which does fewer multiplications than any direct
+    /// body can: 64->64 56x56 k3s1p1 (Winograd 0.60x the direct kernels' time at Vector512, 0.51x at Vector256);</item>
     /// <item>the layers <see cref="UnfusedVector128Loses"/> lists (x64 without AVX2).</item>
     /// </list>
     /// The weights' and the geometry's exact path is the caller's (it needs the weights).
@@ -327,7 +365,7 @@ internal static class AlgorithmSelector
             && HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && PrefersOneTap(problem, machine);
         bool wideStrideChannelVectorized = o.StrideWidth > 2 && Choose(problem, machine) == ConvTranspose2dAlgorithm.ChannelVectorized;
         return ColumnPhaseLength(problem) < blockColumns || wideStrideOne || wideOneTap || wideStrideChannelVectorized
-            || UnfusedVector128Loses(problem, machine);
+            || PrefersWinograd(problem, machine) || UnfusedVector128Loses(problem, machine);
     }
 
     /// <summary>Positions per column phase below which the dynamic kernel wins where the bodies run unfused Vector128.</summary>

@@ -59,7 +59,7 @@ internal sealed record MachineDescription
     {
         ConvTranspose2dAlgorithm.OneTap => Widest,
         ConvTranspose2dAlgorithm.PhaseDirect or ConvTranspose2dAlgorithm.GemmCol2Im or ConvTranspose2dAlgorithm.ChannelVectorized
-            or ConvTranspose2dAlgorithm.PatchScatter => Preferred,
+            or ConvTranspose2dAlgorithm.PatchScatter or ConvTranspose2dAlgorithm.Winograd => Preferred,
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not one of the kernels Auto chooses among."),
     };
 

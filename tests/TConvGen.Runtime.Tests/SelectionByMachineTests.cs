@@ -27,6 +27,7 @@ public sealed class SelectionByMachineTests
     private const ConvTranspose2dAlgorithm Wide = ConvTranspose2dAlgorithm.ChannelVectorized;
     private const ConvTranspose2dAlgorithm Scatter = ConvTranspose2dAlgorithm.PatchScatter;
     private const ConvTranspose2dAlgorithm OneTap = ConvTranspose2dAlgorithm.OneTap;
+    private const ConvTranspose2dAlgorithm Winograd = ConvTranspose2dAlgorithm.Winograd;
 
     [Theory]
     // 128->64 32x32 k4s2p1: one of PhaseDirect's Vector512 wide tiles fills each row phase (32 positions), so it beats
@@ -45,9 +46,10 @@ public sealed class SelectionByMachineTests
     [InlineData(4, 2, 1, 128, 64, 128, 128, "Avx512", Wide)]
     [InlineData(4, 2, 1, 64, 64, 128, 128, "Avx512", Direct)]
     [InlineData(4, 2, 1, 128, 64, 36, 36, "Avx512", Wide)]
-    [InlineData(3, 1, 1, 64, 64, 64, 64, "Avx512", Direct)]
-    [InlineData(3, 1, 1, 64, 64, 64, 64, "Avx2", Wide)]
-    [InlineData(3, 1, 1, 64, 64, 56, 56, "Avx512", Wide)]
+    // 3x3 stride 1 with 32+ channels goes to Winograd from Vector256 on (below).
+    [InlineData(3, 1, 1, 64, 64, 64, 64, "Avx512", Winograd)]
+    [InlineData(3, 1, 1, 64, 64, 64, 64, "Avx2", Winograd)]
+    [InlineData(3, 1, 1, 64, 64, 56, 56, "Avx512", Winograd)]
     // Vector128 at stride 1: PhaseDirect where its two-vector tile (8 positions with 16 registers, 4 vectors and 16 with 32)
     // fills the row phases, ChannelVectorized where it does not.
     [InlineData(3, 1, 1, 64, 64, 56, 56, "Sse", Direct)]
@@ -65,8 +67,18 @@ public sealed class SelectionByMachineTests
     [InlineData(4, 2, 1, 128, 16, 16, 16, "Avx512", Direct)]
     [InlineData(4, 2, 1, 128, 32, 16, 16, "Arm64", Direct)]
     [InlineData(4, 2, 1, 128, 32, 16, 16, "Sse", Wide)]
-    [InlineData(3, 1, 1, 32, 32, 48, 48, "Avx512", Wide)]
-    [InlineData(3, 1, 1, 32, 32, 64, 64, "Avx512", Direct)]
+    [InlineData(3, 1, 1, 32, 32, 48, 48, "Avx512", Winograd)]
+    [InlineData(3, 1, 1, 32, 32, 64, 64, "Avx512", Winograd)]
+    // Winograd: 3x3 stride 1 (padding 0..2), 32+ channels per group, from Vector256 on; at Vector512 on outputs of 28x28 or
+    // more with at most 128 input channels (it loses on 14x14 and with 256), below Vector512 from 14x14.
+    [InlineData(3, 1, 1, 128, 128, 28, 28, "Avx512", Winograd)]
+    [InlineData(3, 1, 1, 64, 64, 14, 14, "Avx512", Wide)]
+    [InlineData(3, 1, 1, 64, 64, 14, 14, "Avx2", Winograd)]
+    [InlineData(3, 1, 1, 256, 256, 28, 28, "Avx512", Wide)]
+    [InlineData(3, 1, 1, 256, 256, 14, 14, "Avx2", Winograd)]
+    [InlineData(3, 1, 1, 16, 16, 64, 64, "Avx2", Direct)]
+    [InlineData(3, 1, 0, 64, 64, 56, 56, "Zen4", Winograd)]
+    [InlineData(3, 1, 3, 64, 64, 56, 56, "Avx512", Wide)]
     // 1024->512 4x4 k4s2p1: ChannelVectorized from Vector256 on, else the GEMM (a phase of 4 positions is shorter than
     // PhaseDirect's block; at Vector128 one vector, with a long reduction into 128 channels or more and 16 pixels that fill
     // the GEMM's tile). With 64 output channels, or on 2x2 (4 pixels), ChannelVectorized at Vector128.
@@ -175,8 +187,10 @@ public sealed class SelectionByMachineTests
     // A wide stride-1 layer goes where Auto runs ChannelVectorized on it (with 64 output channels or more: fewer are not
     // measured against the bodies).
     [InlineData(3, 1, 1, 1, 64, 64, 64, 8, "Avx2", true)]
-    [InlineData(3, 1, 1, 1, 32, 32, 56, 8, "Avx2", false)]
-    [InlineData(3, 1, 1, 1, 32, 32, 56, 16, "Avx512", false)]
+    // ... and where Auto runs Winograd (3x3 stride 1, 32+ channels, from Vector256 on).
+    [InlineData(3, 1, 1, 1, 32, 32, 56, 8, "Avx2", true)]
+    [InlineData(3, 1, 1, 1, 32, 32, 56, 16, "Avx512", true)]
+    [InlineData(3, 1, 1, 1, 16, 16, 56, 16, "Avx512", false)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Avx512", true)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Avx2", true)]
     [InlineData(3, 1, 1, 1, 64, 64, 56, 8, "Zen4", true)]

@@ -19,9 +19,10 @@ internal sealed class AutoConvTranspose2d : ConvTranspose2d
         Wide = new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors));
         Scatter = new PatchScatterConvTranspose2d(options, SimdPath.Best(useVectors));
         OneTap = new OneTapConvTranspose2d(options, useVectors ? SimdLevel.Vector512 : SimdLevel.Portable);
+        Winograd = new WinogradConvTranspose2d(options, SimdPath.Best(useVectors));
     }
 
-    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm} | {Wide.Algorithm} | {Scatter.Algorithm} | {OneTap.Algorithm})";
+    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm} | {Wide.Algorithm} | {Scatter.Algorithm} | {OneTap.Algorithm} | {Winograd.Algorithm})";
 
     /// <summary>The direct kernel Auto runs by default.</summary>
     internal ConvTranspose2d Direct { get; }
@@ -37,6 +38,9 @@ internal sealed class AutoConvTranspose2d : ConvTranspose2d
 
     /// <summary>The one-tap kernel Auto runs for kernel 2, stride 2 layers on inputs wide enough.</summary>
     internal ConvTranspose2d OneTap { get; }
+
+    /// <summary>The Winograd kernel Auto runs for wide 3 x 3 stride-1 layers.</summary>
+    internal ConvTranspose2d Winograd { get; }
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
         ExactPath.IsRequired(Options, weight)

@@ -6,7 +6,7 @@ namespace TConvGen;
 /// <summary>
 /// The prepared form of <see cref="AutoConvTranspose2d"/>: holds the packing of the kernel the channel counts make the
 /// likely winner on this machine (<see cref="MachineDescription.Current"/>: OneTap for its layers where it runs SIMD, else
-/// ChannelVectorized where it fills its register block, else PhaseDirect) and, when another kernel may win for some input
+/// Winograd for wide 3 x 3 stride-1 layers where it may win, else ChannelVectorized where it fills its register block, else PhaseDirect) and, when another kernel may win for some input
 /// sizes (OneTap's layers on narrow inputs; ChannelVectorized or PhaseDirect by row length; GemmCol2Im and PatchScatter for
 /// wide channels on narrow or single-pixel inputs), a copy of the weights from which that kernel's packing is made on the
 /// first run that picks it.
@@ -27,11 +27,13 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
         _auto = kernel;
         var options = kernel.Options;
         bool oneTap = AlgorithmSelector.MayPreferOneTap(options, inChannels, outChannels, _machine);
+        bool winograd = AlgorithmSelector.MayPreferWinograd(options, inChannels, outChannels, _machine);
         _defaultAlgorithm = oneTap ? ConvTranspose2dAlgorithm.OneTap
+            : winograd ? ConvTranspose2dAlgorithm.Winograd
             : AlgorithmSelector.FillsChannelVectorizedBlock(options, inChannels, outChannels, _machine) ? ConvTranspose2dAlgorithm.ChannelVectorized
             : ConvTranspose2dAlgorithm.PhaseDirect;
         _default = KernelFor(_defaultAlgorithm).Prepare(weight, bias, inChannels, outChannels);
-        if (oneTap || AlgorithmSelector.HasWideChannelPairs(options, inChannels, outChannels)
+        if (oneTap || winograd || AlgorithmSelector.HasWideChannelPairs(options, inChannels, outChannels)
             || AlgorithmSelector.MayPreferChannelVectorized(options, inChannels, outChannels, _machine))
         {
             _weight = weight.ToArray();
@@ -64,6 +66,7 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
         ConvTranspose2dAlgorithm.ChannelVectorized => _auto.Wide,
         ConvTranspose2dAlgorithm.GemmCol2Im => _auto.Gemm,
         ConvTranspose2dAlgorithm.PatchScatter => _auto.Scatter,
+        ConvTranspose2dAlgorithm.Winograd => _auto.Winograd,
         _ => _auto.Direct,
     };
 
