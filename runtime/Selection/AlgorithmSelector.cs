@@ -363,9 +363,10 @@ internal static class AlgorithmSelector
             && HasWideOutChannels(o, problem.InChannels, problem.OutChannels, machine) && PrefersChannelVectorized(problem, machine);
         bool wideOneTap = machine.WidthOf(ConvTranspose2dAlgorithm.OneTap) == SimdLevel.Vector512
             && HasWideChannelPairs(o, problem.InChannels, problem.OutChannels) && PrefersOneTap(problem, machine);
-        bool wideStrideChannelVectorized = o.StrideWidth > 2 && Choose(problem, machine) == ConvTranspose2dAlgorithm.ChannelVectorized;
+        var auto = Choose(problem, machine);
+        bool wideStrideChannelVectorized = o.StrideWidth > 2 && auto == ConvTranspose2dAlgorithm.ChannelVectorized;
         return ColumnPhaseLength(problem) < blockColumns || wideStrideOne || wideOneTap || wideStrideChannelVectorized
-            || PrefersWinograd(problem, machine) || UnfusedVector128Loses(problem, machine);
+            || PrefersWinograd(problem, machine) || UnfusedVector128Loses(problem, machine, auto);
     }
 
     /// <summary>Positions per column phase below which the dynamic kernel wins where the bodies run unfused Vector128.</summary>
@@ -383,12 +384,12 @@ internal static class AlgorithmSelector
     /// batch 8 73.4 vs 63.9 / 37.9 vs 30.2 ms, HiFi-GAN's 128->64 1x5504 k1x4 s1x2 p0x1 13.3 vs 11.5 / 7.88 vs 7.21 ms and
     /// 64->32 1x11008 5.37 vs 4.57 / 4.82 vs 3.78 ms with ChannelVectorized; U-Net's 128->64 64x64 k2s2p0 7.79 vs 6.65 /
     /// 4.46 vs 3.88 ms with OneTap).</summary>
-    private static bool UnfusedVector128Loses(ConvTranspose2dProblem problem, MachineDescription machine)
+    private static bool UnfusedVector128Loses(ConvTranspose2dProblem problem, MachineDescription machine, ConvTranspose2dAlgorithm auto)
     {
         if (machine.Preferred != SimdLevel.Vector128 || machine.FusedMultiplyAdd)
             return false;
         int strideWidth = problem.Options.StrideWidth;
         return strideWidth == 1 || strideWidth > 3 || ColumnPhaseLength(problem) < NarrowUnfusedPhaseLength
-            || Choose(problem, machine) is ConvTranspose2dAlgorithm.ChannelVectorized or ConvTranspose2dAlgorithm.OneTap;
+            || auto is ConvTranspose2dAlgorithm.ChannelVectorized or ConvTranspose2dAlgorithm.OneTap;
     }
 }

@@ -9,38 +9,28 @@ namespace TConvGen;
 /// </summary>
 internal sealed class AutoConvTranspose2d : ConvTranspose2d
 {
+    /// <summary>The kernels Auto chooses among, in the order its <see cref="Algorithm"/> names them.</summary>
+    private static readonly ConvTranspose2dAlgorithm[] Candidates =
+    [
+        ConvTranspose2dAlgorithm.PhaseDirect, ConvTranspose2dAlgorithm.GemmCol2Im, ConvTranspose2dAlgorithm.ChannelVectorized,
+        ConvTranspose2dAlgorithm.PatchScatter, ConvTranspose2dAlgorithm.OneTap, ConvTranspose2dAlgorithm.Winograd,
+    ];
+
     private readonly SimdLevel _level;
+
+    /// <summary>One instance per candidate, as <see cref="KernelFactory"/> makes them; indexed like <see cref="Candidates"/>.</summary>
+    private readonly ConvTranspose2d[] _kernels;
 
     public AutoConvTranspose2d(ConvTranspose2dOptions options, bool useVectors) : base(options)
     {
         _level = SimdPath.Best(useVectors);
-        Direct = new PhaseDirectConvTranspose2d(options, useVectors);
-        Gemm = new GemmCol2ImConvTranspose2d(options, useVectors);
-        Wide = new ChannelVectorizedConvTranspose2d(options, SimdPath.Best(useVectors));
-        Scatter = new PatchScatterConvTranspose2d(options, SimdPath.Best(useVectors));
-        OneTap = new OneTapConvTranspose2d(options, useVectors ? SimdLevel.Vector512 : SimdLevel.Portable);
-        Winograd = new WinogradConvTranspose2d(options, SimdPath.Best(useVectors));
+        _kernels = Array.ConvertAll(Candidates, algorithm => KernelFactory.Create(options, algorithm, useVectors));
     }
 
-    public override string Algorithm => $"Auto ({Direct.Algorithm} | {Gemm.Algorithm} | {Wide.Algorithm} | {Scatter.Algorithm} | {OneTap.Algorithm} | {Winograd.Algorithm})";
+    public override string Algorithm => $"Auto ({string.Join(" | ", Array.ConvertAll(_kernels, kernel => kernel.Algorithm))})";
 
-    /// <summary>The direct kernel Auto runs by default.</summary>
-    internal ConvTranspose2d Direct { get; }
-
-    /// <summary>The GEMM kernel Auto runs for wide channels on narrow inputs.</summary>
-    internal ConvTranspose2d Gemm { get; }
-
-    /// <summary>The channel-vectorised kernel Auto runs for wide output channels and long reductions.</summary>
-    internal ConvTranspose2d Wide { get; }
-
-    /// <summary>The patch-scatter kernel Auto runs for wide channels on inputs of a pixel or a few.</summary>
-    internal ConvTranspose2d Scatter { get; }
-
-    /// <summary>The one-tap kernel Auto runs for kernel 2, stride 2 layers on inputs wide enough.</summary>
-    internal ConvTranspose2d OneTap { get; }
-
-    /// <summary>The Winograd kernel Auto runs for wide 3 x 3 stride-1 layers.</summary>
-    internal ConvTranspose2d Winograd { get; }
+    /// <summary>The kernel Auto runs for <paramref name="algorithm"/>, one of its candidates (the selector's picks).</summary>
+    internal ConvTranspose2d KernelFor(ConvTranspose2dAlgorithm algorithm) => _kernels[Array.IndexOf(Candidates, algorithm)];
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
         ExactPath.IsRequired(Options, weight)

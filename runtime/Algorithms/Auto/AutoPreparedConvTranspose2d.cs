@@ -32,7 +32,7 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
             : winograd ? ConvTranspose2dAlgorithm.Winograd
             : AlgorithmSelector.FillsChannelVectorizedBlock(options, inChannels, outChannels, _machine) ? ConvTranspose2dAlgorithm.ChannelVectorized
             : ConvTranspose2dAlgorithm.PhaseDirect;
-        _default = KernelFor(_defaultAlgorithm).Prepare(weight, bias, inChannels, outChannels);
+        _default = _auto.KernelFor(_defaultAlgorithm).Prepare(weight, bias, inChannels, outChannels);
         if (oneTap || winograd || AlgorithmSelector.HasWideChannelPairs(options, inChannels, outChannels)
             || AlgorithmSelector.MayPreferChannelVectorized(options, inChannels, outChannels, _machine))
         {
@@ -54,21 +54,11 @@ internal sealed class AutoPreparedConvTranspose2d : PreparedConvTranspose2d
         if (other is null)
         {
             // Racing runs may both pack; one result is kept, and both are equivalent.
-            Interlocked.CompareExchange(ref slot, KernelFor(algorithm).Prepare(_weight, _bias, InChannels, OutChannels), null);
+            Interlocked.CompareExchange(ref slot, _auto.KernelFor(algorithm).Prepare(_weight, _bias, InChannels, OutChannels), null);
             other = Volatile.Read(ref slot)!;
         }
         return other;
     }
-
-    private ConvTranspose2d KernelFor(ConvTranspose2dAlgorithm algorithm) => algorithm switch
-    {
-        ConvTranspose2dAlgorithm.OneTap => _auto.OneTap,
-        ConvTranspose2dAlgorithm.ChannelVectorized => _auto.Wide,
-        ConvTranspose2dAlgorithm.GemmCol2Im => _auto.Gemm,
-        ConvTranspose2dAlgorithm.PatchScatter => _auto.Scatter,
-        ConvTranspose2dAlgorithm.Winograd => _auto.Winograd,
-        _ => _auto.Direct,
-    };
 
     protected internal override void RunCore(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, int maxDegreeOfParallelism)
     {
