@@ -15,7 +15,7 @@ namespace TConvGen.CompilerServices;
 /// prove that at compile time; called from other code they can corrupt memory.</remarks>
 /// <typeparam name="TVector">The vector of <see cref="float"/> the struct operates on.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public interface IGeneratedKernelSimd<TVector>
+public interface IGeneratedKernelSimd<TVector> : IActivationSimd<TVector>
     where TVector : struct
 {
     /// <summary>The floats in a vector.</summary>

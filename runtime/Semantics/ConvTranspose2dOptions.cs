@@ -60,6 +60,14 @@ public sealed record ConvTranspose2dOptions
     /// <summary>The number of channel groups, at least 1; input and output channels must be divisible by it (default 1).</summary>
     public int Groups { get; init; } = 1;
 
+    /// <summary>The function applied to every output after the bias: <see cref="ConvTransposeActivation.None"/> (default) or
+    /// one of PyTorch's activations, fused into the kernel's stores.</summary>
+    public ConvTransposeActivation Activation { get; init; }
+
+    /// <summary>LeakyReLU's negative slope (PyTorch's <c>negative_slope</c>), any finite number; default 0.01. Used only by
+    /// <see cref="ConvTransposeActivation.LeakyRelu"/>.</summary>
+    public float ActivationSlope { get; init; } = DefaultActivationSlope;
+
     /// <summary>Sets <see cref="KernelHeight"/> and <see cref="KernelWidth"/> at once.</summary>
     public int Kernel { init => KernelHeight = KernelWidth = value; }
 
@@ -85,6 +93,7 @@ public sealed record ConvTranspose2dOptions
     /// Checks every rule PyTorch's <c>ConvTranspose2d</c> imposes on the hyper-parameters alone.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its legal range; the message names it and the range.</exception>
+    /// <exception cref="ArgumentException"><see cref="ActivationSlope"/> is not finite.</exception>
     public void Validate()
     {
         ThrowIfViolated(AtLeast(nameof(KernelHeight), KernelHeight, MinimumKernel));
@@ -98,9 +107,13 @@ public sealed record ConvTranspose2dOptions
         ThrowIfViolated(AtLeast(nameof(Groups), Groups, MinimumGroups));
         ThrowIfViolated(OutputPaddingInRange(nameof(OutputPaddingHeight), OutputPaddingHeight, StrideHeight, DilationHeight, nameof(StrideHeight), nameof(DilationHeight)));
         ThrowIfViolated(OutputPaddingInRange(nameof(OutputPaddingWidth), OutputPaddingWidth, StrideWidth, DilationWidth, nameof(StrideWidth), nameof(DilationWidth)));
+        ThrowIfViolated(KnownActivation(nameof(Activation), (int)Activation));
+        if (FiniteSlope(nameof(ActivationSlope), ActivationSlope) is { } slopeMessage)
+            throw new ArgumentException(slopeMessage, nameof(ActivationSlope));
     }
 
-    /// <summary>A PyTorch-like description, e.g. <c>ConvTranspose2d(kernel_size=(4, 4), stride=(2, 2), padding=(1, 1))</c>.</summary>
+    /// <summary>A PyTorch-like description, e.g. <c>ConvTranspose2d(kernel_size=(4, 4), stride=(2, 2), padding=(1, 1))</c>,
+    /// followed by the activation if there is one, e.g. <c> -> LeakyReLU(negative_slope=0.2)</c>.</summary>
     public override string ToString()
     {
         var text = new StringBuilder("ConvTranspose2d(");
@@ -113,6 +126,8 @@ public sealed record ConvTranspose2dOptions
             text.Append(", dilation=(").Append(DilationHeight).Append(", ").Append(DilationWidth).Append(')');
         if (Groups != 1)
             text.Append(", groups=").Append(Groups);
-        return text.Append(')').ToString();
+        text.Append(')');
+        return Activation == ConvTransposeActivation.None ? text.ToString()
+            : text.Append(" -> ").Append(ActivationFunction.Describe(Activation, ActivationSlope)).ToString();
     }
 }

@@ -16,6 +16,12 @@ internal static class ConvTranspose2dRules
     public const int MinimumDilation = 1;
     public const int MinimumGroups = 1;
 
+    /// <summary>LeakyReLU's negative slope when none is given, as in PyTorch.</summary>
+    public const float DefaultActivationSlope = 0.01f;
+
+    /// <summary>The largest <see cref="ConvTransposeActivation"/> value.</summary>
+    public const int MaximumActivation = (int)ConvTransposeActivation.Silu;
+
     /// <summary><paramref name="value"/> must be at least <paramref name="minimum"/>.</summary>
     public static RuleViolation? AtLeast(string parameter, int value, int minimum) =>
         value >= minimum ? null : new(parameter, value, minimum, int.MaxValue, $"{parameter} must be >= {minimum}, but got {value}.");
@@ -40,6 +46,16 @@ internal static class ConvTranspose2dRules
         return groups < MinimumGroups || channels % groups == 0 ? null : new(parameter, channels, minimum, int.MaxValue,
             $"{parameter} must be divisible by Groups ({groups}), but got {channels}.");
     }
+
+    /// <summary>An activation must be one of <see cref="ConvTransposeActivation"/>'s values.</summary>
+    public static RuleViolation? KnownActivation(string parameter, int value) =>
+        value >= 0 && value <= MaximumActivation ? null : new(parameter, value, 0, MaximumActivation,
+            $"{parameter} must be one of None, Relu, LeakyRelu, Relu6, Sigmoid, Tanh or Silu (0 to {MaximumActivation}), but got {value}.");
+
+    /// <summary>The activation slope must be finite: the message when it is not, or null.</summary>
+    public static string? FiniteSlope(string parameter, float value) =>
+        !float.IsNaN(value) && !float.IsInfinity(value) ? null
+            : $"{parameter} must be a finite number (LeakyReLU's negative slope, default {DefaultActivationSlope}), but got {value}.";
 
     /// <summary>Throws the violation's exception, if there is one.</summary>
     public static void ThrowIfViolated(RuleViolation? violation)

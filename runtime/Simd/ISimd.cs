@@ -8,7 +8,7 @@ namespace TConvGen;
 /// runs on this machine (<see cref="SimdPath"/>) before they call a kernel instantiated with it.
 /// </summary>
 /// <typeparam name="TVector">The vector of <see cref="float"/> the struct operates on.</typeparam>
-internal unsafe interface ISimd<TVector>
+internal unsafe interface ISimd<TVector> : CompilerServices.IActivationSimd<TVector>
     where TVector : struct
 {
     /// <summary>The floats in a vector.</summary>

@@ -140,7 +140,7 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d
                             case SimdLevel.Vector512: RunStrip<Simd512, Vector512<float>>(in geometry, in pointers, first, q, last); break;
                             case SimdLevel.Vector256: RunStrip<Simd256, Vector256<float>>(in geometry, in pointers, first, q, last); break;
                             case SimdLevel.Vector128: RunStrip<Simd128, Vector128<float>>(in geometry, in pointers, first, q, last); break;
-                            default: RunStrip<WinogradPortable, float>(in geometry, in pointers, first, q, last); break;
+                            default: RunStrip<SimdScalar, float>(in geometry, in pointers, first, q, last); break;
                         }
                     }
                 }

@@ -6,7 +6,7 @@ namespace TConvGen;
 
 /// <summary>
 /// The input and output transforms of F(2x2, 3x3), written once for every width (<see cref="ISimd{TVector}"/>, and
-/// <see cref="WinogradPortable"/> for one lane), with one tile per lane. Tile <c>t</c> of a tile row reads padded input
+/// <see cref="SimdScalar"/> for one lane), with one tile per lane. Tile <c>t</c> of a tile row reads padded input
 /// columns <c>2t .. 2t+3</c>; the band stores each padded row's even columns <c>E[j] = x[2j]</c> and odd columns
 /// <c>O[j] = x[2j+1]</c> apart, so the four columns of consecutive tiles are the contiguous runs <c>E[t], O[t], E[t+1],
 /// O[t+1]</c>. Lavin's matrices: <c>B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1]</c>, <c>A^T = [1 1 1 0; 0 1 -1 -1]</c>.
