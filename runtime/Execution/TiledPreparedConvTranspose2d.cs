@@ -35,7 +35,12 @@ public abstract class TiledPreparedConvTranspose2d : PreparedConvTranspose2d
     /// is split over threads; a kernel whose rate differs much from the FMA-bound kernels' says so here.</summary>
     private protected virtual long EstimatedWork(ConvTranspose2dProblem problem) => TilePartitioner.EstimatedWork(problem);
 
-    /// <summary>Computes every output of <paramref name="tile"/>, bias included, and writes nothing else.</summary>
+    /// <summary>Whether <see cref="RunTile"/> applies the options' activation itself, in its stores. When false (the default),
+    /// the base class applies it to each tile right after <see cref="RunTile"/>, while the tile is in cache.</summary>
+    protected virtual bool AppliesActivation => false;
+
+    /// <summary>Computes every output of <paramref name="tile"/>, bias included, and writes nothing else; with the
+    /// activation too when <see cref="AppliesActivation"/>.</summary>
     /// <param name="input">The input of image <c>tile.Image</c>: <c>(Cin, Hin, Win)</c>.</param>
     /// <param name="output">The output of image <c>tile.Image</c>: <c>(Cout, Hout, Wout)</c>.</param>
     /// <param name="problem">The validated problem.</param>
@@ -50,7 +55,7 @@ public abstract class TiledPreparedConvTranspose2d : PreparedConvTranspose2d
         if (maxDegreeOfParallelism == 1 || tiles.Length == 1 || problem.MultiplyAdds < TilePartitioner.ParallelThreshold)
         {
             foreach (var tile in tiles)
-                RunTile(ImageInput(input, problem, tile.Image), ImageOutput(output, problem, tile.Image), problem, tile);
+                RunActivatedTile(ImageInput(input, problem, tile.Image), ImageOutput(output, problem, tile.Image), problem, tile);
             return;
         }
         RunInParallel(input, output, problem, tiles, maxDegreeOfParallelism);
@@ -69,9 +74,16 @@ public abstract class TiledPreparedConvTranspose2d : PreparedConvTranspose2d
                 var tile = tiles[index];
                 var images = new ReadOnlySpan<float>((float*)inputAddress, inputLength);
                 var results = new Span<float>((float*)outputAddress, outputLength);
-                RunTile(ImageInput(images, problem, tile.Image), ImageOutput(results, problem, tile.Image), problem, tile);
+                RunActivatedTile(ImageInput(images, problem, tile.Image), ImageOutput(results, problem, tile.Image), problem, tile);
             });
         }
+    }
+
+    private void RunActivatedTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
+    {
+        RunTile(input, output, problem, tile);
+        if (!AppliesActivation)
+            ActivationPass.Apply(output, problem, tile, SimdPath.Preferred);
     }
 
     private static ReadOnlySpan<float> ImageInput(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int image) =>

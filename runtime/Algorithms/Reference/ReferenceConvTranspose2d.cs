@@ -4,7 +4,8 @@ namespace TConvGen;
 
 /// <summary>
 /// The definition, as the seed notebook writes it: every input pixel scatters <c>x * K</c> into a
-/// <c>kH x kW</c> window of the output at stride steps. Scalar, single-threaded, accumulated in double.
+/// <c>kH x kW</c> window of the output at stride steps. Scalar, single-threaded, accumulated in double; the activation is
+/// applied in double before the one rounding to float.
 /// </summary>
 internal sealed class ReferenceConvTranspose2d : ConvTranspose2d
 {
@@ -64,7 +65,7 @@ internal sealed class ReferenceConvTranspose2d : ConvTranspose2d
 
             var image = output.Slice(n * problem.OutputImageLength, problem.OutputImageLength);
             for (int i = 0; i < image.Length; i++)
-                image[i] = (float)sums[i];
+                image[i] = (float)ActivationFunction.Apply(o.Activation, o.ActivationSlope, sums[i]);
         }
     }
 
