@@ -66,25 +66,16 @@ internal readonly record struct OutputDifference(int Index, float Expected, floa
     /// <summary>
     /// The magnitude an activated output is measured against. A kernel's rounding error is that of the convolution it
     /// computes, relative to the convolution's magnitude; the activation carries it at most multiplied by its Lipschitz bound
-    /// (1 for ReLU, ReLU6, tanh; 1/4 for sigmoid; 1.1 for SiLU; max(1, |slope|) for LeakyReLU). Tanh and sigmoid squash a
-    /// convolution of magnitude 20 into [-1, 1] but not its error, so the output's own magnitude alone would demand 20 times
-    /// the precision the convolution has. The output's magnitude stays a floor, for the activation's own rounding.
+    /// <paramref name="lipschitz"/> (1 for ReLU, ReLU6 and tanh, 1/4 for sigmoid, 1.1 for SiLU, max(1, |slope|) for LeakyReLU).
+    /// Tanh and sigmoid squash a convolution of magnitude 20 into [-1, 1] but not its error, so the output's own magnitude
+    /// alone would demand 20 times the precision the convolution has. The output's magnitude stays a floor, for the
+    /// activation's own rounding.
     /// </summary>
     /// <param name="convolution">The reference convolution without the activation (after BatchNorm where there is one).</param>
     /// <param name="activated">The reference output with it.</param>
-    /// <param name="activation">The activation.</param>
-    /// <param name="slope">LeakyReLU's slope.</param>
-    public static double ActivatedMagnitude(ReadOnlySpan<float> convolution, ReadOnlySpan<float> activated, ConvTransposeActivation activation, float slope)
-    {
-        double lipschitz = activation switch
-        {
-            ConvTransposeActivation.Sigmoid => 0.25,
-            ConvTransposeActivation.Silu => 1.1,
-            ConvTransposeActivation.LeakyRelu => Math.Max(1.0, Math.Abs((double)slope)),
-            _ => 1.0,
-        };
-        return Math.Max(lipschitz * MagnitudeOf(convolution), MagnitudeOf(activated));
-    }
+    /// <param name="lipschitz">The activation's Lipschitz bound.</param>
+    public static double ActivatedMagnitude(ReadOnlySpan<float> convolution, ReadOnlySpan<float> activated, double lipschitz) =>
+        Math.Max(lipschitz * MagnitudeOf(convolution), MagnitudeOf(activated));
 
     /// <summary>e.g. <c>output[8] = 0.0764, expected -0.4886: error 0.565 &gt; 1E-05 * 1.26</c>.</summary>
     public string Describe(string expectedName) => Index < 0
