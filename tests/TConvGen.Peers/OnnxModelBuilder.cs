@@ -42,6 +42,21 @@ public static class OnnxModelBuilder
         return Build(layer, [shape.Batch, shape.InChannels, shape.Height, shape.Width], shape.OutChannels, weight, bias, batchNorm);
     }
 
+    /// <summary>The 1-D model for <paramref name="options"/> on inputs of <paramref name="shape"/>, with its activation.</summary>
+    /// <param name="options">Kernel, stride, padding (both ends), output padding, dilation, groups and activation.</param>
+    /// <param name="shape">The input's shape (N, Cin, L).</param>
+    /// <param name="weight">(Cin, Cout/groups, k).</param>
+    /// <param name="bias">(Cout), or empty for none.</param>
+    /// <param name="batchNorm">BatchNormalization after the convolution, or null.</param>
+    public static byte[] ConvTranspose1d(ConvTranspose1dOptions options, ConvTranspose1dShape shape, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
+        BatchNormData? batchNorm = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var layer = new OnnxLayer([options.Kernel], [options.Stride], [options.Padding], [options.OutputPadding], [options.Dilation], options.Groups,
+            options.Activation, options.ActivationSlope);
+        return Build(layer, [shape.Batch, shape.InChannels, shape.Length], shape.OutChannels, weight, bias, batchNorm);
+    }
+
     /// <summary>The model for one layer of any rank on an input of <paramref name="inputShape"/> (N, Cin, spatial...).</summary>
     /// <param name="layer">The hyper-parameters, one value per spatial axis.</param>
     /// <param name="inputShape">N, Cin and the spatial sizes.</param>
