@@ -107,4 +107,23 @@ public sealed class ConvTranspose1d
         ConvTranspose1dProblem.CheckWeightAndBias(Options, weight, bias, inChannels, outChannels);
         return new PreparedConvTranspose1d(this, _planar.Prepare(weight, bias, inChannels, outChannels));
     }
+
+    /// <summary>Folds a BatchNorm that follows this convolution (PyTorch's <c>nn.BatchNorm1d</c> in <c>eval()</c> mode) into
+    /// <paramref name="weight"/> and <paramref name="bias"/>, then packs them: the prepared kernel computes the convolution,
+    /// then <c>batch_norm</c>, then the options' activation. See
+    /// <see cref="ConvTranspose2d.Prepare(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int, BatchNormParameters)"/>.</summary>
+    /// <param name="weight">The weights, <c>(inChannels, outChannels/groups, k)</c>; not modified.</param>
+    /// <param name="bias">The bias, <c>(outChannels)</c>, or empty for none (zero); not modified.</param>
+    /// <param name="inChannels">Cin, divisible by the groups.</param>
+    /// <param name="outChannels">Cout, divisible by the groups.</param>
+    /// <param name="batchNorm">The BatchNorm's parameters, one per output channel.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A channel count is out of range, or the epsilon is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentException">A span has the wrong length, or a running variance is negative or NaN
+    /// (or zero with a zero epsilon).</exception>
+    public PreparedConvTranspose1d Prepare(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels,
+        BatchNormParameters batchNorm)
+    {
+        ConvTranspose1dProblem.CheckWeightAndBias(Options, weight, bias, inChannels, outChannels);
+        return new PreparedConvTranspose1d(this, _planar.Prepare(weight, bias, inChannels, outChannels, batchNorm));
+    }
 }

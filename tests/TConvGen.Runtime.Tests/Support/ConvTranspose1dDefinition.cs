@@ -5,7 +5,7 @@ namespace TConvGen.Runtime.Tests.Support;
 /// <summary>
 /// <c>conv_transpose1d</c> in double from its definition (a scatter: input sample i of channel ci adds
 /// <c>x * w[ci, j, t]</c> to output sample <c>i*s - p + t*d</c> of channel <c>group*(Cout/g) + j</c>), then
-/// the options' activation. Rounded to float once at the end. Independent of the runtime.
+/// BatchNorm's inference formula if one is given, then the options' activation. Rounded to float once at the end. Independent of the runtime.
 /// </summary>
 public static class ConvTranspose1dDefinition
 {
@@ -13,7 +13,7 @@ public static class ConvTranspose1dDefinition
     public static int OutputLength(ConvTranspose1dOptions o, int length) =>
         (length - 1) * o.Stride - 2 * o.Padding + o.Dilation * (o.Kernel - 1) + o.OutputPadding + 1;
 
-    public static float[] Run(ConvTranspose1dOptions o, ConvTranspose1dShape s, float[] x, float[] w, float[] b)
+    public static float[] Run(ConvTranspose1dOptions o, ConvTranspose1dShape s, float[] x, float[] w, float[] b, BatchNormData? batchNorm = null)
     {
         int outLength = OutputLength(o, s.Length);
         int inPerGroup = s.InChannels / o.Groups, outPerGroup = s.OutChannels / o.Groups;
@@ -41,7 +41,8 @@ public static class ConvTranspose1dDefinition
         var result = new float[y.Length];
         for (int k = 0; k < y.Length; k++)
         {
-            result[k] = (float)ActivationDefinition.Apply(o.Activation, o.ActivationSlope, y[k]);
+            double v = batchNorm is null ? y[k] : batchNorm.Apply(k / outLength % s.OutChannels, y[k]);
+            result[k] = (float)ActivationDefinition.Apply(o.Activation, o.ActivationSlope, v);
         }
         return result;
     }
