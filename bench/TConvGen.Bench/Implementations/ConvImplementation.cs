@@ -16,6 +16,10 @@ internal abstract class ConvImplementation : IDisposable
     /// its output is wrong. Null for TConvGen's implementations, whose wrong output stops the benchmark instead.</summary>
     public virtual PeerIsa? IsaFor(BenchShape shape) => null;
 
+    /// <summary>Whether it computes <paramref name="shape"/> at all (the 1-D columns run only the 1-D layers); cases it does
+    /// not are neither verified nor timed, and show as –.</summary>
+    public virtual bool Supports(BenchShape shape) => true;
+
     /// <summary>Allocates everything a run needs, so that <see cref="Run"/> allocates nothing that is timed.</summary>
     /// <exception cref="PeerUnavailableException">The implementation cannot run on this machine.</exception>
     public abstract void Setup(BenchShape shape, BenchData data, int threads);

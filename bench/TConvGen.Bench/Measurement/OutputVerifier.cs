@@ -35,6 +35,8 @@ internal static class OutputVerifier
                 if (unavailable.ContainsKey(name))
                     continue;
                 using var implementation = ImplementationCatalog.Create(name);
+                if (!implementation.Supports(shape))
+                    continue;
                 try
                 {
                     implementation.Setup(shape, data, threads);

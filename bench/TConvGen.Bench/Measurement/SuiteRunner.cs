@@ -30,6 +30,8 @@ internal static class SuiteRunner
             // The naive loop is single-threaded: timing it again at more threads says nothing new.
             if (name == NaiveImplementation.DisplayName && threads > 1)
                 continue;
+            if (!ImplementationCatalog.Supports(name, shape))
+                continue;
             cases.Add(new BenchCase(shape.Id, name, threads));
         }
         ConvTransposeBenchmarks.Cases = cases;

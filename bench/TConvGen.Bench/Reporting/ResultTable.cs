@@ -18,7 +18,9 @@ internal static class ResultTable
     public static string Render(IReadOnlyList<BenchResult> results, double peakGFlops)
     {
         var text = new StringBuilder();
-        var implementations = results.Select(r => r.Implementation).Distinct().ToList();
+        // In the catalogue's column order, whichever shape each first appears on (the 1-D columns skip the 2-D shapes).
+        var implementations = results.Select(r => r.Implementation).Distinct()
+            .OrderBy(name => Implementations.ImplementationCatalog.All.Select(e => e.Name).ToList().IndexOf(name)).ToList();
         bool generatedVsDynamic = implementations.Contains(Generated) && implementations.Contains(Dynamic);
         foreach (int threads in results.Select(r => r.Threads).Distinct().Order())
         {

@@ -12,6 +12,15 @@ internal sealed record BenchShape(string Id, string Origin, int Batch, int InCha
     /// <summary>For a shape with a fused activation (<c>e+relu</c>), the plain shape it adds the activation to (<c>e</c>); else null.</summary>
     public string? PlainId => Id.IndexOf('+') is var plus and > 0 ? Id[..plus] : null;
 
+    /// <summary>The shape's layer as a ConvTranspose1d when it is one (height 1, a 1 x k kernel, no height stride, padding or
+    /// dilation), else null.</summary>
+    public ConvTranspose1dOptions? AsConvTranspose1d => Height == 1 && Options is { KernelHeight: 1, StrideHeight: 1, PaddingHeight: 0, OutputPaddingHeight: 0, DilationHeight: 1 } o
+        ? new ConvTranspose1dOptions(o.KernelWidth, o.StrideWidth, o.PaddingWidth)
+        {
+            OutputPadding = o.OutputPaddingWidth, Dilation = o.DilationWidth, Groups = o.Groups, Activation = o.Activation, ActivationSlope = o.ActivationSlope,
+        }
+        : null;
+
     /// <summary>FLOPs = 2 * N * Cin * Cout/groups * kH * kW * Hin * Win (the definition).</summary>
     public double Flops => 2.0 * Batch * InChannels * (OutChannels / Options.Groups) * Options.KernelHeight * Options.KernelWidth * Height * Width;
 
