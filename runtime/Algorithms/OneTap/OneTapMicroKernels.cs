@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
@@ -17,9 +18,10 @@ internal static unsafe class OneTapMicroKernels
 {
     /// <summary>3 output channels x 2 vectors of input columns x 4 phases: 24 accumulators, 2 input vectors and a broadcast, for 32 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block3x2<TSimd, TVector>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    public static void Block3x2<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector b0 = TSimd.Broadcast(bias);
@@ -59,25 +61,26 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += 12;
         }
-        TSimd.StoreInterleaved(dst0, a0000, a0010);
-        TSimd.StoreInterleaved(dst0 + 2 * n, a0001, a0011);
-        TSimd.StoreInterleaved(dst1, a0100, a0110);
-        TSimd.StoreInterleaved(dst1 + 2 * n, a0101, a0111);
-        TSimd.StoreInterleaved(dst0 + dstStride, a1000, a1010);
-        TSimd.StoreInterleaved(dst0 + dstStride + 2 * n, a1001, a1011);
-        TSimd.StoreInterleaved(dst1 + dstStride, a1100, a1110);
-        TSimd.StoreInterleaved(dst1 + dstStride + 2 * n, a1101, a1111);
-        TSimd.StoreInterleaved(dst0 + 2 * dstStride, a2000, a2010);
-        TSimd.StoreInterleaved(dst0 + 2 * dstStride + 2 * n, a2001, a2011);
-        TSimd.StoreInterleaved(dst1 + 2 * dstStride, a2100, a2110);
-        TSimd.StoreInterleaved(dst1 + 2 * dstStride + 2 * n, a2101, a2111);
+        TSimd.StoreInterleaved(dst0, activation.Apply<TSimd, TVector>(a0000), activation.Apply<TSimd, TVector>(a0010));
+        TSimd.StoreInterleaved(dst0 + 2 * n, activation.Apply<TSimd, TVector>(a0001), activation.Apply<TSimd, TVector>(a0011));
+        TSimd.StoreInterleaved(dst1, activation.Apply<TSimd, TVector>(a0100), activation.Apply<TSimd, TVector>(a0110));
+        TSimd.StoreInterleaved(dst1 + 2 * n, activation.Apply<TSimd, TVector>(a0101), activation.Apply<TSimd, TVector>(a0111));
+        TSimd.StoreInterleaved(dst0 + dstStride, activation.Apply<TSimd, TVector>(a1000), activation.Apply<TSimd, TVector>(a1010));
+        TSimd.StoreInterleaved(dst0 + dstStride + 2 * n, activation.Apply<TSimd, TVector>(a1001), activation.Apply<TSimd, TVector>(a1011));
+        TSimd.StoreInterleaved(dst1 + dstStride, activation.Apply<TSimd, TVector>(a1100), activation.Apply<TSimd, TVector>(a1110));
+        TSimd.StoreInterleaved(dst1 + dstStride + 2 * n, activation.Apply<TSimd, TVector>(a1101), activation.Apply<TSimd, TVector>(a1111));
+        TSimd.StoreInterleaved(dst0 + 2 * dstStride, activation.Apply<TSimd, TVector>(a2000), activation.Apply<TSimd, TVector>(a2010));
+        TSimd.StoreInterleaved(dst0 + 2 * dstStride + 2 * n, activation.Apply<TSimd, TVector>(a2001), activation.Apply<TSimd, TVector>(a2011));
+        TSimd.StoreInterleaved(dst1 + 2 * dstStride, activation.Apply<TSimd, TVector>(a2100), activation.Apply<TSimd, TVector>(a2110));
+        TSimd.StoreInterleaved(dst1 + 2 * dstStride + 2 * n, activation.Apply<TSimd, TVector>(a2101), activation.Apply<TSimd, TVector>(a2111));
     }
 
     /// <summary>3 output channels x 1 vector of input columns x 4 phases: a row's last columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block3x1<TSimd, TVector>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    public static void Block3x1<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         TVector b0 = TSimd.Broadcast(bias);
         TVector a0000 = b0, a0010 = b0, a0100 = b0, a0110 = b0;
@@ -115,19 +118,20 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += 12;
         }
-        TSimd.StoreInterleaved(dst0, a0000, a0010);
-        TSimd.StoreInterleaved(dst1, a0100, a0110);
-        TSimd.StoreInterleaved(dst0 + dstStride, a1000, a1010);
-        TSimd.StoreInterleaved(dst1 + dstStride, a1100, a1110);
-        TSimd.StoreInterleaved(dst0 + 2 * dstStride, a2000, a2010);
-        TSimd.StoreInterleaved(dst1 + 2 * dstStride, a2100, a2110);
+        TSimd.StoreInterleaved(dst0, activation.Apply<TSimd, TVector>(a0000), activation.Apply<TSimd, TVector>(a0010));
+        TSimd.StoreInterleaved(dst1, activation.Apply<TSimd, TVector>(a0100), activation.Apply<TSimd, TVector>(a0110));
+        TSimd.StoreInterleaved(dst0 + dstStride, activation.Apply<TSimd, TVector>(a1000), activation.Apply<TSimd, TVector>(a1010));
+        TSimd.StoreInterleaved(dst1 + dstStride, activation.Apply<TSimd, TVector>(a1100), activation.Apply<TSimd, TVector>(a1110));
+        TSimd.StoreInterleaved(dst0 + 2 * dstStride, activation.Apply<TSimd, TVector>(a2000), activation.Apply<TSimd, TVector>(a2010));
+        TSimd.StoreInterleaved(dst1 + 2 * dstStride, activation.Apply<TSimd, TVector>(a2100), activation.Apply<TSimd, TVector>(a2110));
     }
 
     /// <summary>1 output channel x 2 vectors of input columns x 4 phases: 8 accumulators, for 16 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block1x2<TSimd, TVector>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    public static void Block1x2<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector b0 = TSimd.Broadcast(bias);
@@ -147,17 +151,18 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += wStride;
         }
-        TSimd.StoreInterleaved(dst0, a0000, a0010);
-        TSimd.StoreInterleaved(dst0 + 2 * n, a0001, a0011);
-        TSimd.StoreInterleaved(dst1, a0100, a0110);
-        TSimd.StoreInterleaved(dst1 + 2 * n, a0101, a0111);
+        TSimd.StoreInterleaved(dst0, activation.Apply<TSimd, TVector>(a0000), activation.Apply<TSimd, TVector>(a0010));
+        TSimd.StoreInterleaved(dst0 + 2 * n, activation.Apply<TSimd, TVector>(a0001), activation.Apply<TSimd, TVector>(a0011));
+        TSimd.StoreInterleaved(dst1, activation.Apply<TSimd, TVector>(a0100), activation.Apply<TSimd, TVector>(a0110));
+        TSimd.StoreInterleaved(dst1 + 2 * n, activation.Apply<TSimd, TVector>(a0101), activation.Apply<TSimd, TVector>(a0111));
     }
 
     /// <summary>1 output channel x 1 vector of input columns x 4 phases.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block1x1<TSimd, TVector>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    public static void Block1x1<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         TVector b0 = TSimd.Broadcast(bias);
         TVector a0000 = b0, a0010 = b0, a0100 = b0, a0110 = b0;
@@ -175,7 +180,7 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += wStride;
         }
-        TSimd.StoreInterleaved(dst0, a0000, a0010);
-        TSimd.StoreInterleaved(dst1, a0100, a0110);
+        TSimd.StoreInterleaved(dst0, activation.Apply<TSimd, TVector>(a0000), activation.Apply<TSimd, TVector>(a0010));
+        TSimd.StoreInterleaved(dst1, activation.Apply<TSimd, TVector>(a0100), activation.Apply<TSimd, TVector>(a0110));
     }
 }
