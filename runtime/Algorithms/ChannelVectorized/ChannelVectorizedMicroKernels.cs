@@ -60,12 +60,14 @@ internal static unsafe class ChannelVectorizedMicroKernels
                 w += 4 * n;
             }
         }
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a00)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a01)); TSimd.Store(dst + 2 * n, activation.Apply<TSimd, TVector>(a02)); TSimd.Store(dst + 3 * n, activation.Apply<TSimd, TVector>(a03));
-        TSimd.Store(dst + 4 * n, activation.Apply<TSimd, TVector>(a10)); TSimd.Store(dst + 5 * n, activation.Apply<TSimd, TVector>(a11)); TSimd.Store(dst + 6 * n, activation.Apply<TSimd, TVector>(a12)); TSimd.Store(dst + 7 * n, activation.Apply<TSimd, TVector>(a13));
-        TSimd.Store(dst + 8 * n, activation.Apply<TSimd, TVector>(a20)); TSimd.Store(dst + 9 * n, activation.Apply<TSimd, TVector>(a21)); TSimd.Store(dst + 10 * n, activation.Apply<TSimd, TVector>(a22)); TSimd.Store(dst + 11 * n, activation.Apply<TSimd, TVector>(a23));
-        TSimd.Store(dst + 12 * n, activation.Apply<TSimd, TVector>(a30)); TSimd.Store(dst + 13 * n, activation.Apply<TSimd, TVector>(a31)); TSimd.Store(dst + 14 * n, activation.Apply<TSimd, TVector>(a32)); TSimd.Store(dst + 15 * n, activation.Apply<TSimd, TVector>(a33));
-        TSimd.Store(dst + 16 * n, activation.Apply<TSimd, TVector>(a40)); TSimd.Store(dst + 17 * n, activation.Apply<TSimd, TVector>(a41)); TSimd.Store(dst + 18 * n, activation.Apply<TSimd, TVector>(a42)); TSimd.Store(dst + 19 * n, activation.Apply<TSimd, TVector>(a43));
-        TSimd.Store(dst + 20 * n, activation.Apply<TSimd, TVector>(a50)); TSimd.Store(dst + 21 * n, activation.Apply<TSimd, TVector>(a51)); TSimd.Store(dst + 22 * n, activation.Apply<TSimd, TVector>(a52)); TSimd.Store(dst + 23 * n, activation.Apply<TSimd, TVector>(a53));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a00); output.Store(dst + n, a01); output.Store(dst + 2 * n, a02); output.Store(dst + 3 * n, a03);
+        output.Store(dst + 4 * n, a10); output.Store(dst + 5 * n, a11); output.Store(dst + 6 * n, a12); output.Store(dst + 7 * n, a13);
+        output.Store(dst + 8 * n, a20); output.Store(dst + 9 * n, a21); output.Store(dst + 10 * n, a22); output.Store(dst + 11 * n, a23);
+        output.Store(dst + 12 * n, a30); output.Store(dst + 13 * n, a31); output.Store(dst + 14 * n, a32); output.Store(dst + 15 * n, a33);
+        output.Store(dst + 16 * n, a40); output.Store(dst + 17 * n, a41); output.Store(dst + 18 * n, a42); output.Store(dst + 19 * n, a43);
+        output.Store(dst + 20 * n, a50); output.Store(dst + 21 * n, a51); output.Store(dst + 22 * n, a52); output.Store(dst + 23 * n, a53);
+        output.Complete(dst, 0, 1, 24 * n);
     }
 
     /// <summary>4 vectors x 3 pixels, for the last pixels of a phase: a list of 6k + 1..3 pixels then wastes at most 2 slots
@@ -102,9 +104,11 @@ internal static unsafe class ChannelVectorizedMicroKernels
                 w += 4 * n;
             }
         }
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a00)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a01)); TSimd.Store(dst + 2 * n, activation.Apply<TSimd, TVector>(a02)); TSimd.Store(dst + 3 * n, activation.Apply<TSimd, TVector>(a03));
-        TSimd.Store(dst + 4 * n, activation.Apply<TSimd, TVector>(a10)); TSimd.Store(dst + 5 * n, activation.Apply<TSimd, TVector>(a11)); TSimd.Store(dst + 6 * n, activation.Apply<TSimd, TVector>(a12)); TSimd.Store(dst + 7 * n, activation.Apply<TSimd, TVector>(a13));
-        TSimd.Store(dst + 8 * n, activation.Apply<TSimd, TVector>(a20)); TSimd.Store(dst + 9 * n, activation.Apply<TSimd, TVector>(a21)); TSimd.Store(dst + 10 * n, activation.Apply<TSimd, TVector>(a22)); TSimd.Store(dst + 11 * n, activation.Apply<TSimd, TVector>(a23));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a00); output.Store(dst + n, a01); output.Store(dst + 2 * n, a02); output.Store(dst + 3 * n, a03);
+        output.Store(dst + 4 * n, a10); output.Store(dst + 5 * n, a11); output.Store(dst + 6 * n, a12); output.Store(dst + 7 * n, a13);
+        output.Store(dst + 8 * n, a20); output.Store(dst + 9 * n, a21); output.Store(dst + 10 * n, a22); output.Store(dst + 11 * n, a23);
+        output.Complete(dst, 0, 1, 12 * n);
     }
 
     /// <summary>2 vectors x 6 pixels: 12 accumulators, 2 weight vectors and a broadcast, within 16 registers.</summary>
@@ -141,9 +145,11 @@ internal static unsafe class ChannelVectorizedMicroKernels
                 w += 2 * n;
             }
         }
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a00)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a01)); TSimd.Store(dst + 2 * n, activation.Apply<TSimd, TVector>(a10)); TSimd.Store(dst + 3 * n, activation.Apply<TSimd, TVector>(a11));
-        TSimd.Store(dst + 4 * n, activation.Apply<TSimd, TVector>(a20)); TSimd.Store(dst + 5 * n, activation.Apply<TSimd, TVector>(a21)); TSimd.Store(dst + 6 * n, activation.Apply<TSimd, TVector>(a30)); TSimd.Store(dst + 7 * n, activation.Apply<TSimd, TVector>(a31));
-        TSimd.Store(dst + 8 * n, activation.Apply<TSimd, TVector>(a40)); TSimd.Store(dst + 9 * n, activation.Apply<TSimd, TVector>(a41)); TSimd.Store(dst + 10 * n, activation.Apply<TSimd, TVector>(a50)); TSimd.Store(dst + 11 * n, activation.Apply<TSimd, TVector>(a51));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a00); output.Store(dst + n, a01); output.Store(dst + 2 * n, a10); output.Store(dst + 3 * n, a11);
+        output.Store(dst + 4 * n, a20); output.Store(dst + 5 * n, a21); output.Store(dst + 6 * n, a30); output.Store(dst + 7 * n, a31);
+        output.Store(dst + 8 * n, a40); output.Store(dst + 9 * n, a41); output.Store(dst + 10 * n, a50); output.Store(dst + 11 * n, a51);
+        output.Complete(dst, 0, 1, 12 * n);
     }
 
     /// <summary>1 vector x 6 pixels.</summary>
@@ -172,7 +178,9 @@ internal static unsafe class ChannelVectorizedMicroKernels
                 w += n;
             }
         }
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a0)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a1)); TSimd.Store(dst + 2 * n, activation.Apply<TSimd, TVector>(a2));
-        TSimd.Store(dst + 3 * n, activation.Apply<TSimd, TVector>(a3)); TSimd.Store(dst + 4 * n, activation.Apply<TSimd, TVector>(a4)); TSimd.Store(dst + 5 * n, activation.Apply<TSimd, TVector>(a5));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a0); output.Store(dst + n, a1); output.Store(dst + 2 * n, a2);
+        output.Store(dst + 3 * n, a3); output.Store(dst + 4 * n, a4); output.Store(dst + 5 * n, a5);
+        output.Complete(dst, 0, 1, 6 * n);
     }
 }

@@ -61,18 +61,21 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += 12;
         }
-        TSimd.StoreInterleaved(dst0, activation.Apply<TSimd, TVector>(a0000), activation.Apply<TSimd, TVector>(a0010));
-        TSimd.StoreInterleaved(dst0 + 2 * n, activation.Apply<TSimd, TVector>(a0001), activation.Apply<TSimd, TVector>(a0011));
-        TSimd.StoreInterleaved(dst1, activation.Apply<TSimd, TVector>(a0100), activation.Apply<TSimd, TVector>(a0110));
-        TSimd.StoreInterleaved(dst1 + 2 * n, activation.Apply<TSimd, TVector>(a0101), activation.Apply<TSimd, TVector>(a0111));
-        TSimd.StoreInterleaved(dst0 + dstStride, activation.Apply<TSimd, TVector>(a1000), activation.Apply<TSimd, TVector>(a1010));
-        TSimd.StoreInterleaved(dst0 + dstStride + 2 * n, activation.Apply<TSimd, TVector>(a1001), activation.Apply<TSimd, TVector>(a1011));
-        TSimd.StoreInterleaved(dst1 + dstStride, activation.Apply<TSimd, TVector>(a1100), activation.Apply<TSimd, TVector>(a1110));
-        TSimd.StoreInterleaved(dst1 + dstStride + 2 * n, activation.Apply<TSimd, TVector>(a1101), activation.Apply<TSimd, TVector>(a1111));
-        TSimd.StoreInterleaved(dst0 + 2 * dstStride, activation.Apply<TSimd, TVector>(a2000), activation.Apply<TSimd, TVector>(a2010));
-        TSimd.StoreInterleaved(dst0 + 2 * dstStride + 2 * n, activation.Apply<TSimd, TVector>(a2001), activation.Apply<TSimd, TVector>(a2011));
-        TSimd.StoreInterleaved(dst1 + 2 * dstStride, activation.Apply<TSimd, TVector>(a2100), activation.Apply<TSimd, TVector>(a2110));
-        TSimd.StoreInterleaved(dst1 + 2 * dstStride + 2 * n, activation.Apply<TSimd, TVector>(a2101), activation.Apply<TSimd, TVector>(a2111));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst0, a0000, a0010);
+        output.StoreInterleaved(dst0 + 2 * n, a0001, a0011);
+        output.StoreInterleaved(dst1, a0100, a0110);
+        output.StoreInterleaved(dst1 + 2 * n, a0101, a0111);
+        output.StoreInterleaved(dst0 + dstStride, a1000, a1010);
+        output.StoreInterleaved(dst0 + dstStride + 2 * n, a1001, a1011);
+        output.StoreInterleaved(dst1 + dstStride, a1100, a1110);
+        output.StoreInterleaved(dst1 + dstStride + 2 * n, a1101, a1111);
+        output.StoreInterleaved(dst0 + 2 * dstStride, a2000, a2010);
+        output.StoreInterleaved(dst0 + 2 * dstStride + 2 * n, a2001, a2011);
+        output.StoreInterleaved(dst1 + 2 * dstStride, a2100, a2110);
+        output.StoreInterleaved(dst1 + 2 * dstStride + 2 * n, a2101, a2111);
+        output.Complete(dst0, dstStride, 3, 4 * n);
+        output.Complete(dst1, dstStride, 3, 4 * n);
     }
 
     /// <summary>3 output channels x 1 vector of input columns x 4 phases: a row's last columns.</summary>
@@ -118,12 +121,15 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += 12;
         }
-        TSimd.StoreInterleaved(dst0, activation.Apply<TSimd, TVector>(a0000), activation.Apply<TSimd, TVector>(a0010));
-        TSimd.StoreInterleaved(dst1, activation.Apply<TSimd, TVector>(a0100), activation.Apply<TSimd, TVector>(a0110));
-        TSimd.StoreInterleaved(dst0 + dstStride, activation.Apply<TSimd, TVector>(a1000), activation.Apply<TSimd, TVector>(a1010));
-        TSimd.StoreInterleaved(dst1 + dstStride, activation.Apply<TSimd, TVector>(a1100), activation.Apply<TSimd, TVector>(a1110));
-        TSimd.StoreInterleaved(dst0 + 2 * dstStride, activation.Apply<TSimd, TVector>(a2000), activation.Apply<TSimd, TVector>(a2010));
-        TSimd.StoreInterleaved(dst1 + 2 * dstStride, activation.Apply<TSimd, TVector>(a2100), activation.Apply<TSimd, TVector>(a2110));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst0, a0000, a0010);
+        output.StoreInterleaved(dst1, a0100, a0110);
+        output.StoreInterleaved(dst0 + dstStride, a1000, a1010);
+        output.StoreInterleaved(dst1 + dstStride, a1100, a1110);
+        output.StoreInterleaved(dst0 + 2 * dstStride, a2000, a2010);
+        output.StoreInterleaved(dst1 + 2 * dstStride, a2100, a2110);
+        output.Complete(dst0, dstStride, 3, 2 * TSimd.Count);
+        output.Complete(dst1, dstStride, 3, 2 * TSimd.Count);
     }
 
     /// <summary>1 output channel x 2 vectors of input columns x 4 phases: 8 accumulators, for 16 registers.</summary>
@@ -151,10 +157,13 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += wStride;
         }
-        TSimd.StoreInterleaved(dst0, activation.Apply<TSimd, TVector>(a0000), activation.Apply<TSimd, TVector>(a0010));
-        TSimd.StoreInterleaved(dst0 + 2 * n, activation.Apply<TSimd, TVector>(a0001), activation.Apply<TSimd, TVector>(a0011));
-        TSimd.StoreInterleaved(dst1, activation.Apply<TSimd, TVector>(a0100), activation.Apply<TSimd, TVector>(a0110));
-        TSimd.StoreInterleaved(dst1 + 2 * n, activation.Apply<TSimd, TVector>(a0101), activation.Apply<TSimd, TVector>(a0111));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst0, a0000, a0010);
+        output.StoreInterleaved(dst0 + 2 * n, a0001, a0011);
+        output.StoreInterleaved(dst1, a0100, a0110);
+        output.StoreInterleaved(dst1 + 2 * n, a0101, a0111);
+        output.Complete(dst0, 0, 1, 4 * n);
+        output.Complete(dst1, 0, 1, 4 * n);
     }
 
     /// <summary>1 output channel x 1 vector of input columns x 4 phases.</summary>
@@ -180,7 +189,10 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += wStride;
         }
-        TSimd.StoreInterleaved(dst0, activation.Apply<TSimd, TVector>(a0000), activation.Apply<TSimd, TVector>(a0010));
-        TSimd.StoreInterleaved(dst1, activation.Apply<TSimd, TVector>(a0100), activation.Apply<TSimd, TVector>(a0110));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst0, a0000, a0010);
+        output.StoreInterleaved(dst1, a0100, a0110);
+        output.Complete(dst0, 0, 1, 2 * TSimd.Count);
+        output.Complete(dst1, 0, 1, 2 * TSimd.Count);
     }
 }

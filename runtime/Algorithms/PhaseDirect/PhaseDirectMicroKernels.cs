@@ -49,10 +49,13 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 4;
             }
         }
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a00)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a01)); dst += dstStride;
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a10)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a11)); dst += dstStride;
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a20)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a21)); dst += dstStride;
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a30)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a31));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        float* first = dst;
+        output.Store(dst, a00); output.Store(dst + n, a01); dst += dstStride;
+        output.Store(dst, a10); output.Store(dst + n, a11); dst += dstStride;
+        output.Store(dst, a20); output.Store(dst + n, a21); dst += dstStride;
+        output.Store(dst, a30); output.Store(dst + n, a31);
+        output.Complete(first, dstStride, 4, 2 * n);
     }
 
     /// <summary>4 vectors x 4 output channels (16 accumulators, for 32 registers): <c>4N</c> consecutive positions of one
@@ -90,10 +93,13 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 4;
             }
         }
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a00)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a01)); TSimd.Store(dst + 2 * n, activation.Apply<TSimd, TVector>(a02)); TSimd.Store(dst + 3 * n, activation.Apply<TSimd, TVector>(a03)); dst += dstStride;
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a10)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a11)); TSimd.Store(dst + 2 * n, activation.Apply<TSimd, TVector>(a12)); TSimd.Store(dst + 3 * n, activation.Apply<TSimd, TVector>(a13)); dst += dstStride;
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a20)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a21)); TSimd.Store(dst + 2 * n, activation.Apply<TSimd, TVector>(a22)); TSimd.Store(dst + 3 * n, activation.Apply<TSimd, TVector>(a23)); dst += dstStride;
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a30)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a31)); TSimd.Store(dst + 2 * n, activation.Apply<TSimd, TVector>(a32)); TSimd.Store(dst + 3 * n, activation.Apply<TSimd, TVector>(a33));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        float* first = dst;
+        output.Store(dst, a00); output.Store(dst + n, a01); output.Store(dst + 2 * n, a02); output.Store(dst + 3 * n, a03); dst += dstStride;
+        output.Store(dst, a10); output.Store(dst + n, a11); output.Store(dst + 2 * n, a12); output.Store(dst + 3 * n, a13); dst += dstStride;
+        output.Store(dst, a20); output.Store(dst + n, a21); output.Store(dst + 2 * n, a22); output.Store(dst + 3 * n, a23); dst += dstStride;
+        output.Store(dst, a30); output.Store(dst + n, a31); output.Store(dst + 2 * n, a32); output.Store(dst + 3 * n, a33);
+        output.Complete(first, dstStride, 4, 4 * n);
     }
 
     /// <summary>4 vectors x 1 output channel: <c>4N</c> consecutive positions of one phase. Writes <c>dst[0..4N-1]</c>.</summary>
@@ -121,7 +127,9 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 1;
             }
         }
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a0)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a1)); TSimd.Store(dst + 2 * n, activation.Apply<TSimd, TVector>(a2)); TSimd.Store(dst + 3 * n, activation.Apply<TSimd, TVector>(a3));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a0); output.Store(dst + n, a1); output.Store(dst + 2 * n, a2); output.Store(dst + 3 * n, a3);
+        output.Complete(dst, 0, 1, 4 * n);
     }
 
     /// <summary>8 vectors x 1 output channel (single-channel and depthwise rows in half the calls of <see cref="Same4x1"/>):
@@ -154,8 +162,10 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 1;
             }
         }
-        TSimd.Store(dst, activation.Apply<TSimd, TVector>(a0)); TSimd.Store(dst + n, activation.Apply<TSimd, TVector>(a1)); TSimd.Store(dst + 2 * n, activation.Apply<TSimd, TVector>(a2)); TSimd.Store(dst + 3 * n, activation.Apply<TSimd, TVector>(a3));
-        TSimd.Store(dst + 4 * n, activation.Apply<TSimd, TVector>(a4)); TSimd.Store(dst + 5 * n, activation.Apply<TSimd, TVector>(a5)); TSimd.Store(dst + 6 * n, activation.Apply<TSimd, TVector>(a6)); TSimd.Store(dst + 7 * n, activation.Apply<TSimd, TVector>(a7));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a0); output.Store(dst + n, a1); output.Store(dst + 2 * n, a2); output.Store(dst + 3 * n, a3);
+        output.Store(dst + 4 * n, a4); output.Store(dst + 5 * n, a5); output.Store(dst + 6 * n, a6); output.Store(dst + 7 * n, a7);
+        output.Complete(dst, 0, 1, 8 * n);
     }
 
     /// <summary>Stride 2, 1 vector per phase x 4 output channels (8 accumulators): <c>N</c> positions of phase 0 and of
@@ -223,10 +233,13 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 4;
             }
         }
-        TSimd.StoreInterleaved(dst, activation.Apply<TSimd, TVector>(e0), activation.Apply<TSimd, TVector>(o0)); dst += dstStride;
-        TSimd.StoreInterleaved(dst, activation.Apply<TSimd, TVector>(e1), activation.Apply<TSimd, TVector>(o1)); dst += dstStride;
-        TSimd.StoreInterleaved(dst, activation.Apply<TSimd, TVector>(e2), activation.Apply<TSimd, TVector>(o2)); dst += dstStride;
-        TSimd.StoreInterleaved(dst, activation.Apply<TSimd, TVector>(e3), activation.Apply<TSimd, TVector>(o3));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        float* first = dst;
+        output.StoreInterleaved(dst, e0, o0); dst += dstStride;
+        output.StoreInterleaved(dst, e1, o1); dst += dstStride;
+        output.StoreInterleaved(dst, e2, o2); dst += dstStride;
+        output.StoreInterleaved(dst, e3, o3);
+        output.Complete(first, dstStride, 4, 2 * TSimd.Count);
     }
 
     /// <summary>Stride 2, 2 vectors per phase x 4 output channels (16 accumulators, for 32 registers): <c>2N</c> positions of
@@ -282,10 +295,13 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 4;
             }
         }
-        TSimd.StoreInterleaved(dst, activation.Apply<TSimd, TVector>(e00), activation.Apply<TSimd, TVector>(o00)); TSimd.StoreInterleaved(dst + 2 * n, activation.Apply<TSimd, TVector>(e01), activation.Apply<TSimd, TVector>(o01)); dst += dstStride;
-        TSimd.StoreInterleaved(dst, activation.Apply<TSimd, TVector>(e10), activation.Apply<TSimd, TVector>(o10)); TSimd.StoreInterleaved(dst + 2 * n, activation.Apply<TSimd, TVector>(e11), activation.Apply<TSimd, TVector>(o11)); dst += dstStride;
-        TSimd.StoreInterleaved(dst, activation.Apply<TSimd, TVector>(e20), activation.Apply<TSimd, TVector>(o20)); TSimd.StoreInterleaved(dst + 2 * n, activation.Apply<TSimd, TVector>(e21), activation.Apply<TSimd, TVector>(o21)); dst += dstStride;
-        TSimd.StoreInterleaved(dst, activation.Apply<TSimd, TVector>(e30), activation.Apply<TSimd, TVector>(o30)); TSimd.StoreInterleaved(dst + 2 * n, activation.Apply<TSimd, TVector>(e31), activation.Apply<TSimd, TVector>(o31));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        float* first = dst;
+        output.StoreInterleaved(dst, e00, o00); output.StoreInterleaved(dst + 2 * n, e01, o01); dst += dstStride;
+        output.StoreInterleaved(dst, e10, o10); output.StoreInterleaved(dst + 2 * n, e11, o11); dst += dstStride;
+        output.StoreInterleaved(dst, e20, o20); output.StoreInterleaved(dst + 2 * n, e21, o21); dst += dstStride;
+        output.StoreInterleaved(dst, e30, o30); output.StoreInterleaved(dst + 2 * n, e31, o31);
+        output.Complete(first, dstStride, 4, 4 * n);
     }
 
     /// <summary>Stride 2, 2 vectors per phase x 1 output channel: <c>2N</c> positions of phase 0 and of phase 1, interleaved
@@ -344,8 +360,10 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 1;
             }
         }
-        TSimd.StoreInterleaved(dst, activation.Apply<TSimd, TVector>(e0), activation.Apply<TSimd, TVector>(o0));
-        TSimd.StoreInterleaved(dst + 2 * n, activation.Apply<TSimd, TVector>(e1), activation.Apply<TSimd, TVector>(o1));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst, e0, o0);
+        output.StoreInterleaved(dst + 2 * n, e1, o1);
+        output.Complete(dst, 0, 1, 4 * n);
     }
 
     /// <summary>Stride 2, 4 vectors per phase x 1 output channel (single-channel and depthwise rows in half the calls of
@@ -390,9 +408,11 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 1;
             }
         }
-        TSimd.StoreInterleaved(dst, activation.Apply<TSimd, TVector>(e0), activation.Apply<TSimd, TVector>(o0));
-        TSimd.StoreInterleaved(dst + 2 * n, activation.Apply<TSimd, TVector>(e1), activation.Apply<TSimd, TVector>(o1));
-        TSimd.StoreInterleaved(dst + 4 * n, activation.Apply<TSimd, TVector>(e2), activation.Apply<TSimd, TVector>(o2));
-        TSimd.StoreInterleaved(dst + 6 * n, activation.Apply<TSimd, TVector>(e3), activation.Apply<TSimd, TVector>(o3));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst, e0, o0);
+        output.StoreInterleaved(dst + 2 * n, e1, o1);
+        output.StoreInterleaved(dst + 4 * n, e2, o2);
+        output.StoreInterleaved(dst + 6 * n, e3, o3);
+        output.Complete(dst, 0, 1, 8 * n);
     }
 }

@@ -91,10 +91,11 @@ internal static unsafe class WinogradTransforms
         Combine<TSimd, TVector>(m + 12 * elementStride, elementStride, out var s30, out var s31);
         var b = TSimd.Broadcast(bias);
         // Then down the columns (A^T s), plus the bias, activated.
-        TSimd.StoreInterleaved(row0, activation.Apply<TSimd, TVector>(Add(Add(Add(s00, s10), s20), b)),
-            activation.Apply<TSimd, TVector>(Add(Add(Add(s01, s11), s21), b)));
-        TSimd.StoreInterleaved(row1, activation.Apply<TSimd, TVector>(Add(Subtract(Subtract(s10, s20), s30), b)),
-            activation.Apply<TSimd, TVector>(Add(Subtract(Subtract(s11, s21), s31), b)));
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(row0, Add(Add(Add(s00, s10), s20), b), Add(Add(Add(s01, s11), s21), b));
+        output.StoreInterleaved(row1, Add(Subtract(Subtract(s10, s20), s30), b), Add(Subtract(Subtract(s11, s21), s31), b));
+        output.Complete(row0, 0, 1, 2 * TSimd.Count);
+        output.Complete(row1, 0, 1, 2 * TSimd.Count);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
