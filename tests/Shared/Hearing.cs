@@ -18,7 +18,13 @@ internal sealed class Hearing
     private readonly List<Testimony> _testimonies = [];
 
     /// <summary>A hearing of <paramref name="caseName"/>, judged by <paramref name="reference"/> of shape <paramref name="shape"/>.</summary>
-    public Hearing(string caseName, float[] reference, IReadOnlyList<long> shape, IPeerReport report)
+    /// <param name="caseName">The case's name in messages.</param>
+    /// <param name="reference">The definition's output.</param>
+    /// <param name="shape">Its shape.</param>
+    /// <param name="report">Where testimonies go.</param>
+    /// <param name="magnitude">The magnitude errors are measured against; by default the reference's largest absolute value
+    /// (for activated outputs, <see cref="OutputDifference.ActivatedMagnitude"/>).</param>
+    public Hearing(string caseName, float[] reference, IReadOnlyList<long> shape, IPeerReport report, double? magnitude = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(shape);
@@ -27,7 +33,11 @@ internal sealed class Hearing
         Reference = reference;
         Shape = shape;
         Report = report;
+        Magnitude = magnitude ?? OutputDifference.MagnitudeOf(reference);
     }
+
+    /// <summary>The magnitude errors are measured against.</summary>
+    public double Magnitude { get; }
 
     /// <summary>The case's name in messages.</summary>
     public string Case { get; }
@@ -50,7 +60,7 @@ internal sealed class Hearing
         ArgumentNullException.ThrowIfNull(peer);
         Assert.True(Shape.SequenceEqual(peer.Shape),
             $"{Case}: {peer.Peer} gives the shape [{string.Join(", ", peer.Shape)}], the definition [{string.Join(", ", Shape)}].");
-        var testimony = new Testimony(Case, peer, OutputDifference.Between(Reference, peer.Output));
+        var testimony = new Testimony(Case, peer, OutputDifference.Between(Reference, peer.Output, Magnitude));
         _testimonies.Add(testimony);
         Report.Heard(testimony);
         return testimony;
@@ -64,11 +74,11 @@ internal sealed class Hearing
         if (shape is not null)
             Assert.True(Shape.SequenceEqual(shape), $"{Case}, {what}: shape [{string.Join(", ", shape)}], the definition [{string.Join(", ", Shape)}].");
         Assert.Equal(Reference.Length, ours.Length);
-        var fromReference = OutputDifference.Between(Reference, ours);
+        var fromReference = OutputDifference.Between(Reference, ours, Magnitude);
         Assert.True(fromReference.IsClose, $"{Case}, {what}: {fromReference.Describe("reference")}.");
         foreach (var testimony in _testimonies.Where(t => t.Agrees))
         {
-            var fromPeer = OutputDifference.Between(testimony.Peer.Output, ours);
+            var fromPeer = OutputDifference.Between(testimony.Peer.Output, ours, Magnitude);
             Assert.True(fromPeer.IsClose,
                 $"{Case}, {what}: {fromPeer.Describe($"{testimony.Peer.Peer} [{testimony.Peer.Isa}] (which agrees with the reference)")}.");
         }

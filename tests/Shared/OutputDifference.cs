@@ -26,13 +26,16 @@ internal readonly record struct OutputDifference(int Index, float Expected, floa
 
     /// <summary>Measures <paramref name="actual"/> against <paramref name="expected"/>, element by element.</summary>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
-    public static OutputDifference Between(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
+    public static OutputDifference Between(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual) =>
+        Between(expected, actual, MagnitudeOf(expected));
+
+    /// <summary>Measures <paramref name="actual"/> against <paramref name="expected"/> with a given magnitude (for an activated
+    /// output: <see cref="ActivatedMagnitude"/>).</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static OutputDifference Between(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, double magnitude)
     {
         if (expected.Length != actual.Length)
             throw new ArgumentException($"{actual.Length} values against {expected.Length} expected.", nameof(actual));
-        double magnitude = 0;
-        foreach (float value in expected)
-            magnitude = float.IsNaN(value) ? double.NaN : Math.Max(magnitude, Math.Abs(value));
         int worst = -1;
         double worstError = 0;
         for (int i = 0; i < expected.Length; i++)
@@ -50,6 +53,29 @@ internal readonly record struct OutputDifference(int Index, float Expected, floa
             ? new OutputDifference(-1, 0, 0, 0, 0)
             : new OutputDifference(worst, expected[worst], actual[worst], worstError, magnitude);
     }
+
+    /// <summary>The largest absolute value of <paramref name="values"/> (NaN if one is NaN).</summary>
+    public static double MagnitudeOf(ReadOnlySpan<float> values)
+    {
+        double magnitude = 0;
+        foreach (float value in values)
+            magnitude = float.IsNaN(value) ? double.NaN : Math.Max(magnitude, Math.Abs(value));
+        return magnitude;
+    }
+
+    /// <summary>
+    /// The magnitude an activated output is measured against. A kernel's rounding error is that of the convolution it
+    /// computes, relative to the convolution's magnitude; the activation carries it at most multiplied by its Lipschitz bound
+    /// <paramref name="lipschitz"/> (1 for ReLU, ReLU6 and tanh, 1/4 for sigmoid, 1.1 for SiLU, max(1, |slope|) for LeakyReLU).
+    /// Tanh and sigmoid squash a convolution of magnitude 20 into [-1, 1] but not its error, so the output's own magnitude
+    /// alone would demand 20 times the precision the convolution has. The output's magnitude stays a floor, for the
+    /// activation's own rounding.
+    /// </summary>
+    /// <param name="convolution">The reference convolution without the activation (after BatchNorm where there is one).</param>
+    /// <param name="activated">The reference output with it.</param>
+    /// <param name="lipschitz">The activation's Lipschitz bound.</param>
+    public static double ActivatedMagnitude(ReadOnlySpan<float> convolution, ReadOnlySpan<float> activated, double lipschitz) =>
+        Math.Max(lipschitz * MagnitudeOf(convolution), MagnitudeOf(activated));
 
     /// <summary>e.g. <c>output[8] = 0.0764, expected -0.4886: error 0.565 &gt; 1E-05 * 1.26</c>.</summary>
     public string Describe(string expectedName) => Index < 0

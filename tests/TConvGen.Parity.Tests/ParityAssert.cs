@@ -7,13 +7,20 @@ namespace TConvGen.Parity.Tests;
 
 /// <summary>Judges every algorithm of the enum, through Run and through Prepare, by the reference, with a peer as witness
 /// (<see cref="Hearing"/>: where the peer agrees with the reference, every algorithm must agree with it too; where it
-/// does not, it is reported to <paramref name="output"/> and the peer report).</summary>
+/// does not, it is reported to <paramref name="output"/> and the peer report). An activated case is measured against the
+/// magnitude of its convolution (<see cref="OutputDifference.ActivatedMagnitude"/>).</summary>
 internal static class ParityAssert
 {
     public static void AllAlgorithmsMatch(ParityCase c, Func<ParityCase, PeerRun> peer, ITestOutputHelper output)
     {
         var (reference, _, shape) = c.RunTConvGen(ConvTranspose2dAlgorithm.Reference);
-        var hearing = new Hearing(c.ToString(), reference, shape, new PeerReport(output));
+        double? magnitude = null;
+        if (c.Options.Activation != ConvTransposeActivation.None)
+        {
+            var (convolution, _, _) = (c with { Options = c.Options with { Activation = ConvTransposeActivation.None } }).RunTConvGen(ConvTranspose2dAlgorithm.Reference);
+            magnitude = OutputDifference.ActivatedMagnitude(convolution, reference, Lipschitz(c.Options.Activation, c.Options.ActivationSlope));
+        }
+        var hearing = new Hearing(c.ToString(), reference, shape, new PeerReport(output), magnitude);
         hearing.Hear(peer(c));
         foreach (var algorithm in Enum.GetValues<ConvTranspose2dAlgorithm>())
         {
@@ -22,4 +29,13 @@ internal static class ParityAssert
             hearing.Judge($"{algorithm}.Prepare+Run", prepared, algorithmShape);
         }
     }
+
+    /// <summary>How much the activation may stretch an error: the largest slope of its function.</summary>
+    public static double Lipschitz(ConvTransposeActivation activation, float slope) => activation switch
+    {
+        ConvTransposeActivation.Sigmoid => 0.25,
+        ConvTransposeActivation.Silu => 1.1,
+        ConvTransposeActivation.LeakyRelu => Math.Max(1.0, Math.Abs((double)slope)),
+        _ => 1.0,
+    };
 }

@@ -7,7 +7,8 @@ namespace TConvGen.Peers;
 
 /// <summary>
 /// libtorch's <c>torch.nn.functional.conv_transpose2d</c> (CPU, float32) through TorchSharp, for one configuration and
-/// one set of weights; <see cref="Run"/> may be called many times.
+/// one set of weights, followed by <c>batch_norm</c> when given and by the options' activation (<see cref="LibTorchPostOps"/>);
+/// <see cref="Run"/> may be called many times.
 /// </summary>
 /// <remarks>On Linux the executable must import <c>build/LibTorchSharpLoadFix.targets</c> so that libLibTorchSharp.so loads.</remarks>
 public sealed class LibTorchConvTranspose2d : IDisposable
@@ -15,6 +16,7 @@ public sealed class LibTorchConvTranspose2d : IDisposable
     private readonly ConvTranspose2dOptions _options;
     private readonly Tensor _weight;
     private readonly Tensor? _bias;
+    private readonly BatchNormData? _batchNorm;
 
     /// <summary>Copies the weights and bias into libtorch tensors.</summary>
     /// <param name="options">The hyper-parameters (passed to libtorch as given, without TConvGen's validation).</param>
@@ -22,7 +24,8 @@ public sealed class LibTorchConvTranspose2d : IDisposable
     /// <param name="outChannels">Cout.</param>
     /// <param name="weight">(Cin, Cout/groups, kH, kW).</param>
     /// <param name="bias">(Cout), or empty for none.</param>
-    public LibTorchConvTranspose2d(ConvTranspose2dOptions options, int inChannels, int outChannels, float[] weight, float[] bias)
+    /// <param name="batchNorm">BatchNorm's inference parameters applied after the convolution, or null for none.</param>
+    public LibTorchConvTranspose2d(ConvTranspose2dOptions options, int inChannels, int outChannels, float[] weight, float[] bias, BatchNormData? batchNorm = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(weight);
@@ -31,6 +34,7 @@ public sealed class LibTorchConvTranspose2d : IDisposable
         long perGroup = options.Groups > 0 ? outChannels / options.Groups : outChannels; // groups <= 0: let libtorch refuse the groups, not the shape
         _weight = torch.tensor(weight, [inChannels, perGroup, options.KernelHeight, options.KernelWidth]);
         _bias = bias.Length == 0 ? null : torch.tensor(bias, [bias.Length]);
+        _batchNorm = batchNorm;
     }
 
     /// <summary>Runs <c>conv_transpose2d</c> on an input of <paramref name="shape"/> and returns the output and its shape.</summary>
@@ -47,6 +51,7 @@ public sealed class LibTorchConvTranspose2d : IDisposable
             output_padding: [o.OutputPaddingHeight, o.OutputPaddingWidth],
             groups: o.Groups,
             dilation: [o.DilationHeight, o.DilationWidth]);
+        y = LibTorchPostOps.Activate(LibTorchPostOps.BatchNorm(y, _batchNorm), o.Activation, o.ActivationSlope);
         // TorchSharp's data<float>().ToArray() throws on an empty tensor (batch 0), so that case is handled here.
         return (y.numel() == 0 ? [] : y.contiguous().data<float>().ToArray(), y.shape);
     }

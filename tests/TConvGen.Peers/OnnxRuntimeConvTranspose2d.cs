@@ -21,14 +21,24 @@ public sealed class OnnxRuntimeConvTranspose2d : IDisposable
     /// <param name="weight">(Cin, Cout/groups, kH, kW).</param>
     /// <param name="bias">(Cout), or empty for none.</param>
     /// <param name="intraOpThreads">ONNX Runtime's intra-op threads; 0 lets it choose.</param>
+    /// <param name="batchNorm">BatchNormalization after the convolution, or null; the options' activation follows.</param>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime rejects the model (for example an attribute out of its range).</exception>
     public OnnxRuntimeConvTranspose2d(ConvTranspose2dOptions options, ConvTranspose2dShape shape, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
-        int intraOpThreads = 0)
+        int intraOpThreads = 0, BatchNormData? batchNorm = null)
+        : this(OnnxModelBuilder.ConvTranspose(options, shape, weight, bias, batchNorm), [shape.Batch, shape.InChannels, shape.Height, shape.Width], intraOpThreads)
     {
-        byte[] model = OnnxModelBuilder.ConvTranspose(options, shape, weight, bias);
+    }
+
+    /// <summary>Loads a model built by <see cref="OnnxModelBuilder.Build"/> for inputs of <paramref name="inputShape"/> (any rank).</summary>
+    /// <param name="model">The model's bytes.</param>
+    /// <param name="inputShape">N, Cin and the spatial sizes.</param>
+    /// <param name="intraOpThreads">ONNX Runtime's intra-op threads; 0 lets it choose.</param>
+    /// <exception cref="OnnxRuntimeException">ONNX Runtime rejects the model.</exception>
+    public OnnxRuntimeConvTranspose2d(byte[] model, long[] inputShape, int intraOpThreads = 0)
+    {
         using var sessionOptions = new SessionOptions { IntraOpNumThreads = intraOpThreads };
         _session = new InferenceSession(model, sessionOptions);
-        _inputShape = [shape.Batch, shape.InChannels, shape.Height, shape.Width];
+        _inputShape = inputShape;
         var output = _session.OutputMetadata[OnnxModelBuilder.OutputName];
         OutputShape = output.Dimensions.Select(d => (long)d).ToArray();
     }

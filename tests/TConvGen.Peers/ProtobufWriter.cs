@@ -13,6 +13,7 @@ public sealed class ProtobufWriter
 {
     private const int Varint = 0;
     private const int LengthDelimited = 2;
+    private const int Fixed32 = 5;
 
     private readonly MemoryStream _stream = new();
 
@@ -24,6 +25,16 @@ public sealed class ProtobufWriter
     {
         Tag(field, Varint);
         WriteVarint((ulong)value);
+        return this;
+    }
+
+    /// <summary>A float field (wire type 5, little-endian IEEE 754).</summary>
+    public ProtobufWriter Float(int field, float value)
+    {
+        Tag(field, Fixed32);
+        Span<byte> bytes = stackalloc byte[sizeof(float)];
+        BinaryPrimitives.WriteSingleLittleEndian(bytes, value);
+        _stream.Write(bytes);
         return this;
     }
 

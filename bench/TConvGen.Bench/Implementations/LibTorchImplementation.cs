@@ -8,7 +8,8 @@ namespace TConvGen.Bench.Implementations;
 /// <summary>
 /// libtorch 2.10 (TorchSharp-cpu 0.107) <c>torch.nn.functional.conv_transpose2d</c>, at its best: inference mode,
 /// <c>torch.set_num_threads</c> = the case's threads, input and weights as tensors made once. libtorch allocates its
-/// output on every call; <see cref="MallocTuning"/> keeps glibc from returning (and page-faulting) it each time.
+/// output on every call; <see cref="MallocTuning"/> keeps glibc from returning (and page-faulting) it each time. A shape's
+/// activation follows as its functional call (relu, silu, ...).
 /// </summary>
 internal sealed class LibTorchImplementation : ConvImplementation
 {
@@ -63,6 +64,12 @@ internal sealed class LibTorchImplementation : ConvImplementation
             output_padding: [o.OutputPaddingHeight, o.OutputPaddingWidth],
             groups: o.Groups,
             dilation: [o.DilationHeight, o.DilationWidth]);
+        // The activation as a user of libtorch writes it: its functional call on the convolution's output.
+        if (o.Activation != ConvTransposeActivation.None)
+        {
+            using var convolution = result;
+            result = TConvGen.Peers.LibTorchPostOps.Activate(convolution, o.Activation, o.ActivationSlope);
+        }
         _last?.Dispose();
         _last = result;
     }

@@ -9,6 +9,9 @@ internal sealed record BenchShape(string Id, string Origin, int Batch, int InCha
 {
     public ConvTranspose2dShape Shape => new(Batch, InChannels, OutChannels, Height, Width);
 
+    /// <summary>For a shape with a fused activation (<c>e+relu</c>), the plain shape it adds the activation to (<c>e</c>); else null.</summary>
+    public string? PlainId => Id.IndexOf('+') is var plus and > 0 ? Id[..plus] : null;
+
     /// <summary>FLOPs = 2 * N * Cin * Cout/groups * kH * kW * Hin * Win (the definition).</summary>
     public double Flops => 2.0 * Batch * InChannels * (OutChannels / Options.Groups) * Options.KernelHeight * Options.KernelWidth * Height * Width;
 
@@ -34,6 +37,8 @@ internal sealed record BenchShape(string Id, string Origin, int Batch, int InCha
                 text += $" d{Pair(o.DilationHeight, o.DilationWidth)}";
             if (o.Groups != 1)
                 text += $" g{o.Groups}";
+            if (o.Activation != ConvTransposeActivation.None)
+                text += $" + {o.Activation}";
             return text;
         }
     }

@@ -27,6 +27,14 @@ internal static class ShapeSuite
         new("hifi2", "HiFi-GAN V1 upsample 2", 1, 256, 128, 1, 688, Audio(16, 8, 4)),
         new("hifi3", "HiFi-GAN V1 upsample 3", 1, 128, 64, 1, 5504, Audio(4, 2, 1)),
         new("hifi4", "HiFi-GAN V1 upsample 4", 1, 64, 32, 1, 11008, Audio(4, 2, 1)),
+        // The layers with their activation fused (TConvGen) or applied by the peer after the convolution (libtorch's functional
+        // call, ONNX Runtime's node): the fused activation's cost is the time over the plain shape's (the report's last table).
+        new("d+relu", "DCGAN 512->256 + ReLU", 1, 512, 256, 8, 8, new ConvTranspose2dOptions(4, 2, 1) { Activation = ConvTransposeActivation.Relu }),
+        new("e+relu", "DCGAN 128->64 + ReLU", 1, 128, 64, 32, 32, new ConvTranspose2dOptions(4, 2, 1) { Activation = ConvTransposeActivation.Relu }),
+        new("g+relu", "U-Net up-conv + ReLU", 1, 128, 64, 64, 64, new ConvTranspose2dOptions(2, 2, 0) { Activation = ConvTransposeActivation.Relu }),
+        new("h+relu", "stride-1 decoder + ReLU", 1, 64, 64, 56, 56, new ConvTranspose2dOptions(3, 1, 1) { Activation = ConvTransposeActivation.Relu }),
+        new("e+silu", "DCGAN 128->64 + SiLU", 1, 128, 64, 32, 32, new ConvTranspose2dOptions(4, 2, 1) { Activation = ConvTransposeActivation.Silu }),
+        new("f+tanh", "DCGAN to RGB + Tanh", 1, 64, 3, 64, 64, new ConvTranspose2dOptions(4, 2, 1) { Activation = ConvTransposeActivation.Tanh }),
     ];
 
     /// <summary>A ConvTranspose1d as 2-D: kernel 1 x <paramref name="kernel"/>, stride 1 x <paramref name="stride"/>, padding 0 x <paramref name="padding"/>.</summary>
