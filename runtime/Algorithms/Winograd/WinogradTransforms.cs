@@ -114,7 +114,7 @@ internal static unsafe class WinogradTransforms
     // ISimd has no add: these pick the operator of the concrete type, which the JIT resolves per instantiation.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Add<TVector>(TVector left, TVector right)
+    internal static TVector Add<TVector>(TVector left, TVector right)
         where TVector : struct
     {
         if (typeof(TVector) == typeof(Vector512<float>))
@@ -129,7 +129,7 @@ internal static unsafe class WinogradTransforms
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Subtract<TVector>(TVector left, TVector right)
+    internal static TVector Subtract<TVector>(TVector left, TVector right)
         where TVector : struct
     {
         if (typeof(TVector) == typeof(Vector512<float>))
