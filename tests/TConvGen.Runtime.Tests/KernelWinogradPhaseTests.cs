@@ -38,14 +38,14 @@ public sealed class KernelWinogradPhaseTests
         ReferenceCheck.AllMatch(options, shape, inChannels * 37 + outChannels * 5 + width, threads, AllWidths(options));
     }
 
-    /// <summary>At two threads the case 64->32 16x16 of <see cref="MatchesTheReference"/> is cut into row bands (at row 24,
-    /// inside tile row 4, rows 23 to 28, which both bands compute: every cut at a multiple of six splits a tile row).</summary>
+    /// <summary>At two threads the case 64->32 16x16 of <see cref="MatchesTheReference"/> is cut into row bands inside a tile
+    /// row (rows <c>6T - 1 .. 6T + 4</c>), which both bands then compute.</summary>
     [Fact]
     public void TwoThreadsCutATileRow()
     {
         var problem = ConvTranspose2dProblem.Create(new ConvTranspose2dOptions(4, 2, 1), new ConvTranspose2dShape(1, 64, 32, 16, 16));
-        var tiles = TilePartitioner.Partition(problem, 2, 32, 12);
-        Assert.Contains(tiles, t => t.RowStart > 0 && t.RowStart % WinogradPhaseTransforms.OutputsPerAxis == 0);
+        var tiles = TilePartitioner.Partition(problem, 2, 32, WinogradPhaseTiles.RowsPerThreadTile);
+        Assert.Contains(tiles, t => t.RowStart > 0 && (t.RowStart + 1) % WinogradPhaseTransforms.OutputsPerAxis != 0);
     }
 
     [Theory]
