@@ -59,6 +59,56 @@ public sealed class KernelWinogradPhaseTests
         ReferenceCheck.AllMatch(options, shape, groups * 17 + width, 2, AllWidths(options));
     }
 
+    /// <summary>Every activation in the output transform's stores, at every width (the after-store ones, sigmoid, tanh and
+    /// SiLU, through the scratch): the kernel's outputs match the Reference's activated ones.</summary>
+    [Theory]
+    [InlineData(ConvTransposeActivation.Relu)]
+    [InlineData(ConvTransposeActivation.LeakyRelu)]
+    [InlineData(ConvTransposeActivation.Relu6)]
+    [InlineData(ConvTransposeActivation.Sigmoid)]
+    [InlineData(ConvTransposeActivation.Tanh)]
+    [InlineData(ConvTransposeActivation.Silu)]
+    public void ActivationsAreFusedInTheOutputTransform(ConvTransposeActivation activation)
+    {
+        var options = new ConvTranspose2dOptions(4, 2, 1) { Activation = activation, ActivationSlope = 0.2f, OutputPaddingWidth = 1 };
+        ReferenceCheck.AllMatch(options, new ConvTranspose2dShape(2, 24, 19, 11, 23), 40 + (int)activation, 2, AllWidths(options));
+    }
+
+    /// <summary>A NaN or an infinity in the input takes the exact path at Run: it stays where the definition puts it (a
+    /// transform would spread it over the tile, and <c>Inf - Inf</c> is NaN), at every width.</summary>
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NegativeInfinity)]
+    public void NonFiniteInputsKeepTheirPositions(float value)
+    {
+        var options = new ConvTranspose2dOptions(4, 2, 1);
+        var shape = new ConvTranspose2dShape(1, 8, 5, 9, 10);
+        var problem = ConvTranspose2dProblem.Create(options, shape);
+        var random = new Random(7);
+        float[] input = RandomData.Uniform(random, problem.InputLength), weight = RandomData.Uniform(random, problem.WeightLength);
+        input[3 * 90 + 4 * 10 + 5] = value;
+        var expected = new float[problem.OutputLength];
+        ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(input, weight, [], expected, shape, 1);
+        float scale = Math.Max(1f, expected.Where(float.IsFinite).Max(Math.Abs));
+        foreach (var kernel in AllWidths(options))
+        {
+            var prepared = kernel.Prepare(weight, [], shape.InChannels, shape.OutChannels);
+            Assert.IsType<WinogradPrepared>(prepared);
+            var actual = new float[problem.OutputLength];
+            prepared.Run(input, actual, shape.Batch, shape.Height, shape.Width, 1);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.Equal(float.IsNaN(expected[i]), float.IsNaN(actual[i]));
+                if (float.IsInfinity(expected[i]))
+                    Assert.Equal(expected[i], actual[i]);
+                else if (!float.IsNaN(expected[i]))
+                    Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5f * scale, $"{kernel.Algorithm} [{i}]: {expected[i]} vs {actual[i]}");
+            }
+            Assert.Contains(actual, v => !float.IsFinite(v));
+        }
+    }
+
     /// <summary>Per axis, the shared window's two elements hold phase 0's taps (3, 1) and phase 1's (2, 0), as
     /// <see cref="AxisPhases"/> derives them.</summary>
     [Fact]
