@@ -35,6 +35,9 @@ public enum ConvTranspose2dAlgorithm
     /// <summary>For kernel 3 x 3, stride 1, dilation 1 and padding 0 to 2 (3x3 decoder layers): the layer is a correlation of
     /// the zero-padded input with the flipped kernel, computed by Winograd's F(2x2, 3x3) in fused, cache-blocked steps (input
     /// transform, a GEMM over channels per transformed element, output transform), 2.25x fewer multiplications than the
-    /// direct kernels. Inputs with a NaN or an infinity take the exact path; any other configuration runs <see cref="PhaseDirect"/>.</summary>
+    /// direct kernels. For kernel 4 x 4, stride 2, padding 1, dilation 1 and output padding 0 or 1 (DCGAN-style decoders) it
+    /// runs F(3x3, 2x2) on each of the four phases (2 x 2 correlations), all four from one shared 4 x 4 input tile per 6 x 6
+    /// outputs: 2.25x fewer multiplications. Inputs with a NaN or an infinity take the exact path; any other configuration runs
+    /// <see cref="PhaseDirect"/>.</summary>
     Winograd = 7,
 }

@@ -14,9 +14,9 @@ internal interface IActivationVisitor
 /// so kernels compile one copy per activation and none branches per element.</summary>
 internal static class ActivationDispatch
 {
-    /// <summary>Calls <paramref name="visitor"/> with the struct of <paramref name="activation"/>.</summary>
+    /// <summary>Calls <paramref name="visitor"/> with the struct of <paramref name="activation"/> (a ref struct may carry spans).</summary>
     public static void Visit<TVisitor>(ConvTransposeActivation activation, float slope, ref TVisitor visitor)
-        where TVisitor : struct, IActivationVisitor
+        where TVisitor : struct, IActivationVisitor, allows ref struct
     {
         switch (activation)
         {

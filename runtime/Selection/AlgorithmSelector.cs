@@ -266,17 +266,76 @@ internal static class AlgorithmSelector
     /// 14x14 1.22x. [256] (AVX-512 off) every one of those wins: 56x56 0.51x, 28x28 0.59x, 64x64 0.65x, 14x14 0.73x, 16x16
     /// 0.82x, 256->256 14x14 0.79x.</summary>
     public static bool MayPreferWinograd(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
+        MayPreferWinogradTiles(options, inChannels, outChannels, machine) || MayPreferWinogradPhases(options, inChannels, outChannels, machine);
+
+    private static bool MayPreferWinogradTiles(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
         WinogradTiles.Supports(options) && machine.Preferred >= SimdLevel.Vector256
         && inChannels / options.Groups >= WinogradChannels && outChannels / options.Groups >= WinogradChannels
         && (machine.Preferred < SimdLevel.Vector512 || inChannels / options.Groups <= WinogradMaxInChannels512);
 
-    /// <summary>Whether Winograd wins for this problem on <paramref name="machine"/> (<see cref="MayPreferWinograd"/>, on an
-    /// output of at least 28 x 28 where Vector512 runs and 14 x 14 below).</summary>
+    /// <summary>Whether Winograd wins for this problem on <paramref name="machine"/>: F(2x2,3x3) (<see cref="MayPreferWinograd"/>)
+    /// on an output of at least 28 x 28 where Vector512 runs and 14 x 14 below; F(3x3,2x2) on the phases of k4 s2 p1
+    /// (<see cref="MayPreferWinogradPhases"/>) on an input of at least 32 x 32 (16 x 16 on Vector128 without FMA).</summary>
     public static bool PrefersWinograd(ConvTranspose2dProblem problem, MachineDescription machine)
     {
+        var o = problem.Options;
+        if (MayPreferWinogradPhases(o, problem.InChannels, problem.OutChannels, machine))
+        {
+            int inputSide = machine.Preferred == SimdLevel.Vector128 ? WinogradPhaseMinInputSide128 : WinogradPhaseMinInputSide;
+            return problem.InputHeight >= inputSide && problem.InputWidth >= inputSide;
+        }
         int side = machine.Preferred >= SimdLevel.Vector512 ? WinogradMinSide512 : WinogradMinSide;
-        return MayPreferWinograd(problem.Options, problem.InChannels, problem.OutChannels, machine)
+        return MayPreferWinogradTiles(o, problem.InChannels, problem.OutChannels, machine)
             && problem.OutputHeight >= side && problem.OutputWidth >= side;
+    }
+
+    /// <summary>The input channels per group from which F(3x3,2x2) wins on the phases of k4 s2 p1 below Vector512.</summary>
+    internal const int WinogradPhaseMinInChannels = 32;
+
+    /// <summary>The same where Vector512 runs (64 input channels tied or lost: 64->64 32x32 1.06x).</summary>
+    internal const int WinogradPhaseMinInChannels512 = 128;
+
+    /// <summary>The input channels per group up to which F(3x3,2x2) wins: its transformed weights are four times the layer's
+    /// (16 per phase against 4 taps) and stream once per strip (512->256 lost at every width).</summary>
+    internal const int WinogradPhaseMaxInChannels = 256;
+
+    /// <summary>The output channels per group from which F(3x3,2x2) was measured to win below Vector512.</summary>
+    internal const int WinogradPhaseMinOutChannels = 16;
+
+    /// <summary>The same where Vector512 runs.</summary>
+    internal const int WinogradPhaseMinOutChannels512 = 64;
+
+    /// <summary>The input side (height and width) from which F(3x3,2x2) wins: shorter rows leave the GEMM's column blocks
+    /// (one tile per six outputs of a row) mostly empty.</summary>
+    internal const int WinogradPhaseMinInputSide = 32;
+
+    /// <summary>The same on Vector128 without fused multiply-add, where the saved multiplications weigh more.</summary>
+    internal const int WinogradPhaseMinInputSide128 = 16;
+
+    /// <summary>Whether Winograd F(3x3,2x2) on the four phases of k4 s2 p1 (<see cref="WinogradPhaseTiles"/>) may win for some
+    /// input size with these channels on <paramref name="machine"/>. Measured here (a 2-core AVX-512 host shared with other
+    /// work, one thread, median of 11-21 interleaved runs in one process, two runs for the close ones; Winograd's time over
+    /// Auto's as it chose before this rule, which ran the better of PhaseDirect and ChannelVectorized):
+    /// [512] e 128->64 32x32 0.81-0.87x (1.28-1.40 ms vs 1.58-1.62), i the same at batch 8 0.78-0.81x, 128->128 32x32 0.52x
+    /// (PhaseDirect 0.99x), 128->64 64x64 0.69x, 256->128 32x32 0.89x; not picked: 64->32 32x32 0.97-1.04x, 64->32 64x64
+    /// 0.94-0.96x, 64->64 32x32 1.06x, 32->32 32x32 1.09-1.28x, 32->16 64x64 1.28x, and on 16x16 inputs x-pose 256->256 1.02x,
+    /// 256->128 1.07x, 128->64 1.03-1.11x, 64->64 1.29x; d 512->256 8x8 2.78x (4.8 vs 1.7 ms), 1024->512 4x4 7.3x.
+    /// [256] (AVX-512 off) e 0.70x, i 0.70x, 64->32 32x32 0.80x, 32->32 32x32 0.68x, 64->32 64x64 0.78x, 32->16 64x64 0.69x,
+    /// 64->64 32x32 0.63x, 128->128 32x32 0.63x, 128->64 64x64 0.67x, 256->128 32x32 0.77x; not picked on 16x16: x-pose 1.16-1.19x,
+    /// 256->128 1.25x, 256->16 1.03x, 128->64 0.98x, 64->64 0.91x. [128] (AVX2 off: SSE, no FMA) e 0.59x, i 0.61x, x-pose
+    /// 0.90x, 256->128 16x16 0.90x, 128->64 16x16 0.88x, 256->16 16x16 0.73x, 64->32 32x32 0.72x, 32->32 32x32 0.73x, 64->32
+    /// 64x64 0.63x, 32->16 64x64 0.60x; not picked: 128->64 12x12 0.98x, 256->256 12x12 1.42x, d 1.55x, 1024->512 4x4 2.29x
+    /// (and 64->3 64x64 won 0.76x, but three output channels are left out). Vector128 with FMA (ARM64) is not measured and
+    /// not picked; Zen 4-like machines get the Vector256 bounds unmeasured.</summary>
+    public static bool MayPreferWinogradPhases(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine)
+    {
+        if (!WinogradPhaseTiles.Supports(options) || machine.Preferred < SimdLevel.Vector128
+            || (machine.Preferred == SimdLevel.Vector128 && machine.FusedMultiplyAdd))
+            return false;
+        bool wide = machine.Preferred >= SimdLevel.Vector512;
+        int inPerGroup = inChannels / options.Groups, outPerGroup = outChannels / options.Groups;
+        return inPerGroup >= (wide ? WinogradPhaseMinInChannels512 : WinogradPhaseMinInChannels) && inPerGroup <= WinogradPhaseMaxInChannels
+            && outPerGroup >= (wide ? WinogradPhaseMinOutChannels512 : WinogradPhaseMinOutChannels);
     }
 
     /// <summary>Whether OneTap may win for some input size with these channels on <paramref name="machine"/>: Auto then prepares it.
@@ -349,7 +408,9 @@ internal static class AlgorithmSelector
     /// 2.83 vs 2.17 ms at Vector256; 256->128 1x688 4.32 vs 4.25 / 2.54 vs 2.45 ms at Vector512, 9.32 vs 8.33 / 5.49 vs 4.59 ms
     /// at Vector256);</item>
     /// <item>a layer Auto runs with Winograd (<see cref="PrefersWinograd"/>), which does fewer multiplications than any direct
-    /// body can: 64->64 56x56 k3s1p1 (Winograd 0.60x the direct kernels' time at Vector512, 0.51x at Vector256);</item>
+    /// body can: 64->64 56x56 k3s1p1 (Winograd 0.60x the direct kernels' time at Vector512, 0.51x at Vector256); on the
+    /// phases of k4 s2 p1 the same reasoning (e 128->64 32x32: Winograd 0.81-0.87x PhaseDirect's time at Vector512, 0.58x at
+    /// Vector256, 0.46x at Vector128), not measured against the generated bodies;</item>
     /// <item>the layers <see cref="UnfusedVector128Loses"/> lists (x64 without AVX2).</item>
     /// </list>
     /// The weights' and the geometry's exact path is the caller's (it needs the weights).

@@ -30,22 +30,72 @@ public sealed class SelectionByMachineTests
     private const ConvTranspose2dAlgorithm Winograd = ConvTranspose2dAlgorithm.Winograd;
 
     [Theory]
+    // F(3x3,2x2) on the phases of k4 s2 p1: at Vector512 128 to 256 input and 64+ output channels per group; at Vector256
+    // (and Zen 4) 32 to 256 in and 16+ out; both on inputs of 32x32 or more. On SSE (Vector128 without FMA) from 16x16.
+    [InlineData(4, 2, 1, 128, 64, 32, 32, 1, "Avx512", Winograd)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, 8, "Avx512", Winograd)]
+    [InlineData(4, 2, 1, 256, 128, 32, 32, 1, "Avx512", Winograd)]
+    [InlineData(4, 2, 1, 64, 32, 32, 32, 1, "Avx512", Direct)]
+    [InlineData(4, 2, 1, 128, 32, 32, 32, 1, "Avx512", Direct)]
+    [InlineData(4, 2, 1, 256, 256, 16, 16, 1, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 512, 256, 8, 8, 1, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 512, 256, 32, 32, 1, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 64, 32, 32, 32, 1, "Avx2", Winograd)]
+    [InlineData(4, 2, 1, 32, 16, 64, 64, 1, "Avx2", Winograd)]
+    [InlineData(4, 2, 1, 16, 16, 64, 64, 1, "Avx2", Direct)]
+    [InlineData(4, 2, 1, 128, 64, 16, 16, 1, "Avx2", Wide)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, 1, "Zen4", Winograd)]
+    [InlineData(4, 2, 1, 256, 256, 16, 16, 1, "Sse", Winograd)]
+    [InlineData(4, 2, 1, 128, 64, 12, 12, 1, "Sse", Wide)]
+    [InlineData(4, 2, 1, 64, 3, 64, 64, 1, "Sse", Direct)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, 1, "Arm64", Direct)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, 1, "Scalar", Direct)]
+    public void WinogradTakesThePhasesOfK4S2P1WhereMeasured(int kernel, int stride, int padding, int inChannels, int outChannels, int height, int width,
+        int batch, string machine, ConvTranspose2dAlgorithm expected)
+    {
+        var options = new ConvTranspose2dOptions(kernel, stride, padding);
+        var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(batch, inChannels, outChannels, height, width));
+        Assert.Equal(expected, AlgorithmSelector.Choose(problem, Machine(machine)));
+    }
+
+    /// <summary>The PhaseDirect / ChannelVectorized rule on the rows of <see cref="AutoPicksPerMachine"/> that Winograd's phase
+    /// rule now takes: it still decides for their neighbours that Winograd does not compute (the same layers at dilation 2, say).</summary>
+    [Theory]
+    [InlineData(4, 2, 1, 128, 32, 32, 32, "Avx2", true)]
+    [InlineData(4, 2, 1, 128, 32, 16, 16, "Sse", true)]
+    [InlineData(4, 2, 1, 32, 32, 64, 64, "Sse", true)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Sse", true)]
+    [InlineData(4, 2, 1, 256, 128, 32, 32, "Avx512", true)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Zen4", true)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx512", false)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx2", true)]
+    [InlineData(4, 2, 1, 128, 64, 128, 128, "Avx512", true)]
+    [InlineData(4, 2, 1, 128, 64, 36, 36, "Avx512", true)]
+    public void PhaseDirectAndChannelVectorizedBelowWinograd(int kernel, int stride, int padding, int inChannels, int outChannels, int height, int width,
+        string machine, bool channelVectorized)
+    {
+        var options = new ConvTranspose2dOptions(kernel, stride, padding);
+        var problem = ConvTranspose2dProblem.Create(options, new ConvTranspose2dShape(1, inChannels, outChannels, height, width));
+        Assert.Equal(channelVectorized, AlgorithmSelector.PrefersChannelVectorized(problem, Machine(machine)));
+    }
+
+    [Theory]
     // 128->64 32x32 k4s2p1: one of PhaseDirect's Vector512 wide tiles fills each row phase (32 positions), so it beats
     // ChannelVectorized there; elsewhere ChannelVectorized (Zen 4: PhaseDirect runs Vector256; SSE: its stride-2 tile is one
     // vector), but on ARM64, whose 32 registers give PhaseDirect a two-vector stride-2 tile (8 positions) that fills the
     // rows, PhaseDirect (derived from SSE's stride-1 tile of two vectors); scalar PhaseDirect.
-    [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx512", Direct)]
-    [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx2", Wide)]
-    [InlineData(4, 2, 1, 128, 64, 32, 32, "Zen4", Wide)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx512", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx2", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Zen4", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Arm64", Direct)]
-    [InlineData(4, 2, 1, 128, 64, 32, 32, "Sse", Wide)]
+    [InlineData(4, 2, 1, 128, 64, 32, 32, "Sse", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
     [InlineData(4, 2, 1, 128, 64, 36, 36, "Arm64", Wide)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Scalar", Direct)]
     // ... but not with a long reduction, nor on rows of more than one tile with a reduction of 512, nor on rows it does not fill.
-    [InlineData(4, 2, 1, 256, 128, 32, 32, "Avx512", Wide)]
-    [InlineData(4, 2, 1, 128, 64, 128, 128, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 256, 128, 32, 32, "Avx512", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
+    [InlineData(4, 2, 1, 128, 64, 128, 128, "Avx512", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
     [InlineData(4, 2, 1, 64, 64, 128, 128, "Avx512", Direct)]
-    [InlineData(4, 2, 1, 128, 64, 36, 36, "Avx512", Wide)]
+    [InlineData(4, 2, 1, 128, 64, 36, 36, "Avx512", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
     // 3x3 stride 1 with 32+ channels goes to Winograd from Vector256 on (below).
     [InlineData(3, 1, 1, 64, 64, 64, 64, "Avx512", Winograd)]
     [InlineData(3, 1, 1, 64, 64, 64, 64, "Avx2", Winograd)]
@@ -61,12 +111,12 @@ public sealed class SelectionByMachineTests
     // 32 to 63 output channels: ChannelVectorized where they fill its block (2 vectors with 16 registers, 4 with 32), else on
     // rows shorter than PhaseDirect's wide tile; 16 channels not.
     [InlineData(4, 2, 1, 128, 32, 32, 32, "Avx512", Direct)]
-    [InlineData(4, 2, 1, 128, 32, 32, 32, "Avx2", Wide)]
+    [InlineData(4, 2, 1, 128, 32, 32, 32, "Avx2", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
     [InlineData(4, 2, 1, 128, 32, 16, 16, "Avx512", Wide)]
     [InlineData(4, 2, 1, 128, 32, 16, 16, "Zen4", Wide)]
     [InlineData(4, 2, 1, 128, 16, 16, 16, "Avx512", Direct)]
     [InlineData(4, 2, 1, 128, 32, 16, 16, "Arm64", Direct)]
-    [InlineData(4, 2, 1, 128, 32, 16, 16, "Sse", Wide)]
+    [InlineData(4, 2, 1, 128, 32, 16, 16, "Sse", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
     [InlineData(3, 1, 1, 32, 32, 48, 48, "Avx512", Winograd)]
     [InlineData(3, 1, 1, 32, 32, 64, 64, "Avx512", Winograd)]
     // Winograd: 3x3 stride 1 (padding 0..2), 32+ channels per group, from Vector256 on; at Vector512 on outputs of 28x28 or
@@ -113,7 +163,7 @@ public sealed class SelectionByMachineTests
     [InlineData(2, 2, 1, 128, 64, 16, 16, "Avx512", Wide)]
     [InlineData(2, 2, 1, 128, 64, 16, 16, "Avx2", Direct)]
     [InlineData(4, 2, 1, 32, 32, 6, 6, "Sse", Wide)]
-    [InlineData(4, 2, 1, 32, 32, 64, 64, "Sse", Wide)]
+    [InlineData(4, 2, 1, 32, 32, 64, 64, "Sse", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
     [InlineData(4, 2, 1, 32, 32, 6, 6, "Arm64", Wide)]
     [InlineData(4, 2, 1, 32, 32, 64, 64, "Arm64", Direct)]
     [InlineData(4, 2, 1, 32, 32, 6, 6, "Scalar", Direct)]
@@ -181,7 +231,7 @@ public sealed class SelectionByMachineTests
     [InlineData(3, 3, 0, 1, 8, 8, 64, 4, "Sse", false)]
     // ... and where Auto runs ChannelVectorized (e: 128->64 32x32 k4s2p1) or OneTap (g: 128->64 64x64 k2s2p0) there.
     [InlineData(4, 2, 1, 1, 128, 64, 32, 4, "Sse", true)]
-    [InlineData(4, 2, 1, 1, 128, 64, 32, 8, "Avx2", false)]
+    [InlineData(4, 2, 1, 1, 128, 64, 32, 8, "Avx2", true)] // Auto runs Winograd there now (F(3x3,2x2) on the phases)
     [InlineData(2, 2, 0, 1, 128, 64, 64, 4, "Sse", true)]
     [InlineData(2, 2, 0, 1, 128, 64, 64, 8, "Avx2", false)]
     // A wide stride-1 layer goes where Auto runs ChannelVectorized on it (with 64 output channels or more: fewer are not

@@ -6,7 +6,7 @@ namespace TConvGen;
 /// <summary>
 /// The prepared form of <see cref="AutoConvTranspose2d"/>: holds the packing of the kernel the channel counts make the
 /// likely winner on this machine (<see cref="MachineDescription.Current"/>: OneTap for its layers where it runs SIMD, else
-/// Winograd for wide 3 x 3 stride-1 layers where it may win, else ChannelVectorized where it fills its register block, else PhaseDirect) and, when another kernel may win for some input
+/// Winograd for wide 3 x 3 stride-1 layers and for k4 s2 p1 layers where it may win, else ChannelVectorized where it fills its register block, else PhaseDirect) and, when another kernel may win for some input
 /// sizes (OneTap's layers on narrow inputs; ChannelVectorized or PhaseDirect by row length; GemmCol2Im and PatchScatter for
 /// wide channels on narrow or single-pixel inputs), a copy of the weights from which that kernel's packing is made on the
 /// first run that picks it.

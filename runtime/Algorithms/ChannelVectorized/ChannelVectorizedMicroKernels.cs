@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
@@ -17,9 +18,10 @@ internal static unsafe class ChannelVectorizedMicroKernels
 
     /// <summary>4 vectors x 6 pixels: 24 accumulators, 4 weight vectors and a broadcast, for 32 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block4x6<TSimd, TVector>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst)
+    public static void Block4x6<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector b0 = TSimd.Load(bias), b1 = TSimd.Load(bias + n), b2 = TSimd.Load(bias + 2 * n), b3 = TSimd.Load(bias + 3 * n);
@@ -58,20 +60,23 @@ internal static unsafe class ChannelVectorizedMicroKernels
                 w += 4 * n;
             }
         }
-        TSimd.Store(dst, a00); TSimd.Store(dst + n, a01); TSimd.Store(dst + 2 * n, a02); TSimd.Store(dst + 3 * n, a03);
-        TSimd.Store(dst + 4 * n, a10); TSimd.Store(dst + 5 * n, a11); TSimd.Store(dst + 6 * n, a12); TSimd.Store(dst + 7 * n, a13);
-        TSimd.Store(dst + 8 * n, a20); TSimd.Store(dst + 9 * n, a21); TSimd.Store(dst + 10 * n, a22); TSimd.Store(dst + 11 * n, a23);
-        TSimd.Store(dst + 12 * n, a30); TSimd.Store(dst + 13 * n, a31); TSimd.Store(dst + 14 * n, a32); TSimd.Store(dst + 15 * n, a33);
-        TSimd.Store(dst + 16 * n, a40); TSimd.Store(dst + 17 * n, a41); TSimd.Store(dst + 18 * n, a42); TSimd.Store(dst + 19 * n, a43);
-        TSimd.Store(dst + 20 * n, a50); TSimd.Store(dst + 21 * n, a51); TSimd.Store(dst + 22 * n, a52); TSimd.Store(dst + 23 * n, a53);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a00); output.Store(dst + n, a01); output.Store(dst + 2 * n, a02); output.Store(dst + 3 * n, a03);
+        output.Store(dst + 4 * n, a10); output.Store(dst + 5 * n, a11); output.Store(dst + 6 * n, a12); output.Store(dst + 7 * n, a13);
+        output.Store(dst + 8 * n, a20); output.Store(dst + 9 * n, a21); output.Store(dst + 10 * n, a22); output.Store(dst + 11 * n, a23);
+        output.Store(dst + 12 * n, a30); output.Store(dst + 13 * n, a31); output.Store(dst + 14 * n, a32); output.Store(dst + 15 * n, a33);
+        output.Store(dst + 16 * n, a40); output.Store(dst + 17 * n, a41); output.Store(dst + 18 * n, a42); output.Store(dst + 19 * n, a43);
+        output.Store(dst + 20 * n, a50); output.Store(dst + 21 * n, a51); output.Store(dst + 22 * n, a52); output.Store(dst + 23 * n, a53);
+        output.Complete(dst, 0, 1, 24 * n);
     }
 
     /// <summary>4 vectors x 3 pixels, for the last pixels of a phase: a list of 6k + 1..3 pixels then wastes at most 2 slots
     /// instead of 5 (12 accumulators still cover the FMA latency). Writes <c>dst[p*4N + channel]</c> for p &lt; 3.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block4x3<TSimd, TVector>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst)
+    public static void Block4x3<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector b0 = TSimd.Load(bias), b1 = TSimd.Load(bias + n), b2 = TSimd.Load(bias + 2 * n), b3 = TSimd.Load(bias + 3 * n);
@@ -99,16 +104,19 @@ internal static unsafe class ChannelVectorizedMicroKernels
                 w += 4 * n;
             }
         }
-        TSimd.Store(dst, a00); TSimd.Store(dst + n, a01); TSimd.Store(dst + 2 * n, a02); TSimd.Store(dst + 3 * n, a03);
-        TSimd.Store(dst + 4 * n, a10); TSimd.Store(dst + 5 * n, a11); TSimd.Store(dst + 6 * n, a12); TSimd.Store(dst + 7 * n, a13);
-        TSimd.Store(dst + 8 * n, a20); TSimd.Store(dst + 9 * n, a21); TSimd.Store(dst + 10 * n, a22); TSimd.Store(dst + 11 * n, a23);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a00); output.Store(dst + n, a01); output.Store(dst + 2 * n, a02); output.Store(dst + 3 * n, a03);
+        output.Store(dst + 4 * n, a10); output.Store(dst + 5 * n, a11); output.Store(dst + 6 * n, a12); output.Store(dst + 7 * n, a13);
+        output.Store(dst + 8 * n, a20); output.Store(dst + 9 * n, a21); output.Store(dst + 10 * n, a22); output.Store(dst + 11 * n, a23);
+        output.Complete(dst, 0, 1, 12 * n);
     }
 
     /// <summary>2 vectors x 6 pixels: 12 accumulators, 2 weight vectors and a broadcast, within 16 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block2x6<TSimd, TVector>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst)
+    public static void Block2x6<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector b0 = TSimd.Load(bias), b1 = TSimd.Load(bias + n);
@@ -137,16 +145,19 @@ internal static unsafe class ChannelVectorizedMicroKernels
                 w += 2 * n;
             }
         }
-        TSimd.Store(dst, a00); TSimd.Store(dst + n, a01); TSimd.Store(dst + 2 * n, a10); TSimd.Store(dst + 3 * n, a11);
-        TSimd.Store(dst + 4 * n, a20); TSimd.Store(dst + 5 * n, a21); TSimd.Store(dst + 6 * n, a30); TSimd.Store(dst + 7 * n, a31);
-        TSimd.Store(dst + 8 * n, a40); TSimd.Store(dst + 9 * n, a41); TSimd.Store(dst + 10 * n, a50); TSimd.Store(dst + 11 * n, a51);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a00); output.Store(dst + n, a01); output.Store(dst + 2 * n, a10); output.Store(dst + 3 * n, a11);
+        output.Store(dst + 4 * n, a20); output.Store(dst + 5 * n, a21); output.Store(dst + 6 * n, a30); output.Store(dst + 7 * n, a31);
+        output.Store(dst + 8 * n, a40); output.Store(dst + 9 * n, a41); output.Store(dst + 10 * n, a50); output.Store(dst + 11 * n, a51);
+        output.Complete(dst, 0, 1, 12 * n);
     }
 
     /// <summary>1 vector x 6 pixels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block1x6<TSimd, TVector>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst)
+    public static void Block1x6<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector a0 = TSimd.Load(bias), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
@@ -167,7 +178,9 @@ internal static unsafe class ChannelVectorizedMicroKernels
                 w += n;
             }
         }
-        TSimd.Store(dst, a0); TSimd.Store(dst + n, a1); TSimd.Store(dst + 2 * n, a2);
-        TSimd.Store(dst + 3 * n, a3); TSimd.Store(dst + 4 * n, a4); TSimd.Store(dst + 5 * n, a5);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a0); output.Store(dst + n, a1); output.Store(dst + 2 * n, a2);
+        output.Store(dst + 3 * n, a3); output.Store(dst + 4 * n, a4); output.Store(dst + 5 * n, a5);
+        output.Complete(dst, 0, 1, 6 * n);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
@@ -15,7 +16,7 @@ namespace TConvGen;
 /// vector code is written once for every width (<see cref="ChannelVectorizedMicroKernels"/>); a prepared kernel runs the width
 /// its weights were packed for.
 /// </summary>
-internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTranspose2d
+internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTranspose2d, IActivatedTileKernel
 {
     /// <summary>The input rows a band may pack, in floats (keeps the packed band within the L2 cache).</summary>
     private const int BandBufferFloats = 1 << 18;
@@ -47,7 +48,14 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
     private static ChannelVectorizedWeights Layout(ConvTranspose2dOptions o, SimdLevel level, int vectorRegisters) =>
         new(level, vectorRegisters, new AxisPhases(o.HeightAxis), new AxisPhases(o.WidthAxis), o.KernelWidth);
 
-    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
+    /// <summary>Each output is computed whole in one micro-kernel call (or one portable sum) and activated as it is stored.</summary>
+    protected override bool AppliesActivation => true;
+
+    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile) =>
+        ActivatedTile.Run(this, input, output, problem, tile);
+
+    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         var geometry = new BandGeometry(problem, _layout.Rows, _layout.Columns);
         int stride = _layout.Rows.Stride;
@@ -55,11 +63,12 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
         long inputRows = Math.Max(geometry.HaloRows + 1, BandBufferFloats / Math.Max(1, rowFloats));
         int bandRows = (int)Math.Clamp((inputRows - geometry.HaloRows + 1) * stride, stride, Math.Max(stride, problem.OutputHeight));
         for (int start = tile.RowStart; start < tile.RowEnd; start += bandRows)
-            RunBand(input, output, problem, tile, geometry, start, Math.Min(tile.RowEnd, start + bandRows));
+            RunBand(input, output, problem, tile, geometry, start, Math.Min(tile.RowEnd, start + bandRows), activation);
     }
 
-    private void RunBand(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile,
-        in BandGeometry geometry, int rowStart, int rowEnd)
+    private void RunBand<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile,
+        in BandGeometry geometry, int rowStart, int rowEnd, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         var rows = _layout.Rows;
         int firstRow = rowStart / rows.Stride + rows.MinOffset;
@@ -92,7 +101,7 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
                             continue;
                         int tapCount = ListTaps(geometry, channels, py, px, taps);
                         var phase = new Phase(packedInput, offsets, targets, count, taps, tapCount, py * _layout.Columns.Stride + px);
-                        RunPhase(problem, tile, phase, weights, bias, results);
+                        RunPhase(problem, tile, phase, weights, bias, results, activation);
                     }
                 }
             }
@@ -201,7 +210,9 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
     }
 
     [SkipLocalsInit] // the scratch is written before it is read
-    private void RunPhase(ConvTranspose2dProblem problem, ConvTranspose2dTile tile, in Phase phase, float* weights, float* bias, float* output)
+    private void RunPhase<TActivation>(ConvTranspose2dProblem problem, ConvTranspose2dTile tile, in Phase phase, float* weights, float* bias, float* output,
+        TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         int perGroup = problem.OutChannelsPerGroup, channels = problem.InChannelsPerGroup;
         int groupFirst = tile.Group * perGroup;
@@ -218,20 +229,21 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
             int vectors = packedWidth / _layout.Lanes;
             switch (_level)
             {
-                case SimdLevel.Vector512: RunBlock<Simd512, Vector512<float>>(phase, channels, w, b, vectors, width, target, plane, scratch); break;
-                case SimdLevel.Vector256: RunBlock<Simd256, Vector256<float>>(phase, channels, w, b, vectors, width, target, plane, scratch); break;
-                case SimdLevel.Vector128: RunBlock<Simd128, Vector128<float>>(phase, channels, w, b, vectors, width, target, plane, scratch); break;
-                default: RunPortable(phase, channels, w, b, width, packedWidth, target, plane); break;
+                case SimdLevel.Vector512: RunBlock<Simd512, Vector512<float>, TActivation>(phase, channels, w, b, vectors, width, target, plane, scratch, activation); break;
+                case SimdLevel.Vector256: RunBlock<Simd256, Vector256<float>, TActivation>(phase, channels, w, b, vectors, width, target, plane, scratch, activation); break;
+                case SimdLevel.Vector128: RunBlock<Simd128, Vector128<float>, TActivation>(phase, channels, w, b, vectors, width, target, plane, scratch, activation); break;
+                default: RunPortable(phase, channels, w, b, width, packedWidth, target, plane, activation); break;
             }
             c += width;
         }
     }
 
     /// <summary>One channel block of <paramref name="vectors"/> vectors over every pixel of the phase, 6 (or the last 3) at a time.</summary>
-    private static void RunBlock<TSimd, TVector>(in Phase phase, int channels, float* w, float* b, int vectors, int width, float* target, nint plane,
-        float* scratch)
+    private static void RunBlock<TSimd, TVector, TActivation>(in Phase phase, int channels, float* w, float* b, int vectors, int width, float* target,
+        nint plane, float* scratch, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int packedWidth = vectors * TSimd.Count;
         for (int p = 0; p < phase.Count; p += Pixels)
@@ -241,10 +253,10 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
             switch (vectors)
             {
                 case 4 when valid <= 3:
-                    ChannelVectorizedMicroKernels.Block4x3<TSimd, TVector>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
-                case 4: ChannelVectorizedMicroKernels.Block4x6<TSimd, TVector>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
-                case 2: ChannelVectorizedMicroKernels.Block2x6<TSimd, TVector>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
-                default: ChannelVectorizedMicroKernels.Block1x6<TSimd, TVector>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch); break;
+                    ChannelVectorizedMicroKernels.Block4x3<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch, activation); break;
+                case 4: ChannelVectorizedMicroKernels.Block4x6<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch, activation); break;
+                case 2: ChannelVectorizedMicroKernels.Block2x6<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch, activation); break;
+                default: ChannelVectorizedMicroKernels.Block1x6<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch, activation); break;
             }
             Scatter(scratch, packedWidth, phase.Targets + p, valid, target, plane, width);
         }
@@ -276,7 +288,9 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
     }
 
     /// <summary>The portable path: the same packed input, weights and lists, one scalar output at a time.</summary>
-    private static void RunPortable(in Phase phase, int channels, float* w, float* bias, int width, int packedWidth, float* target, nint plane)
+    private static void RunPortable<TActivation>(in Phase phase, int channels, float* w, float* bias, int width, int packedWidth, float* target, nint plane,
+        TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         for (int p = 0; p < phase.Count; p++)
         {
@@ -292,7 +306,7 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
                     for (int c = 0; c < channels; c++)
                         sum += xp[c] * wp[(nint)c * packedWidth];
                 }
-                target[u * plane + phase.Targets[p]] = sum;
+                target[u * plane + phase.Targets[p]] = activation.Apply<SimdScalar, float>(sum);
             }
         }
     }

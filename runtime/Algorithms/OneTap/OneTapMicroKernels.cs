@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
@@ -17,9 +18,10 @@ internal static unsafe class OneTapMicroKernels
 {
     /// <summary>3 output channels x 2 vectors of input columns x 4 phases: 24 accumulators, 2 input vectors and a broadcast, for 32 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block3x2<TSimd, TVector>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    public static void Block3x2<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector b0 = TSimd.Broadcast(bias);
@@ -59,25 +61,29 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += 12;
         }
-        TSimd.StoreInterleaved(dst0, a0000, a0010);
-        TSimd.StoreInterleaved(dst0 + 2 * n, a0001, a0011);
-        TSimd.StoreInterleaved(dst1, a0100, a0110);
-        TSimd.StoreInterleaved(dst1 + 2 * n, a0101, a0111);
-        TSimd.StoreInterleaved(dst0 + dstStride, a1000, a1010);
-        TSimd.StoreInterleaved(dst0 + dstStride + 2 * n, a1001, a1011);
-        TSimd.StoreInterleaved(dst1 + dstStride, a1100, a1110);
-        TSimd.StoreInterleaved(dst1 + dstStride + 2 * n, a1101, a1111);
-        TSimd.StoreInterleaved(dst0 + 2 * dstStride, a2000, a2010);
-        TSimd.StoreInterleaved(dst0 + 2 * dstStride + 2 * n, a2001, a2011);
-        TSimd.StoreInterleaved(dst1 + 2 * dstStride, a2100, a2110);
-        TSimd.StoreInterleaved(dst1 + 2 * dstStride + 2 * n, a2101, a2111);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst0, a0000, a0010);
+        output.StoreInterleaved(dst0 + 2 * n, a0001, a0011);
+        output.StoreInterleaved(dst1, a0100, a0110);
+        output.StoreInterleaved(dst1 + 2 * n, a0101, a0111);
+        output.StoreInterleaved(dst0 + dstStride, a1000, a1010);
+        output.StoreInterleaved(dst0 + dstStride + 2 * n, a1001, a1011);
+        output.StoreInterleaved(dst1 + dstStride, a1100, a1110);
+        output.StoreInterleaved(dst1 + dstStride + 2 * n, a1101, a1111);
+        output.StoreInterleaved(dst0 + 2 * dstStride, a2000, a2010);
+        output.StoreInterleaved(dst0 + 2 * dstStride + 2 * n, a2001, a2011);
+        output.StoreInterleaved(dst1 + 2 * dstStride, a2100, a2110);
+        output.StoreInterleaved(dst1 + 2 * dstStride + 2 * n, a2101, a2111);
+        output.Complete(dst0, dstStride, 3, 4 * n);
+        output.Complete(dst1, dstStride, 3, 4 * n);
     }
 
     /// <summary>3 output channels x 1 vector of input columns x 4 phases: a row's last columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block3x1<TSimd, TVector>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    public static void Block3x1<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         TVector b0 = TSimd.Broadcast(bias);
         TVector a0000 = b0, a0010 = b0, a0100 = b0, a0110 = b0;
@@ -115,19 +121,23 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += 12;
         }
-        TSimd.StoreInterleaved(dst0, a0000, a0010);
-        TSimd.StoreInterleaved(dst1, a0100, a0110);
-        TSimd.StoreInterleaved(dst0 + dstStride, a1000, a1010);
-        TSimd.StoreInterleaved(dst1 + dstStride, a1100, a1110);
-        TSimd.StoreInterleaved(dst0 + 2 * dstStride, a2000, a2010);
-        TSimd.StoreInterleaved(dst1 + 2 * dstStride, a2100, a2110);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst0, a0000, a0010);
+        output.StoreInterleaved(dst1, a0100, a0110);
+        output.StoreInterleaved(dst0 + dstStride, a1000, a1010);
+        output.StoreInterleaved(dst1 + dstStride, a1100, a1110);
+        output.StoreInterleaved(dst0 + 2 * dstStride, a2000, a2010);
+        output.StoreInterleaved(dst1 + 2 * dstStride, a2100, a2110);
+        output.Complete(dst0, dstStride, 3, 2 * TSimd.Count);
+        output.Complete(dst1, dstStride, 3, 2 * TSimd.Count);
     }
 
     /// <summary>1 output channel x 2 vectors of input columns x 4 phases: 8 accumulators, for 16 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block1x2<TSimd, TVector>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    public static void Block1x2<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector b0 = TSimd.Broadcast(bias);
@@ -147,17 +157,21 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += wStride;
         }
-        TSimd.StoreInterleaved(dst0, a0000, a0010);
-        TSimd.StoreInterleaved(dst0 + 2 * n, a0001, a0011);
-        TSimd.StoreInterleaved(dst1, a0100, a0110);
-        TSimd.StoreInterleaved(dst1 + 2 * n, a0101, a0111);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst0, a0000, a0010);
+        output.StoreInterleaved(dst0 + 2 * n, a0001, a0011);
+        output.StoreInterleaved(dst1, a0100, a0110);
+        output.StoreInterleaved(dst1 + 2 * n, a0101, a0111);
+        output.Complete(dst0, 0, 1, 4 * n);
+        output.Complete(dst1, 0, 1, 4 * n);
     }
 
     /// <summary>1 output channel x 1 vector of input columns x 4 phases.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block1x1<TSimd, TVector>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride)
+    public static void Block1x1<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         TVector b0 = TSimd.Broadcast(bias);
         TVector a0000 = b0, a0010 = b0, a0100 = b0, a0110 = b0;
@@ -175,7 +189,10 @@ internal static unsafe class OneTapMicroKernels
             x += xStride;
             w += wStride;
         }
-        TSimd.StoreInterleaved(dst0, a0000, a0010);
-        TSimd.StoreInterleaved(dst1, a0100, a0110);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst0, a0000, a0010);
+        output.StoreInterleaved(dst1, a0100, a0110);
+        output.Complete(dst0, 0, 1, 2 * TSimd.Count);
+        output.Complete(dst1, 0, 1, 2 * TSimd.Count);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
@@ -17,7 +18,7 @@ namespace TConvGen;
 /// the input are filled with the bias. Blocks that reach past the tile (row or column edges) go through a scratch buffer
 /// and only their real part is copied. The vector code is written once for every width (<see cref="OneTapMicroKernels"/>).
 /// </summary>
-internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
+internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d, IActivatedTileKernel
 {
     /// <summary>The input rows a band may pack, in floats (4 MB). Large: the packing reads the input fastest in long runs of
     /// rows (128->64 64x64: the whole 64-row band packs in about 100 us, 8-row bands in 110-270 us).</summary>
@@ -71,7 +72,14 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         options.KernelHeight == 2 && options.KernelWidth == 2 && options.StrideHeight == 2 && options.StrideWidth == 2
         && options.DilationHeight == 1 && options.DilationWidth == 1;
 
-    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
+    /// <summary>Each output is computed whole in one micro-kernel call (or one portable sum, or the bias alone) and activated as it is stored.</summary>
+    protected override bool AppliesActivation => true;
+
+    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile) =>
+        ActivatedTile.Run(this, input, output, problem, tile);
+
+    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         int channels = problem.InChannelsPerGroup, paddingHeight = Options.PaddingHeight;
         // Output column ox is column phase (ox + pW) % 2 of input column (ox + pW) / 2: a row reads input columns [jStart, jEnd).
@@ -100,13 +108,13 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
                 {
                     // Rows past the input (output padding) get no tap.
                     row.FirstOutputRow = 2 * i - paddingHeight;
-                    FillBias(ref row);
+                    FillBias(ref row, activation);
                 }
                 for (int bandStart = first; bandStart < inputEnd; bandStart += bandRows)
                 {
                     int bandEnd = Math.Min(inputEnd, bandStart + bandRows);
                     InputBand.Pack(input, problem, tile.Group, bandStart, bandEnd - bandStart, jStart, padded, band);
-                    RunBand(ref row, packed, bandStart, bandEnd);
+                    RunBand(ref row, packed, bandStart, bandEnd, activation);
                 }
             }
         }
@@ -121,7 +129,8 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     /// <summary>Input rows <c>[bandStart, bandEnd)</c>, packed in <paramref name="packed"/>: the tile's channels in groups whose
     /// weights stay in the L2 cache while every row of the band reuses them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunBand(ref Row row, float* packed, int bandStart, int bandEnd)
+    private void RunBand<TActivation>(ref Row row, float* packed, int bandStart, int bandEnd, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         var problem = row.Problem;
         int rowFloats = problem.InChannelsPerGroup * row.PaddedWidth;
@@ -135,20 +144,21 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
                 row.FirstOutputRow = 2 * i - Options.PaddingHeight;
                 row.Input = packed + (nint)(i - bandStart) * rowFloats;
                 if (_level == SimdLevel.Portable)
-                    RunRowPortable(ref row);
+                    RunRowPortable(ref row, activation);
                 else
-                    RunRow(ref row, groupStart, groupEnd);
+                    RunRow(ref row, groupStart, groupEnd, activation);
             }
         }
     }
 
-    /// <summary>The tile's part of output rows past the input (output padding): the bias alone.</summary>
-    private void FillBias(ref Row row)
+    /// <summary>The tile's part of output rows past the input (output padding): the activated bias alone.</summary>
+    private void FillBias<TActivation>(ref Row row, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         var problem = row.Problem;
         for (int oc = row.Tile.OutChannelStart; oc < row.Tile.OutChannelEnd; oc++)
         {
-            float value = row.Bias[PackedChannel(problem, row.Tile.Group, oc)];
+            float value = activation.Apply<SimdScalar, float>(row.Bias[PackedChannel(problem, row.Tile.Group, oc)]);
             for (int a = 0; a < 2; a++)
             {
                 if (row.HasPhase(a))
@@ -159,7 +169,8 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
 
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunRow(ref Row row, int channelStart, int channelEnd)
+    private void RunRow<TActivation>(ref Row row, int channelStart, int channelEnd, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         var problem = row.Problem;
         int outWidth = problem.OutputWidth, padding = Options.PaddingWidth, block = _block;
@@ -185,12 +196,12 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
                 float* bias = row.Bias + packedChannel;
                 if (width == block)
                 {
-                    Call(ref row, x, w, bias, oc, block, columns, direct, ox0, scratch);
+                    Call(ref row, x, w, bias, oc, block, columns, direct, ox0, scratch, activation);
                     continue;
                 }
                 // The channels left over at a group's end one at a time: no work on padded channels.
                 for (int u = 0; u < width; u++)
-                    Call(ref row, x, w + u * OneTapWeights.Taps, bias + u, oc + u, 1, columns, direct, ox0, scratch);
+                    Call(ref row, x, w + u * OneTapWeights.Taps, bias + u, oc + u, 1, columns, direct, ox0, scratch, activation);
             }
             j0 += columns;
         }
@@ -199,7 +210,9 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     /// <summary>One micro-kernel call: <paramref name="count"/> (the block, or 1) channels from <paramref name="oc"/> x
     /// <paramref name="columns"/> input columns, straight into the output when <paramref name="direct"/>, else through the scratch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Call(ref Row row, float* x, float* w, float* bias, int oc, int count, int columns, bool direct, int ox0, float* scratch)
+    private void Call<TActivation>(ref Row row, float* x, float* w, float* bias, int oc, int count, int columns, bool direct, int ox0, float* scratch,
+        TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         int outWidth = row.Problem.OutputWidth, channels = row.Problem.InChannelsPerGroup;
         nint plane = row.Problem.OutputPlaneLength, wStride = _block * OneTapWeights.Taps, xStride = row.PaddedWidth;
@@ -211,31 +224,32 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
         bool two = columns == 2 * level.FloatsPerVector();
         switch (level)
         {
-            case SimdLevel.Vector512: RunKernel<Simd512, Vector512<float>>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two); break;
-            case SimdLevel.Vector256: RunKernel<Simd256, Vector256<float>>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two); break;
-            default: RunKernel<Simd128, Vector128<float>>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two); break;
+            case SimdLevel.Vector512: RunKernel<Simd512, Vector512<float>, TActivation>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two, activation); break;
+            case SimdLevel.Vector256: RunKernel<Simd256, Vector256<float>, TActivation>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two, activation); break;
+            default: RunKernel<Simd128, Vector128<float>, TActivation>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two, activation); break;
         }
         if (!direct)
             CopyScratch(ref row, scratch, oc, count, columns, ox0);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RunKernel<TSimd, TVector>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1,
-        nint dstStride, int count, bool two)
+    private static void RunKernel<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0,
+        float* dst1, nint dstStride, int count, bool two, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         if (count == 1)
         {
             if (two)
-                OneTapMicroKernels.Block1x2<TSimd, TVector>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride);
+                OneTapMicroKernels.Block1x2<TSimd, TVector, TActivation>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, activation);
             else
-                OneTapMicroKernels.Block1x1<TSimd, TVector>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride);
+                OneTapMicroKernels.Block1x1<TSimd, TVector, TActivation>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, activation);
         }
         else if (two)
-            OneTapMicroKernels.Block3x2<TSimd, TVector>(x, xStride, w, channels, bias, dst0, dst1, dstStride);
+            OneTapMicroKernels.Block3x2<TSimd, TVector, TActivation>(x, xStride, w, channels, bias, dst0, dst1, dstStride, activation);
         else
-            OneTapMicroKernels.Block3x1<TSimd, TVector>(x, xStride, w, channels, bias, dst0, dst1, dstStride);
+            OneTapMicroKernels.Block3x1<TSimd, TVector, TActivation>(x, xStride, w, channels, bias, dst0, dst1, dstStride, activation);
     }
 
     /// <summary>Copies the real part of a scratch block (<c>[channel][row phase][2 x columns]</c>) to the output.</summary>
@@ -256,7 +270,8 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
     }
 
     /// <summary>The portable path: the same packed row and weights, one scalar output at a time.</summary>
-    private void RunRowPortable(ref Row row)
+    private void RunRowPortable<TActivation>(ref Row row, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         var problem = row.Problem;
         int channels = problem.InChannelsPerGroup, padding = Options.PaddingWidth, block = _block;
@@ -278,7 +293,7 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d
                     float sum = row.Bias[packedChannel];
                     for (int ic = 0; ic < channels; ic++)
                         sum += x[(nint)ic * row.PaddedWidth] * wp[(nint)ic * block * OneTapWeights.Taps];
-                    target[ox] = sum;
+                    target[ox] = activation.Apply<SimdScalar, float>(sum);
                 }
             }
         }

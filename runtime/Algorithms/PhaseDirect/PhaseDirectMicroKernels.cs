@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
@@ -15,10 +16,11 @@ internal static unsafe class PhaseDirectMicroKernels
 {
     /// <summary>2 vectors x 4 output channels (8 accumulators): <c>2N</c> consecutive positions of one phase. Writes <c>dst[u*dstStride + 0..2N-1]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Same2x4<TSimd, TVector>(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, nint channelStride,
-        int tapStride, float* bias, float* dst, nint dstStride)
+    public static void Same2x4<TSimd, TVector, TActivation>(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, nint channelStride,
+        int tapStride, float* bias, float* dst, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector b0 = TSimd.Broadcast(bias), b1 = TSimd.Broadcast(bias + 1), b2 = TSimd.Broadcast(bias + 2), b3 = TSimd.Broadcast(bias + 3);
@@ -47,19 +49,23 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 4;
             }
         }
-        TSimd.Store(dst, a00); TSimd.Store(dst + n, a01); dst += dstStride;
-        TSimd.Store(dst, a10); TSimd.Store(dst + n, a11); dst += dstStride;
-        TSimd.Store(dst, a20); TSimd.Store(dst + n, a21); dst += dstStride;
-        TSimd.Store(dst, a30); TSimd.Store(dst + n, a31);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        float* first = dst;
+        output.Store(dst, a00); output.Store(dst + n, a01); dst += dstStride;
+        output.Store(dst, a10); output.Store(dst + n, a11); dst += dstStride;
+        output.Store(dst, a20); output.Store(dst + n, a21); dst += dstStride;
+        output.Store(dst, a30); output.Store(dst + n, a31);
+        output.Complete(first, dstStride, 4, 2 * n);
     }
 
     /// <summary>4 vectors x 4 output channels (16 accumulators, for 32 registers): <c>4N</c> consecutive positions of one
     /// phase. Writes <c>dst[u*dstStride + 0..4N-1]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Same4x4<TSimd, TVector>(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, nint channelStride,
-        int tapStride, float* bias, float* dst, nint dstStride)
+    public static void Same4x4<TSimd, TVector, TActivation>(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, nint channelStride,
+        int tapStride, float* bias, float* dst, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector b0 = TSimd.Broadcast(bias), b1 = TSimd.Broadcast(bias + 1), b2 = TSimd.Broadcast(bias + 2), b3 = TSimd.Broadcast(bias + 3);
@@ -87,18 +93,22 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 4;
             }
         }
-        TSimd.Store(dst, a00); TSimd.Store(dst + n, a01); TSimd.Store(dst + 2 * n, a02); TSimd.Store(dst + 3 * n, a03); dst += dstStride;
-        TSimd.Store(dst, a10); TSimd.Store(dst + n, a11); TSimd.Store(dst + 2 * n, a12); TSimd.Store(dst + 3 * n, a13); dst += dstStride;
-        TSimd.Store(dst, a20); TSimd.Store(dst + n, a21); TSimd.Store(dst + 2 * n, a22); TSimd.Store(dst + 3 * n, a23); dst += dstStride;
-        TSimd.Store(dst, a30); TSimd.Store(dst + n, a31); TSimd.Store(dst + 2 * n, a32); TSimd.Store(dst + 3 * n, a33);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        float* first = dst;
+        output.Store(dst, a00); output.Store(dst + n, a01); output.Store(dst + 2 * n, a02); output.Store(dst + 3 * n, a03); dst += dstStride;
+        output.Store(dst, a10); output.Store(dst + n, a11); output.Store(dst + 2 * n, a12); output.Store(dst + 3 * n, a13); dst += dstStride;
+        output.Store(dst, a20); output.Store(dst + n, a21); output.Store(dst + 2 * n, a22); output.Store(dst + 3 * n, a23); dst += dstStride;
+        output.Store(dst, a30); output.Store(dst + n, a31); output.Store(dst + 2 * n, a32); output.Store(dst + 3 * n, a33);
+        output.Complete(first, dstStride, 4, 4 * n);
     }
 
     /// <summary>4 vectors x 1 output channel: <c>4N</c> consecutive positions of one phase. Writes <c>dst[0..4N-1]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Same4x1<TSimd, TVector>(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, nint channelStride,
-        int tapStride, float* bias, float* dst)
+    public static void Same4x1<TSimd, TVector, TActivation>(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, nint channelStride,
+        int tapStride, float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector a0 = TSimd.Broadcast(bias), a1 = a0, a2 = a0, a3 = a0;
@@ -117,16 +127,19 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 1;
             }
         }
-        TSimd.Store(dst, a0); TSimd.Store(dst + n, a1); TSimd.Store(dst + 2 * n, a2); TSimd.Store(dst + 3 * n, a3);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a0); output.Store(dst + n, a1); output.Store(dst + 2 * n, a2); output.Store(dst + 3 * n, a3);
+        output.Complete(dst, 0, 1, 4 * n);
     }
 
     /// <summary>8 vectors x 1 output channel (single-channel and depthwise rows in half the calls of <see cref="Same4x1"/>):
     /// <c>8N</c> consecutive positions of one phase. Writes <c>dst[0..8N-1]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Same8x1<TSimd, TVector>(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, nint channelStride,
-        int tapStride, float* bias, float* dst)
+    public static void Same8x1<TSimd, TVector, TActivation>(float* x, float* w, int* inputOffsets, int* tapIndices, int taps, int channels, nint channelStride,
+        int tapStride, float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector a0 = TSimd.Broadcast(bias), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
@@ -149,17 +162,20 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 1;
             }
         }
-        TSimd.Store(dst, a0); TSimd.Store(dst + n, a1); TSimd.Store(dst + 2 * n, a2); TSimd.Store(dst + 3 * n, a3);
-        TSimd.Store(dst + 4 * n, a4); TSimd.Store(dst + 5 * n, a5); TSimd.Store(dst + 6 * n, a6); TSimd.Store(dst + 7 * n, a7);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.Store(dst, a0); output.Store(dst + n, a1); output.Store(dst + 2 * n, a2); output.Store(dst + 3 * n, a3);
+        output.Store(dst + 4 * n, a4); output.Store(dst + 5 * n, a5); output.Store(dst + 6 * n, a6); output.Store(dst + 7 * n, a7);
+        output.Complete(dst, 0, 1, 8 * n);
     }
 
     /// <summary>Stride 2, 1 vector per phase x 4 output channels (8 accumulators): <c>N</c> positions of phase 0 and of
     /// phase 1, interleaved into <c>2N</c> consecutive outputs. Writes <c>dst[u*dstStride + 0..2N-1]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Pair1x4<TSimd, TVector>(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
-        int channels, nint channelStride, int tapStride, float* bias, float* dst, nint dstStride)
+    public static void Pair1x4<TSimd, TVector, TActivation>(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
+        int channels, nint channelStride, int tapStride, float* bias, float* dst, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         TVector b0 = TSimd.Broadcast(bias), b1 = TSimd.Broadcast(bias + 1), b2 = TSimd.Broadcast(bias + 2), b3 = TSimd.Broadcast(bias + 3);
         TVector e0 = b0, e1 = b1, e2 = b2, e3 = b3, o0 = b0, o1 = b1, o2 = b2, o3 = b3;
@@ -217,19 +233,23 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 4;
             }
         }
-        TSimd.StoreInterleaved(dst, e0, o0); dst += dstStride;
-        TSimd.StoreInterleaved(dst, e1, o1); dst += dstStride;
-        TSimd.StoreInterleaved(dst, e2, o2); dst += dstStride;
-        TSimd.StoreInterleaved(dst, e3, o3);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        float* first = dst;
+        output.StoreInterleaved(dst, e0, o0); dst += dstStride;
+        output.StoreInterleaved(dst, e1, o1); dst += dstStride;
+        output.StoreInterleaved(dst, e2, o2); dst += dstStride;
+        output.StoreInterleaved(dst, e3, o3);
+        output.Complete(first, dstStride, 4, 2 * TSimd.Count);
     }
 
     /// <summary>Stride 2, 2 vectors per phase x 4 output channels (16 accumulators, for 32 registers): <c>2N</c> positions of
     /// phase 0 and of phase 1, interleaved into <c>4N</c> consecutive outputs. Writes <c>dst[u*dstStride + 0..4N-1]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Pair2x4<TSimd, TVector>(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
-        int channels, nint channelStride, int tapStride, float* bias, float* dst, nint dstStride)
+    public static void Pair2x4<TSimd, TVector, TActivation>(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
+        int channels, nint channelStride, int tapStride, float* bias, float* dst, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector b0 = TSimd.Broadcast(bias), b1 = TSimd.Broadcast(bias + 1), b2 = TSimd.Broadcast(bias + 2), b3 = TSimd.Broadcast(bias + 3);
@@ -275,19 +295,23 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 4;
             }
         }
-        TSimd.StoreInterleaved(dst, e00, o00); TSimd.StoreInterleaved(dst + 2 * n, e01, o01); dst += dstStride;
-        TSimd.StoreInterleaved(dst, e10, o10); TSimd.StoreInterleaved(dst + 2 * n, e11, o11); dst += dstStride;
-        TSimd.StoreInterleaved(dst, e20, o20); TSimd.StoreInterleaved(dst + 2 * n, e21, o21); dst += dstStride;
-        TSimd.StoreInterleaved(dst, e30, o30); TSimd.StoreInterleaved(dst + 2 * n, e31, o31);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        float* first = dst;
+        output.StoreInterleaved(dst, e00, o00); output.StoreInterleaved(dst + 2 * n, e01, o01); dst += dstStride;
+        output.StoreInterleaved(dst, e10, o10); output.StoreInterleaved(dst + 2 * n, e11, o11); dst += dstStride;
+        output.StoreInterleaved(dst, e20, o20); output.StoreInterleaved(dst + 2 * n, e21, o21); dst += dstStride;
+        output.StoreInterleaved(dst, e30, o30); output.StoreInterleaved(dst + 2 * n, e31, o31);
+        output.Complete(first, dstStride, 4, 4 * n);
     }
 
     /// <summary>Stride 2, 2 vectors per phase x 1 output channel: <c>2N</c> positions of phase 0 and of phase 1, interleaved
     /// into <c>4N</c> consecutive outputs. Writes <c>dst[0..4N-1]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Pair2x1<TSimd, TVector>(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
-        int channels, nint channelStride, int tapStride, float* bias, float* dst)
+    public static void Pair2x1<TSimd, TVector, TActivation>(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
+        int channels, nint channelStride, int tapStride, float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector e0 = TSimd.Broadcast(bias), e1 = e0, o0 = e0, o1 = e0;
@@ -336,18 +360,21 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 1;
             }
         }
-        TSimd.StoreInterleaved(dst, e0, o0);
-        TSimd.StoreInterleaved(dst + 2 * n, e1, o1);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst, e0, o0);
+        output.StoreInterleaved(dst + 2 * n, e1, o1);
+        output.Complete(dst, 0, 1, 4 * n);
     }
 
     /// <summary>Stride 2, 4 vectors per phase x 1 output channel (single-channel and depthwise rows in half the calls of
     /// <see cref="Pair2x1"/>): <c>4N</c> positions of phase 0 and of phase 1, interleaved into <c>8N</c> consecutive outputs.
     /// Writes <c>dst[0..8N-1]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Pair4x1<TSimd, TVector>(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
-        int channels, nint channelStride, int tapStride, float* bias, float* dst)
+    public static void Pair4x1<TSimd, TVector, TActivation>(float* x, float* w, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1,
+        int channels, nint channelStride, int tapStride, float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         int n = TSimd.Count;
         TVector e0 = TSimd.Broadcast(bias), e1 = e0, e2 = e0, e3 = e0, o0 = e0, o1 = e0, o2 = e0, o3 = e0;
@@ -381,9 +408,11 @@ internal static unsafe class PhaseDirectMicroKernels
                 wp += 1;
             }
         }
-        TSimd.StoreInterleaved(dst, e0, o0);
-        TSimd.StoreInterleaved(dst + 2 * n, e1, o1);
-        TSimd.StoreInterleaved(dst + 4 * n, e2, o2);
-        TSimd.StoreInterleaved(dst + 6 * n, e3, o3);
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(dst, e0, o0);
+        output.StoreInterleaved(dst + 2 * n, e1, o1);
+        output.StoreInterleaved(dst + 4 * n, e2, o2);
+        output.StoreInterleaved(dst + 6 * n, e3, o3);
+        output.Complete(dst, 0, 1, 8 * n);
     }
 }

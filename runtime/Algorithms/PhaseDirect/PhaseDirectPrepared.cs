@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
@@ -14,7 +15,7 @@ namespace TConvGen;
 /// (<see cref="PhaseDirectMicroKernels"/>); a prepared kernel runs the width it was made for, or a narrower one on rows too
 /// short for that width's tiles.
 /// </summary>
-internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
+internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d, IActivatedTileKernel
 {
     /// <summary>The input rows a band may pack, in floats (keeps the packed band within the L2 cache).</summary>
     private const int BandBufferFloats = 1 << 18;
@@ -51,7 +52,14 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
     }
 
-    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
+    /// <summary>Every store (micro-kernels, portable loop, bias-only rows) is the final value of its output: it is activated there.</summary>
+    protected override bool AppliesActivation => true;
+
+    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile) =>
+        ActivatedTile.Run(this, input, output, problem, tile);
+
+    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         var level = RunLevel(problem);
         var geometry = new BandGeometry(problem, _columns, level, WidestTile(level, problem.OutChannelsPerGroup));
@@ -64,7 +72,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         try
         {
             for (int start = tile.RowStart; start < tile.RowEnd; start += bandRows)
-                RunBand(input, output, problem, tile, geometry, start, Math.Min(tile.RowEnd, start + bandRows), lists);
+                RunBand(input, output, problem, tile, geometry, start, Math.Min(tile.RowEnd, start + bandRows), lists, activation);
         }
         finally
         {
@@ -73,8 +81,9 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunBand(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile,
-        in BandGeometry geometry, int rowStart, int rowEnd, int[] lists)
+    private void RunBand<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile,
+        in BandGeometry geometry, int rowStart, int rowEnd, int[] lists, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         // The input rows this band reads.
         int firstRow = int.MaxValue, lastRow = int.MinValue;
@@ -106,7 +115,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             fixed (int* listMemory = lists)
             {
                 var band = new Band(problem, tile, geometry, packedInput, weights, bias, results, listMemory, firstRow, rowStart, rowEnd);
-                RunBlocks(ref band);
+                RunBlocks(ref band, activation);
             }
         }
         finally
@@ -116,7 +125,8 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunBlocks(ref Band band)
+    private void RunBlocks<TActivation>(ref Band band, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         var problem = band.Problem;
         int perGroup = problem.OutChannelsPerGroup;
@@ -136,13 +146,14 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             while (groupEnd < end && floats + (long)PhaseDirectWeights.BlockWidth(groupEnd, perGroup) * blockFloats <= BlockGroupWeightFloats);
 
             for (int oy = band.RowStart; oy < band.RowEnd; oy++)
-                RunRow(ref band, oy, groupFirst + groupStart, groupFirst + groupEnd);
+                RunRow(ref band, oy, groupFirst + groupStart, groupFirst + groupEnd, activation);
             groupStart = groupEnd;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunRow(ref Band band, int oy, int channelStart, int channelEnd)
+    private void RunRow<TActivation>(ref Band band, int oy, int channelStart, int channelEnd, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         var problem = band.Problem;
         int kernelWidth = Options.KernelWidth;
@@ -155,12 +166,12 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
         int[] rowTaps = _rows.Taps[rowPhase], rowOffsets = _rows.Offsets[rowPhase];
         if (!AnyRowExists(rowOffsets, rowJ, problem.InputHeight))
         {
-            // No tap reaches this row (k < s, or padding beyond the kernel's reach): it is the bias alone.
+            // No tap reaches this row (k < s, or padding beyond the kernel's reach): it is the activated bias alone.
             for (int oc = channelStart; oc < channelEnd;)
             {
                 int width = BlockOf(ref band, oc, out _, out _, out float* bias);
                 for (int u = 0; u < width; u++)
-                    new Span<float>(band.Output + (oc + u) * (nint)problem.OutputPlaneLength + (nint)oy * problem.OutputWidth, problem.OutputWidth).Fill(bias[u]);
+                    new Span<float>(band.Output + (oc + u) * (nint)problem.OutputPlaneLength + (nint)oy * problem.OutputWidth, problem.OutputWidth).Fill(activation.Apply<SimdScalar, float>(bias[u]));
                 oc += width;
             }
             return;
@@ -174,9 +185,9 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             {
                 oc += level switch
                 {
-                    SimdLevel.Vector512 => RunPairBlock<Simd512, Vector512<float>>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1),
-                    SimdLevel.Vector256 => RunPairBlock<Simd256, Vector256<float>>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1),
-                    _ => RunPairBlock<Simd128, Vector128<float>>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1),
+                    SimdLevel.Vector512 => RunPairBlock<Simd512, Vector512<float>, TActivation>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1, activation),
+                    SimdLevel.Vector256 => RunPairBlock<Simd256, Vector256<float>, TActivation>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1, activation),
+                    _ => RunPairBlock<Simd128, Vector128<float>, TActivation>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1, activation),
                 };
             }
             return;
@@ -188,10 +199,10 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             {
                 oc += level switch
                 {
-                    SimdLevel.Vector512 => RunPhaseBlock<Simd512, Vector512<float>>(ref band, oy, phase, oc, offsets0, taps0, count),
-                    SimdLevel.Vector256 => RunPhaseBlock<Simd256, Vector256<float>>(ref band, oy, phase, oc, offsets0, taps0, count),
-                    SimdLevel.Vector128 => RunPhaseBlock<Simd128, Vector128<float>>(ref band, oy, phase, oc, offsets0, taps0, count),
-                    _ => RunPhasePortable(ref band, oy, phase, oc, offsets0, taps0, count),
+                    SimdLevel.Vector512 => RunPhaseBlock<Simd512, Vector512<float>, TActivation>(ref band, oy, phase, oc, offsets0, taps0, count, activation),
+                    SimdLevel.Vector256 => RunPhaseBlock<Simd256, Vector256<float>, TActivation>(ref band, oy, phase, oc, offsets0, taps0, count, activation),
+                    SimdLevel.Vector128 => RunPhaseBlock<Simd128, Vector128<float>, TActivation>(ref band, oy, phase, oc, offsets0, taps0, count, activation),
+                    _ => RunPhasePortable(ref band, oy, phase, oc, offsets0, taps0, count, activation),
                 };
             }
         }
@@ -286,9 +297,11 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     /// <summary>Stride 2 along width: both phases at once, interleaved on store. Returns the channels done.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RunPairBlock<TSimd, TVector>(ref Band band, int oy, int oc, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1, int count1)
+    private int RunPairBlock<TSimd, TVector, TActivation>(ref Band band, int oy, int oc, int* offsets0, int* taps0, int count0, int* offsets1, int* taps1,
+        int count1, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         var problem = band.Problem;
         int width = BlockOf(ref band, oc, out int packedWidth, out float* w, out float* bias);
@@ -312,13 +325,13 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             nint dstStride = direct ? plane : 2 * block;
             float* x = band.Input + j0;
             if (packedWidth != PhaseDirectWeights.Block && block == 4 * TSimd.Count)
-                PhaseDirectMicroKernels.Pair4x1<TSimd, TVector>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst);
+                PhaseDirectMicroKernels.Pair4x1<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, activation);
             else if (packedWidth != PhaseDirectWeights.Block)
-                PhaseDirectMicroKernels.Pair2x1<TSimd, TVector>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst);
+                PhaseDirectMicroKernels.Pair2x1<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, activation);
             else if (block == 2 * TSimd.Count)
-                PhaseDirectMicroKernels.Pair2x4<TSimd, TVector>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
+                PhaseDirectMicroKernels.Pair2x4<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride, activation);
             else
-                PhaseDirectMicroKernels.Pair1x4<TSimd, TVector>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride);
+                PhaseDirectMicroKernels.Pair1x4<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride, activation);
             if (!direct)
             {
                 for (int u = 0; u < width; u++)
@@ -332,9 +345,11 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
     /// <summary>One phase of one register block along the row. Returns the channels done.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RunPhaseBlock<TSimd, TVector>(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count)
+    private int RunPhaseBlock<TSimd, TVector, TActivation>(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count,
+        TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         var problem = band.Problem;
         int width = BlockOf(ref band, oc, out int packedWidth, out float* w, out float* bias);
@@ -357,13 +372,13 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
             nint dstStride = direct ? plane : block;
             float* x = band.Input + j0;
             if (packedWidth != PhaseDirectWeights.Block && block == 8 * TSimd.Count)
-                PhaseDirectMicroKernels.Same8x1<TSimd, TVector>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst);
+                PhaseDirectMicroKernels.Same8x1<TSimd, TVector, TActivation>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, activation);
             else if (packedWidth != PhaseDirectWeights.Block)
-                PhaseDirectMicroKernels.Same4x1<TSimd, TVector>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst);
+                PhaseDirectMicroKernels.Same4x1<TSimd, TVector, TActivation>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, activation);
             else if (block == 4 * TSimd.Count)
-                PhaseDirectMicroKernels.Same4x4<TSimd, TVector>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
+                PhaseDirectMicroKernels.Same4x4<TSimd, TVector, TActivation>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride, activation);
             else
-                PhaseDirectMicroKernels.Same2x4<TSimd, TVector>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride);
+                PhaseDirectMicroKernels.Same2x4<TSimd, TVector, TActivation>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride, activation);
             if (!direct)
             {
                 for (int u = 0; u < width; u++)
@@ -381,7 +396,8 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
 
     /// <summary>The portable path: the same packed input, weights and tap lists, one scalar output at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RunPhasePortable(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count)
+    private int RunPhasePortable<TActivation>(ref Band band, int oy, int phase, int oc, int* offsets, int* tapIndices, int count, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         var problem = band.Problem;
         int width = BlockOf(ref band, oc, out int packedWidth, out float* weights, out float* biases);
@@ -405,7 +421,7 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d
                     for (int c = 0; c < channels; c++)
                         sum += xp[(nint)c * padded] * wp[(nint)c * packedWidth];
                 }
-                row[(nint)j * stride] = sum;
+                row[(nint)j * stride] = activation.Apply<SimdScalar, float>(sum);
             }
         }
         return width;

@@ -3,18 +3,19 @@ using System;
 namespace TConvGen;
 
 /// <summary>
-/// The prepared Winograd kernel: <see cref="WinogradTiles"/> for finite inputs, the exact path (<see cref="ExactPath"/>) for
+/// The prepared Winograd kernel: <see cref="WinogradTiles"/> or <see cref="WinogradPhaseTiles"/> for finite inputs, the exact path (<see cref="ExactPath"/>) for
 /// inputs with a NaN or an infinity. The transforms add and subtract neighbouring inputs, so one non-finite input would reach
 /// outputs whose taps never read it (and <c>Inf - Inf</c> is NaN): the scan at each run (vectorised, a few microseconds
 /// against the run's hundreds) keeps them where the definition puts them.
 /// </summary>
 internal sealed class WinogradPrepared : PreparedConvTranspose2d
 {
-    private readonly WinogradTiles _tiles;
+    private readonly TiledPreparedConvTranspose2d _tiles;
     private readonly PreparedConvTranspose2d _exact;
 
-    /// <param name="kernel">The Winograd kernel, whose options <see cref="WinogradTiles.Supports"/>.</param>
-    /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 3, 3)</c> weights, all finite.</param>
+    /// <param name="kernel">The Winograd kernel, whose options <see cref="WinogradTiles.Supports"/> or
+    /// <see cref="WinogradPhaseTiles.Supports"/>.</param>
+    /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, kH, kW)</c> weights, all finite.</param>
     /// <param name="bias">The bias, or empty.</param>
     /// <param name="inChannels">Cin.</param>
     /// <param name="outChannels">Cout.</param>
@@ -22,7 +23,9 @@ internal sealed class WinogradPrepared : PreparedConvTranspose2d
     public WinogradPrepared(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
         : base(kernel, inChannels, outChannels)
     {
-        _tiles = new WinogradTiles(kernel, weight, bias, inChannels, outChannels, level);
+        _tiles = WinogradPhaseTiles.Supports(kernel.Options)
+            ? new WinogradPhaseTiles(kernel, weight, bias, inChannels, outChannels, level)
+            : new WinogradTiles(kernel, weight, bias, inChannels, outChannels, level);
         _exact = ExactPath.Prepare(kernel, SimdPath.Best(level != SimdLevel.Portable), weight, bias, inChannels, outChannels);
     }
 

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
@@ -18,7 +19,7 @@ namespace TConvGen;
 /// over the input channels into <c>M[16][block][strip]</c> (in L1) and the output transform plus bias, stored as whole
 /// output rows where they fit and through a scratch, clipped, at row, strip and tile ends.
 /// </summary>
-internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d
+internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActivatedTileKernel
 {
     /// <summary>The packed input rows of a band, in floats (4 MB): only the few rows a strip reads need to be in cache, and
     /// long bands leave fewer partly filled strips at their ends.</summary>
@@ -92,7 +93,14 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d
     /// <summary>The segments (vectors of tiles) of one GEMM call: three with the eight-row block (24 accumulators), else two.</summary>
     private int ColumnSegments(SimdLevel level) => level != SimdLevel.Portable && _block == WinogradMicroKernels.Rows ? 3 : 2;
 
-    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
+    /// <summary>The GEMMs write products (M), never outputs; each output is written once, by the output transform, which activates it.</summary>
+    protected override bool AppliesActivation => true;
+
+    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile) =>
+        ActivatedTile.Run(this, input, output, problem, tile);
+
+    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile, TActivation activation)
+        where TActivation : struct, IActivationFunction
     {
         int tilesPerRow = (problem.OutputWidth + 1) / 2;
         // The prepared width, however narrow the rows: the strips keep the GEMM's lanes full, and only the input transform of
@@ -137,10 +145,10 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d
                         int last = Math.Min(count, q + strip);
                         switch (level)
                         {
-                            case SimdLevel.Vector512: RunStrip<Simd512, Vector512<float>>(in geometry, in pointers, first, q, last); break;
-                            case SimdLevel.Vector256: RunStrip<Simd256, Vector256<float>>(in geometry, in pointers, first, q, last); break;
-                            case SimdLevel.Vector128: RunStrip<Simd128, Vector128<float>>(in geometry, in pointers, first, q, last); break;
-                            default: RunStrip<SimdScalar, float>(in geometry, in pointers, first, q, last); break;
+                            case SimdLevel.Vector512: RunStrip<Simd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector256: RunStrip<Simd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector128: RunStrip<Simd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            default: RunStrip<SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
                         }
                     }
                 }
@@ -239,9 +247,10 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d
     /// (or lie in the slack past the strip) and never stored.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunStrip<TSimd, TVector>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end)
+    private void RunStrip<TSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         var problem = geometry.Problem;
         var tile = geometry.Tile;
@@ -301,11 +310,11 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d
                         float* m = products + rowStart + t;
                         if (secondRow && valid == 2 * lanes)
                         {
-                            WinogradTransforms.Output<TSimd, TVector>(m, productStride, bias + ch, row0 + ox, row0 + outWidth + ox);
+                            WinogradTransforms.Output<TSimd, TVector, TActivation>(m, productStride, bias + ch, row0 + ox, row0 + outWidth + ox, activation);
                             continue;
                         }
                         // The row's or the strip's last tiles: the lanes past them belong to other tiles or none.
-                        WinogradTransforms.Output<TSimd, TVector>(m, productStride, bias + ch, scratch, scratch + 2 * lanes);
+                        WinogradTransforms.Output<TSimd, TVector, TActivation>(m, productStride, bias + ch, scratch, scratch + 2 * lanes, activation);
                         new ReadOnlySpan<float>(scratch, valid).CopyTo(new Span<float>(row0 + ox, valid));
                         if (secondRow)
                             new ReadOnlySpan<float>(scratch + 2 * lanes, valid).CopyTo(new Span<float>(row0 + outWidth + ox, valid));

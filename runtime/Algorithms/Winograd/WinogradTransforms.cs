@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
@@ -69,17 +70,19 @@ internal static unsafe class WinogradTransforms
         TSimd.Store(v + 3 * rowStride, Subtract(d1, d3));
     }
 
-    /// <summary><c>Y = A^T m A + bias</c> for one vector of tiles of one output channel, stored as two output rows of
-    /// <c>2 * Count</c> columns each (the tiles' columns interleaved).</summary>
+    /// <summary><c>Y = activation(A^T m A + bias)</c> for one vector of tiles of one output channel, stored as two output rows
+    /// of <c>2 * Count</c> columns each (the tiles' columns interleaved).</summary>
     /// <param name="m">Element 0 of the first tile; element <c>e</c> is <paramref name="elementStride"/> * e floats on.</param>
     /// <param name="elementStride">Floats between elements.</param>
     /// <param name="bias">The channel's bias.</param>
     /// <param name="row0">Where output row 0's <c>2 * Count</c> columns go.</param>
     /// <param name="row1">Where output row 1's go.</param>
+    /// <param name="activation">The activation of every output.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Output<TSimd, TVector>(float* m, nint elementStride, float* bias, float* row0, float* row1)
+    public static void Output<TSimd, TVector, TActivation>(float* m, nint elementStride, float* bias, float* row0, float* row1, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TActivation : struct, IActivationFunction
     {
         // Along the rows first (m A): s[i][0] = m[i][0] + m[i][1] + m[i][2], s[i][1] = m[i][1] - m[i][2] - m[i][3].
         Combine<TSimd, TVector>(m, elementStride, out var s00, out var s01);
@@ -87,9 +90,12 @@ internal static unsafe class WinogradTransforms
         Combine<TSimd, TVector>(m + 8 * elementStride, elementStride, out var s20, out var s21);
         Combine<TSimd, TVector>(m + 12 * elementStride, elementStride, out var s30, out var s31);
         var b = TSimd.Broadcast(bias);
-        // Then down the columns (A^T s), plus the bias.
-        TSimd.StoreInterleaved(row0, Add(Add(Add(s00, s10), s20), b), Add(Add(Add(s01, s11), s21), b));
-        TSimd.StoreInterleaved(row1, Add(Subtract(Subtract(s10, s20), s30), b), Add(Subtract(Subtract(s11, s21), s31), b));
+        // Then down the columns (A^T s), plus the bias, activated.
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        output.StoreInterleaved(row0, Add(Add(Add(s00, s10), s20), b), Add(Add(Add(s01, s11), s21), b));
+        output.StoreInterleaved(row1, Add(Subtract(Subtract(s10, s20), s30), b), Add(Subtract(Subtract(s11, s21), s31), b));
+        output.Complete(row0, 0, 1, 2 * TSimd.Count);
+        output.Complete(row1, 0, 1, 2 * TSimd.Count);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -108,7 +114,7 @@ internal static unsafe class WinogradTransforms
     // ISimd has no add: these pick the operator of the concrete type, which the JIT resolves per instantiation.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Add<TVector>(TVector left, TVector right)
+    internal static TVector Add<TVector>(TVector left, TVector right)
         where TVector : struct
     {
         if (typeof(TVector) == typeof(Vector512<float>))
@@ -123,7 +129,7 @@ internal static unsafe class WinogradTransforms
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Subtract<TVector>(TVector left, TVector right)
+    internal static TVector Subtract<TVector>(TVector left, TVector right)
         where TVector : struct
     {
         if (typeof(TVector) == typeof(Vector512<float>))

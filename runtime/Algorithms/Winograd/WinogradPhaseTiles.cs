@@ -1,0 +1,317 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using TConvGen.CompilerServices;
+
+namespace TConvGen;
+
+/// <summary>
+/// Winograd's F(3x3, 2x2) for the four phases of kernel 4 x 4, stride 2, padding 1, dilation 1 (output padding 0 or 1,
+/// <see cref="Supports"/>). Each phase <c>(ry, rx)</c> (outputs <c>(2j + ry, 2i + rx)</c>) is a dense stride-1 2 x 2
+/// correlation (<see cref="AxisPhases"/>, <see cref="WinogradPhaseWeights"/>), and one 4 x 4 input tile serves all four: per
+/// axis, tile <c>T</c> reads inputs <c>3T-1 .. 3T+2</c>, from which phase 0 computes <c>j = 3T .. 3T+2</c> and phase 1
+/// <c>j = 3T-1 .. 3T+1</c>, so the tile's outputs are the six consecutive positions <c>6T-1 .. 6T+4</c> of each axis. Per
+/// tile and channel pair that is 4 x 16 multiplications for 36 outputs instead of 144, and one input transform instead of
+/// four. The steps, fused and cache-blocked as in <see cref="WinogradTiles"/>: bands of tile rows whose padded input rows
+/// are packed once (split by column mod 3, <see cref="WinogradPhaseTransforms"/>); strips of whole GEMM column blocks in
+/// raster order sized for the L2 cache; per strip the input transform of every channel into <c>V[16][Cin][strip]</c>, then
+/// per register block of output channels the 64 GEMMs (16 elements of four phases) over the input channels into
+/// <c>M[4][16][block][strip]</c> and the output transform plus bias and activation, written through a scratch (the six
+/// columns of a tile interleave the lanes), clipped at the output's edges and the tile's rows.
+/// </summary>
+internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, IActivatedTileKernel
+{
+    /// <summary>The packed input rows of a band, in floats (4 MB), as in <see cref="WinogradTiles"/>.</summary>
+    private const int BandBufferFloats = 1 << 20;
+
+    /// <summary>The transformed input of a strip, <c>V</c>, in floats (256 KB), as in <see cref="WinogradTiles"/>.</summary>
+    private const int TransformedFloats = 1 << 16;
+
+    /// <summary>The tiles of a segment in the portable code.</summary>
+    private const int PortableSegment = 4;
+
+    /// <summary>Threads get bands of a multiple of this many output rows. A tile row spans six output rows from <c>6T - 1</c>,
+    /// so a band that starts inside one computes it too: e (64 output rows) at two threads runs four bands of 16 rows (14 tile
+    /// rows computed for 11), which balance; bands of multiples of 12 gave 24-row bands, one thread 8 tile rows of 11, and
+    /// 1.19-1.39x PhaseDirect's time against 1.03-1.06x with 16 (Vector512, a shared host).</summary>
+    internal const int RowsPerThreadTile = 16;
+
+    /// <summary>A cache line, in floats.</summary>
+    private const int CacheLineFloats = 16;
+
+    private readonly float[] _weights;
+    private readonly float[] _bias;
+    private readonly SimdLevel _level;
+    private readonly int _block;
+
+    /// <param name="kernel">The kernel, whose options <see cref="Supports"/>.</param>
+    /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 4, 4)</c> weights.</param>
+    /// <param name="bias">The bias, or empty.</param>
+    /// <param name="inChannels">Cin.</param>
+    /// <param name="outChannels">Cout.</param>
+    /// <param name="level">The width to run, which must run on this machine (<see cref="SimdPath.Runs"/>).</param>
+    public WinogradPhaseTiles(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
+        : base(kernel, inChannels, outChannels, ChannelChunk(kernel.Options, outChannels, level), RowsPerThreadTile)
+    {
+        if (!Supports(kernel.Options))
+            throw new ArgumentException("The Winograd phase kernel needs kernel 4, stride 2, padding 1, dilation 1 and output padding 0 or 1 in both axes.", nameof(kernel));
+        _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
+        _block = BlockFor(level);
+        int groups = kernel.Options.Groups;
+        _weights = WinogradPhaseWeights.Pack(weight, kernel.Options, inChannels, outChannels, _block);
+        _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, _block));
+    }
+
+    /// <summary>Whether the options are the case this kernel computes: kernel 4 x 4, stride 2, padding 1, dilation 1, output
+    /// padding 0 or 1 (each axis on its own).</summary>
+    public static bool Supports(ConvTranspose2dOptions options) =>
+        options is { KernelHeight: 4, KernelWidth: 4, StrideHeight: 2, StrideWidth: 2, PaddingHeight: 1, PaddingWidth: 1,
+            DilationHeight: 1, DilationWidth: 1 }
+        && (uint)options.OutputPaddingHeight <= 1 && (uint)options.OutputPaddingWidth <= 1;
+
+    /// <summary>The output channels of a register block: as in <see cref="WinogradTiles"/>, eight with 32 vector registers,
+    /// else six (and six in the portable code).</summary>
+    private static int BlockFor(SimdLevel level) =>
+        level != SimdLevel.Portable && SimdPath.VectorRegisters >= 32 ? WinogradMicroKernels.Rows : GemmMicroKernels.Rows;
+
+    /// <summary>Threads do not split a group's output channels: every chunk would repeat the packing and the input transform
+    /// (as in <see cref="WinogradTiles"/>).</summary>
+    private static int ChannelChunk(ConvTranspose2dOptions options, int outChannels, SimdLevel level)
+    {
+        int block = BlockFor(level), perGroup = outChannels / Math.Max(1, options.Groups);
+        return Math.Max(block, (perGroup + block - 1) / block * block);
+    }
+
+    /// <summary>Floats between the transformed elements of V or M: the rows and a cache line more, so that the 16 elements
+    /// a transform touches do not all fall in one L1 set.</summary>
+    private static int ElementStride(int rows, int stride) => checked(rows * stride + CacheLineFloats);
+
+    /// <summary>The segments (vectors of tiles) of one GEMM call: three with the eight-row block, else two.</summary>
+    private int ColumnSegments(SimdLevel level) => level != SimdLevel.Portable && _block == WinogradMicroKernels.Rows ? 3 : 2;
+
+    /// <summary>The GEMMs write products (M), never outputs; each output is written once, by the output transform, which activates it.</summary>
+    protected override bool AppliesActivation => true;
+
+    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile) =>
+        ActivatedTile.Run(this, input, output, problem, tile);
+
+    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile, TActivation activation)
+        where TActivation : struct, IActivationFunction
+    {
+        const int per = WinogradPhaseTransforms.OutputsPerAxis;
+        // Tile T covers outputs 6T - 1 .. 6T + 4 of an axis.
+        int tilesPerRow = (problem.OutputWidth + per) / per;
+        var level = _level;
+        int segment = level == SimdLevel.Portable ? PortableSegment : level.FloatsPerVector();
+        int columns = ColumnSegments(level) * segment;
+        int channels = problem.InChannelsPerGroup;
+        // A segment may start at any tile and reads S_0[t .. t+segment], S_1 and S_2[t .. t+segment-1].
+        int third = checked(tilesPerRow + segment + 1);
+        long rowFloats = 3L * channels * third;
+        int firstTileRow = (tile.RowStart + 1) / per, endTileRow = tile.RowEnd / per + 1;
+        int bandTileRows = (int)Math.Clamp((BandBufferFloats / rowFloats - 1) / 3, 1, endTileRow - firstTileRow);
+        long bandBlocks = ((long)bandTileRows * tilesPerRow + columns - 1) / columns;
+        int strip = columns * (int)Math.Clamp(TransformedFloats / ((long)WinogradPhaseWeights.Elements * channels * columns), 1, bandBlocks);
+        var geometry = new Geometry(problem, tile, segment, columns, tilesPerRow, strip, third, (nint)rowFloats);
+
+        int transformedFloats = WinogradPhaseWeights.Elements * ElementStride(channels, geometry.Stride);
+        int productFloats = WinogradPhaseWeights.Phases * WinogradPhaseWeights.Elements * ElementStride(_block, geometry.Stride);
+        float[] band = ArrayPool<float>.Shared.Rent(checked((int)((3L * bandTileRows + 1) * rowFloats)));
+        float[] transformed = ArrayPool<float>.Shared.Rent(transformedFloats);
+        float[] products = ArrayPool<float>.Shared.Rent(productFloats);
+        try
+        {
+            // The GEMM's last column block may take columns no tile of the strip wrote: cleared once, they are never NaN.
+            transformed.AsSpan(0, transformedFloats).Clear();
+            fixed (float* source = input)
+            fixed (float* packed = band)
+            fixed (float* v = transformed)
+            fixed (float* m = products)
+            fixed (float* weights = _weights)
+            fixed (float* bias = _bias)
+            fixed (float* results = output)
+            {
+                var pointers = new Pointers(packed, v, m, weights, bias, results);
+                for (int first = firstTileRow; first < endTileRow; first += bandTileRows)
+                {
+                    int end = Math.Min(endTileRow, first + bandTileRows);
+                    PackBand(source, problem, tile.Group, 3 * first, 3 * (end - first) + 1, third, packed);
+                    int count = (end - first) * tilesPerRow;
+                    for (int q = 0; q < count; q += strip)
+                    {
+                        int last = Math.Min(count, q + strip);
+                        switch (level)
+                        {
+                            case SimdLevel.Vector512: RunStrip<Simd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector256: RunStrip<Simd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector128: RunStrip<Simd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            default: RunStrip<SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(products);
+            ArrayPool<float>.Shared.Return(transformed);
+            ArrayPool<float>.Shared.Return(band);
+        }
+    }
+
+    /// <summary>Copies padded rows <c>[firstRow, firstRow + rowCount)</c> of the group's channels into
+    /// <c>[row][channel][S_0 | S_1 | S_2 (third each)]</c>, <c>S_k[j]</c> = padded column <c>3j + k</c>: padded row <c>R</c>,
+    /// column <c>X</c> is input row <c>R - 1</c>, column <c>X - 1</c>, zero outside the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackBand(float* input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount, int third, float* band)
+    {
+        int channels = problem.InChannelsPerGroup, width = problem.InputWidth, height = problem.InputHeight;
+        // Stream k's interior: the j with 0 <= 3j + k - 1 < width.
+        for (int r = 0; r < rowCount; r++)
+        {
+            int iy = firstRow + r - 1;
+            for (int c = 0; c < channels; c++)
+            {
+                float* streams = band + ((nint)r * channels + c) * 3 * third;
+                if ((uint)iy >= (uint)height)
+                {
+                    new Span<float>(streams, 3 * third).Clear();
+                    continue;
+                }
+                float* row = input + ((nint)group * channels + c) * problem.InputPlaneLength + (nint)iy * width;
+                for (int k = 0; k < 3; k++)
+                {
+                    float* s = streams + k * third;
+                    // Column 3j + k - 1 is inside for j in [start, end).
+                    int start = k == 0 ? 1 : 0, end = Math.Clamp((width - k + 1 + 2) / 3, start, third);
+                    for (int j = 0; j < start; j++)
+                        s[j] = 0f;
+                    float* from = row + k - 1;
+                    for (int j = start; j < end; j++)
+                        s[j] = from[3 * j];
+                    for (int j = end; j < third; j++)
+                        s[j] = 0f;
+                }
+            }
+        }
+    }
+
+    /// <summary>The band's tiles <c>[first, end)</c> in raster order, for the tile's channels, as in <see cref="WinogradTiles"/>:
+    /// tile <c>q</c> is column <c>q - first</c> of V and M.</summary>
+    [SkipLocalsInit] // the scratch is written before it is read
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunStrip<TSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+        where TActivation : struct, IActivationFunction
+    {
+        const int per = WinogradPhaseTransforms.OutputsPerAxis;
+        var problem = geometry.Problem;
+        var tile = geometry.Tile;
+        int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = _block;
+        int segment = geometry.Segment, perRow = geometry.TilesPerRow, columns = geometry.Columns;
+        int outWidth = problem.OutputWidth, lanes = TSimd.Count;
+        nint plane = problem.OutputPlaneLength, transformedStride = ElementStride(channels, stride), productStride = ElementStride(block, stride);
+        nint phaseStride = WinogradPhaseWeights.Elements * productStride;
+        int groupFirst = tile.Group * perGroup;
+        int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
+        int firstRow = first / perRow, lastRow = (end - 1) / perRow;
+        float* scratch = stackalloc float[per * per * lanes];
+
+        for (int c = 0; c < channels; c++)
+        {
+            float* channel = pointers.Packed + (nint)c * 3 * geometry.Third;
+            float* target = pointers.Transformed + (nint)c * stride - first;
+            for (int row = firstRow; row <= lastRow; row++)
+            {
+                int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
+                float* rows = channel + (nint)(3 * row) * geometry.RowFloats;
+                for (int t = from; t < to; t += segment)
+                    WinogradPhaseTransforms.Input<TSimd, TVector>(rows + t, geometry.RowFloats, geometry.Third, segment, target + rowStart + t, transformedStride);
+            }
+        }
+        int used = (end - first + columns - 1) / columns * columns;
+        for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd; oc += block)
+        {
+            int local = oc - groupFirst, width = Math.Min(block, tile.OutChannelEnd - oc);
+            for (int ph = 0; ph < WinogradPhaseWeights.Phases; ph++)
+            {
+                float* u = pointers.Weights + (nint)((tile.Group * WinogradPhaseWeights.Phases + ph) * blocksPerGroup + local / block) * WinogradPhaseWeights.Elements * channels * block;
+                for (int e = 0; e < WinogradPhaseWeights.Elements; e++)
+                {
+                    float* a = u + (nint)e * channels * block, b = pointers.Transformed + e * transformedStride;
+                    float* m = pointers.Products + ph * phaseStride + e * productStride;
+                    for (int j = 0; j < used; j += columns)
+                    {
+                        if (typeof(TVector) == typeof(float))
+                            GemmMicroKernels.Multiply6xNPortable(a, b + j, stride, channels, m + j, stride, columns);
+                        else if (block == WinogradMicroKernels.Rows)
+                            WinogradMicroKernels.Multiply8x3<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
+                        else
+                            GemmMicroKernels.Multiply6x2<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
+                    }
+                }
+            }
+            float* bias = pointers.Bias + tile.Group * (nint)blocksPerGroup * block + local;
+            for (int ch = 0; ch < width; ch++)
+            {
+                float* plane0 = pointers.Output + (oc + ch) * plane;
+                float* products = pointers.Products + (nint)ch * stride - first;
+                for (int row = firstRow; row <= lastRow; row++)
+                {
+                    int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
+                    int oy0 = per * (bandFirstTileRow + row) - 1;
+                    int rFrom = Math.Max(0, tile.RowStart - oy0), rTo = Math.Min(per, tile.RowEnd - oy0);
+                    for (int t = from; t < to; t += lanes)
+                    {
+                        WinogradPhaseTransforms.Output<TSimd, TVector, TActivation>(products + rowStart + t, productStride, phaseStride, bias + ch, scratch, activation);
+                        int count = Math.Min(lanes, to - t);
+                        for (int r = rFrom; r < rTo; r++)
+                            WinogradPhaseTransforms.Scatter(scratch + r * per * lanes, lanes, count, plane0 + (nint)(oy0 + r) * outWidth, t, outWidth);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>What the strips of one tile share.</summary>
+    private readonly struct Geometry(ConvTranspose2dProblem problem, ConvTranspose2dTile tile, int segment, int columns, int tilesPerRow,
+        int strip, int third, nint rowFloats)
+    {
+        public ConvTranspose2dProblem Problem { get; } = problem;
+        public ConvTranspose2dTile Tile { get; } = tile;
+
+        /// <summary>The tiles one input transform call covers: one vector's lanes (<see cref="PortableSegment"/> in the portable code).</summary>
+        public int Segment { get; } = segment;
+
+        /// <summary>The tiles of one GEMM call.</summary>
+        public int Columns { get; } = columns;
+
+        /// <summary>The tiles of a tile row: <c>(Wout + 6) / 6</c>.</summary>
+        public int TilesPerRow { get; } = tilesPerRow;
+
+        /// <summary>The tiles of a full strip: whole GEMM column blocks.</summary>
+        public int Strip { get; } = strip;
+
+        /// <summary>Floats between the rows of V and M: the strip and the segment a row's last call may run past it.</summary>
+        public int Stride => Strip + Segment;
+
+        /// <summary>The floats of each of a packed row's three streams: the tiles, a segment and one more.</summary>
+        public int Third { get; } = third;
+
+        /// <summary>Floats between packed rows: every channel's three streams.</summary>
+        public nint RowFloats { get; } = rowFloats;
+    }
+
+    /// <summary>The pinned buffers.</summary>
+    private readonly struct Pointers(float* packed, float* transformed, float* products, float* weights, float* bias, float* output)
+    {
+        public float* Packed { get; } = packed;
+        public float* Transformed { get; } = transformed;
+        public float* Products { get; } = products;
+        public float* Weights { get; } = weights;
+        public float* Bias { get; } = bias;
+        public float* Output { get; } = output;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using TConvGen.CompilerServices;
+
+namespace TConvGen;
+
+/// <summary>
+/// A micro-kernel's final stores with the activation applied, at one width. Activations that are lane arithmetic (ReLU and
+/// its kin) are applied to the accumulators in registers as they are stored. Those that call <c>Exp</c> (sigmoid, tanh, SiLU:
+/// the vectorised <c>Exp</c> is not inlined) would make every accumulator live across a call, and the JIT then spills them
+/// all inside the multiply-add loop (PhaseDirect 64->64 56x56 k3s1p1 ran 3.9 times slower): for those the stores write the
+/// sums and <see cref="Complete"/> activates the block just written, from L1, once the accumulators are dead.
+/// </summary>
+/// <param name="activation">The activation.</param>
+internal readonly unsafe struct ActivatedOutput<TSimd, TVector, TActivation>(TActivation activation)
+    where TSimd : struct, ISimd<TVector>
+    where TVector : struct
+    where TActivation : struct, IActivationFunction
+{
+    private readonly TActivation _activation = activation;
+
+    /// <summary>Whether the activation is applied after the stores (<see cref="Complete"/>) rather than in them.</summary>
+    private static bool AfterStores
+    {
+        // A constant per instantiation: the JIT folds the type tests, and so the branches below.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(TActivation) == typeof(Sigmoid) || typeof(TActivation) == typeof(Tanh) || typeof(TActivation) == typeof(Silu);
+    }
+
+    /// <summary>Stores <paramref name="value"/> at <paramref name="destination"/>, activated unless <see cref="Complete"/> will.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(float* destination, TVector value)
+    {
+        // The value first: the address then folds into the store, as in a plain TSimd.Store (Identity compiles to the same code).
+        var stored = AfterStores ? value : _activation.Apply<TSimd, TVector>(value);
+        TSimd.Store(destination, stored);
+    }
+
+    /// <summary><see cref="ISimd{TVector}.StoreInterleaved"/>, activated unless <see cref="Complete"/> will.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StoreInterleaved(float* destination, TVector even, TVector odd)
+    {
+        var storedEven = AfterStores ? even : _activation.Apply<TSimd, TVector>(even);
+        var storedOdd = AfterStores ? odd : _activation.Apply<TSimd, TVector>(odd);
+        TSimd.StoreInterleaved(destination, storedEven, storedOdd);
+    }
+
+    /// <summary>Ends a micro-kernel's stores: <paramref name="rows"/> runs of <paramref name="floats"/> (a multiple of the vector's
+    /// floats) from <paramref name="destination"/>, <paramref name="stride"/> apart, are what it wrote. A no-op unless the activation
+    /// is applied after the stores; then it activates them in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Complete(float* destination, nint stride, int rows, int floats)
+    {
+        if (!AfterStores)
+            return;
+        ActivateInPlace(destination, stride, rows, floats, _activation);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ActivateInPlace(float* destination, nint stride, int rows, int floats, TActivation activation)
+    {
+        for (int r = 0; r < rows; r++, destination += stride)
+        {
+            for (int i = 0; i < floats; i += TSimd.Count)
+                TSimd.Store(destination + i, activation.Apply<TSimd, TVector>(TSimd.Load(destination + i)));
+        }
+    }
+}
