@@ -18,20 +18,14 @@ internal readonly unsafe struct ActivatedOutput<TSimd, TVector, TActivation>(TAc
 {
     private readonly TActivation _activation = activation;
 
-    /// <summary>Whether the activation is applied after the stores (<see cref="Complete"/>) rather than in them.</summary>
-    private static bool AfterStores
-    {
-        // A constant per instantiation: the JIT folds the type tests, and so the branches below.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => typeof(TActivation) == typeof(Sigmoid) || typeof(TActivation) == typeof(Tanh) || typeof(TActivation) == typeof(Silu);
-    }
 
-    /// <summary>Stores <paramref name="value"/> at <paramref name="destination"/>, activated unless <see cref="Complete"/> will.</summary>
+    /// <summary>Stores <paramref name="value"/> at <paramref name="destination"/>, activated unless <see cref="Complete"/> will
+    /// (sigmoid, tanh and SiLU).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(float* destination, TVector value)
     {
         // The value first: the address then folds into the store, as in a plain TSimd.Store (Identity compiles to the same code).
-        var stored = AfterStores ? value : _activation.Apply<TSimd, TVector>(value);
+        var stored = Activated(value);
         TSimd.Store(destination, stored);
     }
 
@@ -39,9 +33,22 @@ internal readonly unsafe struct ActivatedOutput<TSimd, TVector, TActivation>(TAc
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StoreInterleaved(float* destination, TVector even, TVector odd)
     {
-        var storedEven = AfterStores ? even : _activation.Apply<TSimd, TVector>(even);
-        var storedOdd = AfterStores ? odd : _activation.Apply<TSimd, TVector>(odd);
+        var storedEven = Activated(even);
+        var storedOdd = Activated(odd);
         TSimd.StoreInterleaved(destination, storedEven, storedOdd);
+    }
+
+    /// <summary>The value a store writes. A statement, not a conditional expression: the JIT then drops the branch not taken
+    /// before it imports it, and the formula's inlinees do not use up the micro-kernel's inlining budget (an <c>Exp</c> per
+    /// accumulator did, and the stores became calls).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TVector Activated(TVector value)
+    {
+        // Applied after the stores (Complete)? The type tests are written out, not behind a property, so that the JIT folds
+        // them as it imports this method and never imports the formula of the activations that take the other branch.
+        if (typeof(TActivation) == typeof(Sigmoid) || typeof(TActivation) == typeof(Tanh) || typeof(TActivation) == typeof(Silu))
+            return value;
+        return _activation.Apply<TSimd, TVector>(value);
     }
 
     /// <summary>Ends a micro-kernel's stores: <paramref name="rows"/> runs of <paramref name="floats"/> (a multiple of the vector's
@@ -50,7 +57,7 @@ internal readonly unsafe struct ActivatedOutput<TSimd, TVector, TActivation>(TAc
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Complete(float* destination, nint stride, int rows, int floats)
     {
-        if (!AfterStores)
+        if (!(typeof(TActivation) == typeof(Sigmoid) || typeof(TActivation) == typeof(Tanh) || typeof(TActivation) == typeof(Silu)))
             return;
         ActivateInPlace(destination, stride, rows, floats, _activation);
     }
