@@ -5,10 +5,12 @@ namespace TConvGen;
 
 /// <summary>
 /// A micro-kernel's final stores with the activation applied, at one width. Activations that are lane arithmetic (ReLU and
-/// its kin) are applied to the accumulators in registers as they are stored. Those that call <c>Exp</c> (sigmoid, tanh, SiLU:
-/// the vectorised <c>Exp</c> is not inlined) would make every accumulator live across a call, and the JIT then spills them
-/// all inside the multiply-add loop (PhaseDirect 64->64 56x56 k3s1p1 ran 3.9 times slower): for those the stores write the
-/// sums and <see cref="Complete"/> activates the block just written, from L1, once the accumulators are dead.
+/// its kin) are applied to the accumulators in registers as they are stored. Those that need <c>Exp</c> (sigmoid, tanh, SiLU)
+/// are not: with CoreLib's out-of-line <c>Exp</c> every accumulator was live across a call and the JIT spilled them all inside
+/// the multiply-add loop (PhaseDirect 64->64 56x56 k3s1p1 ran 3.9 times slower), and with the inlined one
+/// (<see cref="SimdExp"/>) the formula's temporaries still push ChannelVectorized's 24 accumulators out of the registers
+/// (256->128 16x16 k4s2p1 sigmoid 1.41 times None, against 1.03 this way). For those the stores write the sums and
+/// <see cref="Complete"/> activates the block just written, from L1, once the accumulators are dead.
 /// </summary>
 /// <param name="activation">The activation.</param>
 internal readonly unsafe struct ActivatedOutput<TSimd, TVector, TActivation>(TActivation activation)
