@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using TConvGen.CompilerServices;
 
@@ -47,6 +48,7 @@ internal static unsafe class ActivationPass
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TSimd, TVector, TActivation>(float* values, int length, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct

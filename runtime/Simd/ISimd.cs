@@ -30,4 +30,11 @@ internal unsafe interface ISimd<TVector> : CompilerServices.IActivationSimd<TVec
     /// <summary>Stores <c>even[0], odd[0], even[1], odd[1], ...</c>: <c>2 * Count</c> consecutive floats (the two phases
     /// of a stride-2 output row).</summary>
     static abstract void StoreInterleaved(float* destination, TVector even, TVector odd);
+
+    /// <summary>Each lane rounded to the nearest integer, ties to even.</summary>
+    static abstract TVector RoundToEven(TVector value);
+
+    /// <summary><c>value * 2^exponent</c>, for lanes of <paramref name="exponent"/> that are integers in [-150, 128] (two exact
+    /// scalings, so that the result may be subnormal or overflow to infinity).</summary>
+    static abstract TVector ScaleByPowerOfTwo(TVector value, TVector exponent);
 }

@@ -79,5 +79,18 @@ internal readonly unsafe struct Simd128 : ISimd<Vector128<float>>
     public static Vector128<float> Divide(Vector128<float> left, Vector128<float> right) => left / right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Exp(Vector128<float> value) => Vector128.Exp(value);
+    public static Vector128<float> Exp(Vector128<float> value) => SimdExp.Exp<Simd128, Vector128<float>>(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> RoundToEven(Vector128<float> value) => Vector128.Round(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ScaleByPowerOfTwo(Vector128<float> value, Vector128<float> exponent)
+    {
+        // The exponent in two halves, each a normal power of two: 2^(n/2) * 2^(n - n/2).
+        var n = Vector128.ConvertToInt32Native(exponent);
+        var half = Vector128.ShiftRightArithmetic(n, 1);
+        var bias = Vector128.Create(127);
+        return value * Vector128.ShiftLeft(half + bias, 23).AsSingle() * Vector128.ShiftLeft(n - half + bias, 23).AsSingle();
+    }
 }

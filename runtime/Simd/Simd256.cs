@@ -59,5 +59,18 @@ internal readonly unsafe struct Simd256 : ISimd<Vector256<float>>
     public static Vector256<float> Divide(Vector256<float> left, Vector256<float> right) => left / right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> value) => Vector256.Exp(value);
+    public static Vector256<float> Exp(Vector256<float> value) => SimdExp.Exp<Simd256, Vector256<float>>(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> RoundToEven(Vector256<float> value) => Vector256.Round(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ScaleByPowerOfTwo(Vector256<float> value, Vector256<float> exponent)
+    {
+        // The exponent in two halves, each a normal power of two: 2^(n/2) * 2^(n - n/2).
+        var n = Vector256.ConvertToInt32Native(exponent);
+        var half = Vector256.ShiftRightArithmetic(n, 1);
+        var bias = Vector256.Create(127);
+        return value * Vector256.ShiftLeft(half + bias, 23).AsSingle() * Vector256.ShiftLeft(n - half + bias, 23).AsSingle();
+    }
 }

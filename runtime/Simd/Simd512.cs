@@ -59,5 +59,18 @@ internal readonly unsafe struct Simd512 : ISimd<Vector512<float>>
     public static Vector512<float> Divide(Vector512<float> left, Vector512<float> right) => left / right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp(Vector512<float> value) => Vector512.Exp(value);
+    public static Vector512<float> Exp(Vector512<float> value) => SimdExp.Exp<Simd512, Vector512<float>>(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> RoundToEven(Vector512<float> value) => Vector512.Round(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ScaleByPowerOfTwo(Vector512<float> value, Vector512<float> exponent)
+    {
+        // The exponent in two halves, each a normal power of two: 2^(n/2) * 2^(n - n/2).
+        var n = Vector512.ConvertToInt32Native(exponent);
+        var half = Vector512.ShiftRightArithmetic(n, 1);
+        var bias = Vector512.Create(127);
+        return value * Vector512.ShiftLeft(half + bias, 23).AsSingle() * Vector512.ShiftLeft(n - half + bias, 23).AsSingle();
+    }
 }

@@ -50,4 +50,10 @@ internal readonly unsafe struct SimdScalar : ISimd<float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Exp(float value) => MathF.Exp(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float RoundToEven(float value) => MathF.Round(value, MidpointRounding.ToEven);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ScaleByPowerOfTwo(float value, float exponent) => MathF.ScaleB(value, (int)exponent);
 }

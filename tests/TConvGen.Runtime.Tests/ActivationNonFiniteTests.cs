@@ -137,7 +137,8 @@ public sealed class ActivationNonFiniteTests
                 kernel.Run(input, weight, bias, buffer.AsSpan(0, expected.Length), shape, 1);
                 Collect(failures, expected, buffer, $"{placement}, {kernel.Algorithm} Run");
                 buffer = OutputAssert.GuardedBuffer(expected.Length);
-                kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels).Run(input, buffer.AsSpan(0, expected.Length), shape.Batch, shape.Height, shape.Width, 2);
+                kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels).Run(input, buffer.AsSpan(0, expected.Length), shape.Batch,
+                    shape.Height, shape.Width, 2);
                 Collect(failures, expected, buffer, $"{placement}, {kernel.Algorithm} Prepare+Run");
             }
         }

@@ -40,7 +40,8 @@ public sealed class ActivationOptionsTests
         foreach (var activation in new[] { ConvTransposeActivation.LeakyRelu, ConvTransposeActivation.None })
         {
             var options = new ConvTranspose2dOptions(3) { Activation = activation, ActivationSlope = slope };
-            ExceptionAssert.Argument(options.Validate, nameof(ConvTranspose2dOptions.ActivationSlope), "finite", slope.ToString(System.Globalization.CultureInfo.CurrentCulture));
+            ExceptionAssert.Argument(options.Validate, nameof(ConvTranspose2dOptions.ActivationSlope), "finite",
+                slope.ToString(System.Globalization.CultureInfo.CurrentCulture));
             foreach (var algorithm in Enum.GetValues<ConvTranspose2dAlgorithm>())
                 ExceptionAssert.Argument(() => ConvTranspose2d.Create(options, algorithm), nameof(ConvTranspose2dOptions.ActivationSlope), "finite");
         }
@@ -80,7 +81,8 @@ public sealed class ActivationOptionsTests
     {
         var relu = new ConvTranspose2dOptions(3) { Activation = ConvTransposeActivation.Relu };
         Assert.NotEqual(new ConvTranspose2dOptions(3), relu);
-        Assert.NotEqual(relu with { Activation = ConvTransposeActivation.LeakyRelu }, relu with { Activation = ConvTransposeActivation.LeakyRelu, ActivationSlope = 0.2f });
+        var leaky = relu with { Activation = ConvTransposeActivation.LeakyRelu };
+        Assert.NotEqual(leaky, leaky with { ActivationSlope = 0.2f });
         Assert.Equal(relu, new ConvTranspose2dOptions(3) { Activation = ConvTransposeActivation.Relu });
     }
 }

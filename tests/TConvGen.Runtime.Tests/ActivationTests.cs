@@ -12,8 +12,9 @@ namespace TConvGen.Runtime.Tests;
 /// <summary>
 /// The fused activation: every algorithm at every SIMD width (and its portable code), with every activation, gives the
 /// activation of its own sums and equals the Reference with the same options (which activates its double sums; see
-/// <see cref="ActivatedOutputCheck"/>), with one-shot <c>Run</c> and <c>Prepare</c> + <c>Run</c>, on one and on several threads. The kernels that activate in their stores (PhaseDirect, ChannelVectorized, OneTap, Winograd)
-/// are also run at every row length around their tiles, where stores go through scratch buffers; sigmoid would show an
+/// <see cref="ActivatedOutputCheck"/>), with one-shot <c>Run</c> and <c>Prepare</c> + <c>Run</c>, on one and on several threads.
+/// The kernels that activate in their stores (PhaseDirect, ChannelVectorized, OneTap, Winograd) are also run at every row
+/// length around their tiles, where stores go through scratch buffers; sigmoid would show an
 /// output activated twice or not at all.
 /// </summary>
 public sealed class ActivationTests
@@ -85,7 +86,8 @@ public sealed class ActivationTests
     public void FusedKernelsMatchTheReferenceAtEveryRowLength(ConvTransposeActivation activation, float slope)
     {
         var levels = VectorLevels.Running.Append(SimdLevel.Portable).ToArray();
-        var configurations = new (string Name, ConvTranspose2dOptions Options, int InChannels, int OutChannels, Func<ConvTranspose2dOptions, IEnumerable<ConvTranspose2d>> Kernels)[]
+        var configurations = new (string Name, ConvTranspose2dOptions Options, int InChannels, int OutChannels,
+            Func<ConvTranspose2dOptions, IEnumerable<ConvTranspose2d>> Kernels)[]
         {
             ("PhaseDirect k4s2p1 (pairs)", new(4, 2, 1), 3, 6, o => levels.Select(l => (ConvTranspose2d)new PhaseDirectConvTranspose2d(o, l))),
             ("PhaseDirect k3s1p1", new(3, 1, 1), 2, 5, o => levels.Select(l => (ConvTranspose2d)new PhaseDirectConvTranspose2d(o, l))),
@@ -112,7 +114,8 @@ public sealed class ActivationTests
                     var plain = new float[expected.Length];
                     plainKernels[k].Prepare(data.Weight, data.Bias, shape.InChannels, shape.OutChannels).Run(data.Input, plain, 1, 2, width, 1);
                     var buffer = OutputAssert.GuardedBuffer(expected.Length);
-                    kernels[k].Prepare(data.Weight, data.Bias, shape.InChannels, shape.OutChannels).Run(data.Input, buffer.AsSpan(0, expected.Length), 1, 2, width, 1);
+                    var prepared = kernels[k].Prepare(data.Weight, data.Bias, shape.InChannels, shape.OutChannels);
+                    prepared.Run(data.Input, buffer.AsSpan(0, expected.Length), 1, 2, width, 1);
                     Collect(failures, plainExpected, expected, plain, buffer, options, $"{configuration.Name}, {kernels[k].Algorithm}, input width {width}");
                 }
             }
@@ -185,7 +188,8 @@ public sealed class ActivationTests
     private static void Collect(StringBuilder failures, float[] plainExpected, float[] expected, float[] plain, float[] buffer, ConvTranspose2dOptions options,
         string what)
     {
-        if (ActivatedOutputCheck.Failure(plainExpected, expected, plain, buffer.AsSpan(0, expected.Length), options.Activation, options.ActivationSlope) is { } failure)
+        if (ActivatedOutputCheck.Failure(plainExpected, expected, plain, buffer.AsSpan(0, expected.Length), options.Activation,
+            options.ActivationSlope) is { } failure)
             failures.AppendLine($"{what}: {failure}");
         int touched = OutputAssert.GuardTouchedAt(buffer, expected.Length);
         if (touched >= 0)

@@ -9,7 +9,8 @@ namespace TConvGen;
 /// lanes (<c>N</c> = <c>TSimd.Count</c> per vector). Accumulators start at the bias; for every tap <c>t</c> pixel <c>p</c> reads
 /// the channel-contiguous input at <c>x + tapOffsets[t] + pixelOffsets[p]</c>; the innermost loop walks the input channels,
 /// loading the block's weights as consecutive vectors (<c>w</c> advances by the block width) and broadcasting one input value
-/// per pixel. Writes <c>dst[p*width + channel]</c>. Callers guarantee every read is inside the zero-padded input band.
+/// per pixel. Writes <c>dst[p*width + channel]</c>, activated (<see cref="ActivatedOutput{TSimd, TVector, TActivation}"/>): the
+/// sums are whole when stored. Callers guarantee every read is inside the zero-padded input band.
 /// </summary>
 internal static unsafe class ChannelVectorizedMicroKernels
 {
@@ -18,7 +19,8 @@ internal static unsafe class ChannelVectorizedMicroKernels
 
     /// <summary>4 vectors x 6 pixels: 24 accumulators, 4 weight vectors and a broadcast, for 32 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block4x6<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst, TActivation activation)
+    public static void Block4x6<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w,
+        float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction
@@ -73,7 +75,8 @@ internal static unsafe class ChannelVectorizedMicroKernels
     /// <summary>4 vectors x 3 pixels, for the last pixels of a phase: a list of 6k + 1..3 pixels then wastes at most 2 slots
     /// instead of 5 (12 accumulators still cover the FMA latency). Writes <c>dst[p*4N + channel]</c> for p &lt; 3.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block4x3<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst, TActivation activation)
+    public static void Block4x3<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w,
+        float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction
@@ -113,7 +116,8 @@ internal static unsafe class ChannelVectorizedMicroKernels
 
     /// <summary>2 vectors x 6 pixels: 12 accumulators, 2 weight vectors and a broadcast, within 16 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block2x6<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst, TActivation activation)
+    public static void Block2x6<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w,
+        float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction
@@ -154,7 +158,8 @@ internal static unsafe class ChannelVectorizedMicroKernels
 
     /// <summary>1 vector x 6 pixels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block1x6<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w, float* bias, float* dst, TActivation activation)
+    public static void Block1x6<TSimd, TVector, TActivation>(float* x, int* pixelOffsets, int* tapOffsets, int taps, int channels, float* w,
+        float* bias, float* dst, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction

@@ -229,9 +229,12 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
             int vectors = packedWidth / _layout.Lanes;
             switch (_level)
             {
-                case SimdLevel.Vector512: RunBlock<Simd512, Vector512<float>, TActivation>(phase, channels, w, b, vectors, width, target, plane, scratch, activation); break;
-                case SimdLevel.Vector256: RunBlock<Simd256, Vector256<float>, TActivation>(phase, channels, w, b, vectors, width, target, plane, scratch, activation); break;
-                case SimdLevel.Vector128: RunBlock<Simd128, Vector128<float>, TActivation>(phase, channels, w, b, vectors, width, target, plane, scratch, activation); break;
+                case SimdLevel.Vector512: RunBlock<Simd512, Vector512<float>, TActivation>(phase, channels, w, b, vectors, width, target, plane,
+                    scratch, activation); break;
+                case SimdLevel.Vector256: RunBlock<Simd256, Vector256<float>, TActivation>(phase, channels, w, b, vectors, width, target, plane,
+                    scratch, activation); break;
+                case SimdLevel.Vector128: RunBlock<Simd128, Vector128<float>, TActivation>(phase, channels, w, b, vectors, width, target, plane,
+                    scratch, activation); break;
                 default: RunPortable(phase, channels, w, b, width, packedWidth, target, plane, activation); break;
             }
             c += width;
@@ -253,10 +256,14 @@ internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTransp
             switch (vectors)
             {
                 case 4 when valid <= 3:
-                    ChannelVectorizedMicroKernels.Block4x3<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch, activation); break;
-                case 4: ChannelVectorizedMicroKernels.Block4x6<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch, activation); break;
-                case 2: ChannelVectorizedMicroKernels.Block2x6<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch, activation); break;
-                default: ChannelVectorizedMicroKernels.Block1x6<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w, b, scratch, activation); break;
+                    ChannelVectorizedMicroKernels.Block4x3<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount, channels, w,
+                        b, scratch, activation); break;
+                case 4: ChannelVectorizedMicroKernels.Block4x6<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount,
+                    channels, w, b, scratch, activation); break;
+                case 2: ChannelVectorizedMicroKernels.Block2x6<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount,
+                    channels, w, b, scratch, activation); break;
+                default: ChannelVectorizedMicroKernels.Block1x6<TSimd, TVector, TActivation>(phase.Input, pixels, phase.Taps, phase.TapCount,
+                    channels, w, b, scratch, activation); break;
             }
             Scatter(scratch, packedWidth, phase.Targets + p, valid, target, plane, width);
         }

@@ -11,6 +11,8 @@ namespace TConvGen;
 /// for the tile's channels, and scatter-adds each column into the tile's rows (col2im), clipped to the tile. The columns
 /// buffer stays under <see cref="ColumnsFloats"/>: a chunk is as many pixels as fit beside the tile's rows of A, and when
 /// even one panel of pixels does not (a kernel of tens of thousands of taps), the rows of A are taken in chunks too.
+/// Outputs are sums built by scatter-adds, final only when the tile is: the activation is the base class's pass over each
+/// finished tile (<see cref="TiledPreparedConvTranspose2d.AppliesActivation"/> stays false).
 /// </summary>
 internal sealed unsafe class GemmCol2ImPrepared : TiledPreparedConvTranspose2d
 {

@@ -12,13 +12,15 @@ namespace TConvGen;
 /// <c>[channel][row phase][column phase]</c> weights, or by <c>wStride</c> for the one-channel kernels, which also run single
 /// channels of a 3-channel packing). The two column phases are interleaved on store: channel <c>u</c> writes output row
 /// phase 0 at <c>dst0 + u*dstStride</c> and row phase 1 at <c>dst1 + u*dstStride</c>, twice the input columns of contiguous
-/// floats each. Callers guarantee every read is inside the packed input row and every write inside the destination.
+/// floats each, activated (<see cref="ActivatedOutput{TSimd, TVector, TActivation}"/>): the sums are whole when stored.
+/// Callers guarantee every read is inside the packed input row and every write inside the destination.
 /// </summary>
 internal static unsafe class OneTapMicroKernels
 {
     /// <summary>3 output channels x 2 vectors of input columns x 4 phases: 24 accumulators, 2 input vectors and a broadcast, for 32 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block3x2<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
+    public static void Block3x2<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1,
+        nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction
@@ -80,7 +82,8 @@ internal static unsafe class OneTapMicroKernels
 
     /// <summary>3 output channels x 1 vector of input columns x 4 phases: a row's last columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block3x1<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
+    public static void Block3x1<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, int channels, float* bias, float* dst0, float* dst1,
+        nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction
@@ -134,7 +137,8 @@ internal static unsafe class OneTapMicroKernels
 
     /// <summary>1 output channel x 2 vectors of input columns x 4 phases: 8 accumulators, for 16 registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block1x2<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
+    public static void Block1x2<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0,
+        float* dst1, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction
@@ -168,7 +172,8 @@ internal static unsafe class OneTapMicroKernels
 
     /// <summary>1 output channel x 1 vector of input columns x 4 phases.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block1x1<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0, float* dst1, nint dstStride, TActivation activation)
+    public static void Block1x1<TSimd, TVector, TActivation>(float* x, nint xStride, float* w, nint wStride, int channels, float* bias, float* dst0,
+        float* dst1, nint dstStride, TActivation activation)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction

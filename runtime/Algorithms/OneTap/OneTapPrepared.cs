@@ -224,8 +224,10 @@ internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d, IAct
         bool two = columns == 2 * level.FloatsPerVector();
         switch (level)
         {
-            case SimdLevel.Vector512: RunKernel<Simd512, Vector512<float>, TActivation>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two, activation); break;
-            case SimdLevel.Vector256: RunKernel<Simd256, Vector256<float>, TActivation>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two, activation); break;
+            case SimdLevel.Vector512: RunKernel<Simd512, Vector512<float>, TActivation>(x, xStride, w, wStride, channels, bias, dst0, dst1,
+                dstStride, count, two, activation); break;
+            case SimdLevel.Vector256: RunKernel<Simd256, Vector256<float>, TActivation>(x, xStride, w, wStride, channels, bias, dst0, dst1,
+                dstStride, count, two, activation); break;
             default: RunKernel<Simd128, Vector128<float>, TActivation>(x, xStride, w, wStride, channels, bias, dst0, dst1, dstStride, count, two, activation); break;
         }
         if (!direct)

@@ -9,7 +9,9 @@ namespace TConvGen;
 /// the tile, the patch of the tile's channels, <c>sum_ic x[ic] * W[ic][channels, kH, kW]</c>, is accumulated by AXPYs along
 /// those rows (<see cref="PatchScatterMicroKernels"/>), then added into the output, clipped to the tile. A 1x1 input with
 /// no padding and no dilation (a latent vector) is the case it is for: there the patch is the output itself, so it is
-/// accumulated in place and the run is one pass over the weights.
+/// accumulated in place and the run is one pass over the weights. Outputs are sums of patches, final only when the tile is:
+/// the activation is the base class's pass over each finished tile (<see cref="TiledPreparedConvTranspose2d.AppliesActivation"/>
+/// stays false).
 /// </summary>
 internal sealed unsafe class PatchScatterPrepared : TiledPreparedConvTranspose2d
 {

@@ -9,7 +9,8 @@ namespace TConvGen;
 /// kernel's vectors are per phase), and computes that tile of one output row: accumulators start at the bias; for every
 /// tap <c>t</c> the input pointer is <c>x + inputOffsets[t]</c> and the weight pointer <c>w + tapIndices[t] * tapStride</c>;
 /// the innermost loop walks the input channels (input stride <c>channelStride</c>, weight stride = the block's channels),
-/// broadcasting one weight per channel of the block. Callers guarantee every read is inside the padded input rows and
+/// broadcasting one weight per channel of the block; the stores are activated (<see cref="ActivatedOutput{TSimd, TVector, TActivation}"/>):
+/// the sums are whole when stored. Callers guarantee every read is inside the padded input rows and
 /// every write inside the destination, and that the tile's accumulators fit the register file (<see cref="SimdPath.VectorRegisters"/>).
 /// </summary>
 internal static unsafe class PhaseDirectMicroKernels

@@ -171,7 +171,10 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d,
             {
                 int width = BlockOf(ref band, oc, out _, out _, out float* bias);
                 for (int u = 0; u < width; u++)
-                    new Span<float>(band.Output + (oc + u) * (nint)problem.OutputPlaneLength + (nint)oy * problem.OutputWidth, problem.OutputWidth).Fill(activation.Apply<SimdScalar, float>(bias[u]));
+                {
+                    float value = activation.Apply<SimdScalar, float>(bias[u]);
+                    new Span<float>(band.Output + (oc + u) * (nint)problem.OutputPlaneLength + (nint)oy * problem.OutputWidth, problem.OutputWidth).Fill(value);
+                }
                 oc += width;
             }
             return;
@@ -185,8 +188,10 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d,
             {
                 oc += level switch
                 {
-                    SimdLevel.Vector512 => RunPairBlock<Simd512, Vector512<float>, TActivation>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1, activation),
-                    SimdLevel.Vector256 => RunPairBlock<Simd256, Vector256<float>, TActivation>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1, activation),
+                    SimdLevel.Vector512 => RunPairBlock<Simd512, Vector512<float>, TActivation>(ref band, oy, oc, offsets0, taps0, count0, offsets1,
+                        taps1, count1, activation),
+                    SimdLevel.Vector256 => RunPairBlock<Simd256, Vector256<float>, TActivation>(ref band, oy, oc, offsets0, taps0, count0, offsets1,
+                        taps1, count1, activation),
                     _ => RunPairBlock<Simd128, Vector128<float>, TActivation>(ref band, oy, oc, offsets0, taps0, count0, offsets1, taps1, count1, activation),
                 };
             }
@@ -325,13 +330,17 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d,
             nint dstStride = direct ? plane : 2 * block;
             float* x = band.Input + j0;
             if (packedWidth != PhaseDirectWeights.Block && block == 4 * TSimd.Count)
-                PhaseDirectMicroKernels.Pair4x1<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, activation);
+                PhaseDirectMicroKernels.Pair4x1<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels,
+                    padded, tapStride, bias, dst, activation);
             else if (packedWidth != PhaseDirectWeights.Block)
-                PhaseDirectMicroKernels.Pair2x1<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, activation);
+                PhaseDirectMicroKernels.Pair2x1<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels,
+                    padded, tapStride, bias, dst, activation);
             else if (block == 2 * TSimd.Count)
-                PhaseDirectMicroKernels.Pair2x4<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride, activation);
+                PhaseDirectMicroKernels.Pair2x4<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels,
+                    padded, tapStride, bias, dst, dstStride, activation);
             else
-                PhaseDirectMicroKernels.Pair1x4<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels, padded, tapStride, bias, dst, dstStride, activation);
+                PhaseDirectMicroKernels.Pair1x4<TSimd, TVector, TActivation>(x, w, offsets0, taps0, count0, offsets1, taps1, count1, channels,
+                    padded, tapStride, bias, dst, dstStride, activation);
             if (!direct)
             {
                 for (int u = 0; u < width; u++)
@@ -376,9 +385,11 @@ internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d,
             else if (packedWidth != PhaseDirectWeights.Block)
                 PhaseDirectMicroKernels.Same4x1<TSimd, TVector, TActivation>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, activation);
             else if (block == 4 * TSimd.Count)
-                PhaseDirectMicroKernels.Same4x4<TSimd, TVector, TActivation>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride, activation);
+                PhaseDirectMicroKernels.Same4x4<TSimd, TVector, TActivation>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias,
+                    dst, dstStride, activation);
             else
-                PhaseDirectMicroKernels.Same2x4<TSimd, TVector, TActivation>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias, dst, dstStride, activation);
+                PhaseDirectMicroKernels.Same2x4<TSimd, TVector, TActivation>(x, w, offsets, tapIndices, count, channels, padded, tapStride, bias,
+                    dst, dstStride, activation);
             if (!direct)
             {
                 for (int u = 0; u < width; u++)

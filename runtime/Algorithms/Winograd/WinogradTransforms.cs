@@ -90,12 +90,14 @@ internal static unsafe class WinogradTransforms
         Combine<TSimd, TVector>(m + 8 * elementStride, elementStride, out var s20, out var s21);
         Combine<TSimd, TVector>(m + 12 * elementStride, elementStride, out var s30, out var s31);
         var b = TSimd.Broadcast(bias);
-        // Then down the columns (A^T s), plus the bias, activated.
-        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
-        output.StoreInterleaved(row0, Add(Add(Add(s00, s10), s20), b), Add(Add(Add(s01, s11), s21), b));
-        output.StoreInterleaved(row1, Add(Subtract(Subtract(s10, s20), s30), b), Add(Subtract(Subtract(s11, s21), s31), b));
-        output.Complete(row0, 0, 1, 2 * TSimd.Count);
-        output.Complete(row1, 0, 1, 2 * TSimd.Count);
+        // Then down the columns (A^T s), plus the bias, activated in registers: with four values live and Exp inlined
+        // (SimdExp) there is nothing to spill, unlike the GEMM micro-kernels' blocks (ActivatedOutput).
+        var y00 = activation.Apply<TSimd, TVector>(Add(Add(Add(s00, s10), s20), b));
+        var y01 = activation.Apply<TSimd, TVector>(Add(Add(Add(s01, s11), s21), b));
+        TSimd.StoreInterleaved(row0, y00, y01);
+        var y10 = activation.Apply<TSimd, TVector>(Add(Subtract(Subtract(s10, s20), s30), b));
+        var y11 = activation.Apply<TSimd, TVector>(Add(Subtract(Subtract(s11, s21), s31), b));
+        TSimd.StoreInterleaved(row1, y10, y11);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
