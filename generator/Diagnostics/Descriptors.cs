@@ -52,10 +52,14 @@ internal static class Descriptors
         "'{0}' is not specialised and delegates to the dynamic kernel: {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true,
         helpLinkUri: HelpBase + "tcg0014");
 
+    public static readonly DiagnosticDescriptor UnknownActivation = Error("TCG0015", "Unknown activation", "{0}");
+
+    public static readonly DiagnosticDescriptor ActivationSlopeNotFinite = Error("TCG0016", "Activation slope must be finite", "{0}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         KernelTooSmall, StrideTooSmall, PaddingNegative, DilationTooSmall, OutputPaddingOutOfRange, GroupsTooSmall, ChannelsInvalid,
         EmptyOutputForSmallInputs, MethodNotStaticPartial, WrongReturnType, HasParameters, HasTypeParameters, ContainingTypeNotPartial,
-        FallbackToDynamic);
+        FallbackToDynamic, UnknownActivation, ActivationSlopeNotFinite);
 
     /// <summary>All descriptors, in ID order.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -117,6 +117,11 @@ internal static class KernelClassEmitter
                 writer.Line(Literals.Format("_bias = {0}.ExpandBias(bias, outChannels);", Names.Weights));
             }
             writer.Line();
+            if (ActivationEmitter.Applies(plan.Spec))
+            {
+                ActivationEmitter.WriteMembers(writer, plan.Spec);
+                writer.Line();
+            }
             TileEmitter.WriteRunTile(writer, plan, blocking);
             foreach (var phase in plan.RowPhases)
             {

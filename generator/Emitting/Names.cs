@@ -46,6 +46,10 @@ internal static class Names
     public const string ReadOnlySpan = "ReadOnlySpan<float>";
     public const string Span = "Span<float>";
     public const string Optimized = "MethodImpl(MethodImplOptions.AggressiveOptimization)";
+    public const string Inlined = "MethodImpl(MethodImplOptions.AggressiveInlining)";
+    public const string ActivationEnum = "ConvTransposeActivation";
+    /// <summary>The prepared class's member that applies the activation to an accumulator.</summary>
+    public const string Activate = "Activate";
     public const string GeneratedCode = "GeneratedCode";
 
     // In the stub, which sits in the user's scope.

@@ -44,7 +44,9 @@ internal static class RowBodyEmitter
                 }
                 if (active.Count > 0)
                     WriteReduction(writer, plan, phase, block, vectors);
-                WriteStores(writer, stride, vectors, block, (c, r, v) => active.Contains(r) ? Sum(c, r, v) : "bias" + Literals.Int(c));
+                // Every stored vector goes through the activation (none: the accumulator itself); the scratch holds activated values.
+                WriteStores(writer, stride, vectors, block,
+                    (c, r, v) => ActivationEmitter.Stored(spec, active.Contains(r) ? Sum(c, r, v) : "bias" + Literals.Int(c)));
             }
         }
     }

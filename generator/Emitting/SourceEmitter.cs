@@ -71,15 +71,17 @@ internal static class SourceEmitter
     /// <summary>An expression creating options equal to the attribute's configuration, every axis value explicit.</summary>
     public static string OptionsExpression(ConvSpec spec) => Literals.Format(
         "new {0}({1}, {2}, {3}) {{ KernelWidth = {4}, StrideWidth = {5}, PaddingWidth = {6}, OutputPaddingHeight = {7}, OutputPaddingWidth = {8}, " +
-        "DilationHeight = {9}, DilationWidth = {10}, Groups = {11} }}",
+        "DilationHeight = {9}, DilationWidth = {10}, Groups = {11}{12} }}",
         Names.Options, spec.Height.Kernel, spec.Height.Stride, spec.Height.Padding, spec.Width.Kernel, spec.Width.Stride, spec.Width.Padding,
-        spec.Height.OutputPadding, spec.Width.OutputPadding, spec.Height.Dilation, spec.Width.Dilation, spec.Groups);
+        spec.Height.OutputPadding, spec.Width.OutputPadding, spec.Height.Dilation, spec.Width.Dilation, spec.Groups, ActivationEmitter.OptionsInitializers(spec));
 
-    /// <summary>e.g. <c>kernel (4, 4), stride (2, 2), padding (1, 1), output padding (0, 0), dilation (1, 1), groups 1, any channels</c>.</summary>
+    /// <summary>e.g. <c>kernel (4, 4), stride (2, 2), padding (1, 1), output padding (0, 0), dilation (1, 1), groups 1, any channels</c>,
+    /// then the activation if there is one, e.g. <c>, then LeakyReLU(negative_slope=0.2)</c>.</summary>
     public static string Describe(ConvSpec spec) => Literals.Format(
-        "kernel ({0}, {1}), stride ({2}, {3}), padding ({4}, {5}), output padding ({6}, {7}), dilation ({8}, {9}), groups {10}, {11}",
+        "kernel ({0}, {1}), stride ({2}, {3}), padding ({4}, {5}), output padding ({6}, {7}), dilation ({8}, {9}), groups {10}, {11}{12}",
         spec.Height.Kernel, spec.Width.Kernel, spec.Height.Stride, spec.Width.Stride, spec.Height.Padding, spec.Width.Padding,
-        spec.Height.OutputPadding, spec.Width.OutputPadding, spec.Height.Dilation, spec.Width.Dilation, spec.Groups, Channels(spec));
+        spec.Height.OutputPadding, spec.Width.OutputPadding, spec.Height.Dilation, spec.Width.Dilation, spec.Groups, Channels(spec),
+        ActivationEmitter.Applies(spec) ? ", then " + ActivationEmitter.Describe(spec) : "");
 
     /// <summary>PyTorch's formula with this axis's numbers, and its simplified form.</summary>
     public static string Formula(string output, string input, ConvAxis axis)

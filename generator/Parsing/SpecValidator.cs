@@ -11,7 +11,12 @@ namespace TConvGen.Generator.Parsing;
 internal static class SpecValidator
 {
     /// <summary>Resolves and checks the values. The spec is null when any error was found; warnings keep it.</summary>
-    public static (ConvSpec? Spec, List<SpecProblem> Problems) Validate(IReadOnlyDictionary<string, int> values)
+    public static (ConvSpec? Spec, List<SpecProblem> Problems) Validate(AttributeValues values) =>
+        Validate(values.Integers, values.ActivationSlope);
+
+    /// <summary>Resolves and checks the integer values and the activation slope.</summary>
+    public static (ConvSpec? Spec, List<SpecProblem> Problems) Validate(IReadOnlyDictionary<string, int> values,
+        float activationSlope = ConvTranspose2dRules.DefaultActivationSlope)
     {
         var problems = new List<SpecProblem>();
         int Get(string name) => values.TryGetValue(name, out int value) ? value : ArgumentNames.Defaults[name];
@@ -48,6 +53,8 @@ internal static class SpecValidator
         int inChannels = Get(ArgumentNames.InChannels), outChannels = Get(ArgumentNames.OutChannels);
         RequireChannels(problems, ArgumentNames.InChannels, inChannels, groups);
         RequireChannels(problems, ArgumentNames.OutChannels, outChannels, groups);
+        int activation = Get(ArgumentNames.Activation);
+        RequireActivation(problems, activation, activationSlope);
 
         if (problems.Count > 0)
             return (null, problems);
@@ -55,7 +62,7 @@ internal static class SpecValidator
         var height = new ConvAxis(kernel, stride, padding, outputPadding, dilation);
         var width = new ConvAxis(kernelWidth, strideWidth, paddingWidth, outputPaddingWidth, dilationWidth);
         AddSmallInputWarning(problems, height, width, values.ContainsKey(ArgumentNames.Padding) ? ArgumentNames.Padding : ArgumentNames.Kernel);
-        return (new ConvSpec(height, width, groups, inChannels, outChannels), problems);
+        return (new ConvSpec(height, width, groups, inChannels, outChannels, (ConvTransposeActivation)activation, activationSlope), problems);
     }
 
     /// <summary>The smallest input length whose output is at least 1 along an axis.</summary>
@@ -100,6 +107,16 @@ internal static class SpecValidator
     {
         if (ConvTranspose2dRules.ChannelCount(name, value, groups, minimum: 0) is { } violation)
             problems.Add(Problem(Descriptors.ChannelsInvalid.Id, name, name, Text(violation.Value), Text(Math.Max(groups, ConvTranspose2dRules.MinimumGroups))));
+    }
+
+    /// <summary>The runtime's two rules on the activation, reported in the runtime's words: a known function, a finite slope
+    /// (checked whatever the function, as <c>ConvTranspose2dOptions.Validate</c> does).</summary>
+    private static void RequireActivation(List<SpecProblem> problems, int activation, float slope)
+    {
+        if (ConvTranspose2dRules.KnownActivation(ArgumentNames.Activation, activation) is { } unknown)
+            problems.Add(Problem(Descriptors.UnknownActivation.Id, ArgumentNames.Activation, unknown.Message));
+        if (ConvTranspose2dRules.FiniteSlope(ArgumentNames.ActivationSlope, slope) is { } notFinite)
+            problems.Add(Problem(Descriptors.ActivationSlopeNotFinite.Id, ArgumentNames.ActivationSlope, notFinite));
     }
 
     private static SpecProblem Problem(string id, string argument, params string[] messageArguments) =>

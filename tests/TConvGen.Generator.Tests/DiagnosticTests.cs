@@ -60,7 +60,7 @@ public sealed class DiagnosticTests
             Assert.EndsWith("docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
             Assert.Contains("## " + descriptor.Id, docs);
         }
-        Assert.Equal(14, Descriptors.All.Count());
+        Assert.Equal(16, Descriptors.All.Count());
     }
 
     [Fact]

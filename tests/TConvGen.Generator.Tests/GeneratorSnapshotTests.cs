@@ -17,6 +17,8 @@ public sealed class GeneratorSnapshotTests
     [Fact] public void Asymmetric() => Verify(nameof(Asymmetric));
     [Fact] public void KernelSmallerThanStride() => Verify(nameof(KernelSmallerThanStride));
     [Fact] public void Fallback() => Verify(nameof(Fallback));
+    [Fact] public void K4S2P1LeakyRelu() => Verify(nameof(K4S2P1LeakyRelu));
+    [Fact] public void K3S2P1Op1SingleChannelTanh() => Verify(nameof(K3S2P1Op1SingleChannelTanh));
 
     /// <summary>Nested types, a block-scoped namespace and a non-public method are repeated as declared.</summary>
     [Fact]

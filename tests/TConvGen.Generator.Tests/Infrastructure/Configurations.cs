@@ -22,6 +22,23 @@ internal static class Configurations
         new("Asymmetric", "[ConvTranspose(3, stride: 1, padding: 0, KernelWidth = 5, StrideWidth = 3, PaddingWidth = 2, OutputPaddingWidth = 1, DilationWidth = 2)]"),
         new("KernelSmallerThanStride", "[ConvTranspose(2, stride: 3, OutputPadding = 1)]"),
         new("Fallback", "[ConvTranspose(13, stride: 1, padding: 6)]"),
+        new("K4S2P1LeakyRelu", "[ConvTranspose(4, stride: 2, padding: 1, Activation = ConvTransposeActivation.LeakyRelu, ActivationSlope = 0.2f)]"),
+        new("K3S2P1Op1SingleChannelTanh", "[ConvTranspose(3, stride: 2, padding: 1, OutputPadding = 1, InChannels = 1, OutChannels = 1, Activation = ConvTransposeActivation.Tanh)]"),
+    };
+
+    /// <summary>Every activation on a geometry of its own (contiguous, interleaved and strided stores, phases that store the
+    /// bias alone, groups, the fallback), a negative and a default slope, and a slope written without LeakyReLU.</summary>
+    public static readonly AttributeCase[] Activated =
+    {
+        new("K3S1P1Relu", "[ConvTranspose(3, stride: 1, padding: 1, Activation = ConvTransposeActivation.Relu)]"),
+        new("K9S3P4Op2LeakyReluNegative", "[ConvTranspose(9, stride: 3, padding: 4, OutputPadding = 2, Activation = ConvTransposeActivation.LeakyRelu, ActivationSlope = -1.5f)]"),
+        new("Dilation2LeakyReluDefault", "[ConvTranspose(3, stride: 2, padding: 2, Dilation = 2, Activation = ConvTransposeActivation.LeakyRelu)]"),
+        new("KernelSmallerThanStrideRelu6", "[ConvTranspose(2, stride: 3, OutputPadding = 1, Activation = ConvTransposeActivation.Relu6)]"),
+        new("K2S2P0Sigmoid", "[ConvTranspose(2, stride: 2, Activation = ConvTransposeActivation.Sigmoid)]"),
+        new("AsymmetricTanh", "[ConvTranspose(3, stride: 1, padding: 0, KernelWidth = 5, StrideWidth = 3, PaddingWidth = 2, OutputPaddingWidth = 1, DilationWidth = 2, Activation = ConvTransposeActivation.Tanh)]"),
+        new("GroupsSilu", "[ConvTranspose(4, stride: 2, padding: 1, Groups = 4, Activation = ConvTransposeActivation.Silu)]"),
+        new("K4S2P1SlopeWithoutLeakyRelu", "[ConvTranspose(4, stride: 2, padding: 1, Activation = ConvTransposeActivation.Relu, ActivationSlope = 0.5f)]"),
+        new("FallbackSigmoid", "[ConvTranspose(13, stride: 1, padding: 6, Activation = ConvTransposeActivation.Sigmoid)]"),
     };
 
     /// <summary><paramref name="count"/> valid random configurations (odd strides, dilations, groups, asymmetric axes, fixed channels).</summary>
