@@ -24,6 +24,11 @@ public sealed class DiagnosticTests
     [InlineData("TCG0008", "[ConvTranspose(1, 1, [|padding: 1|])]", "at least 3x3")]
     [InlineData("TCG0014", "[[|ConvTranspose(13, 1, 6)|]]", "unroll limit of 144")]
     [InlineData("TCG0014", "[[|ConvTranspose(3, 9)|]]", "horizontal stride 9")]
+    [InlineData("TCG0015", "[ConvTranspose(4, 2, 1, [|Activation = (ConvTransposeActivation)9|])]", "Activation must be one of None, Relu, LeakyRelu, Relu6, Sigmoid, Tanh or Silu (0 to 6), but got 9.")]
+    [InlineData("TCG0015", "[ConvTranspose(4, 2, 1, OutChannels = 2, [|Activation = (ConvTransposeActivation)(-1)|])]", "but got -1.")]
+    [InlineData("TCG0016", "[ConvTranspose(4, 2, 1, Activation = ConvTransposeActivation.LeakyRelu, [|ActivationSlope = float.NaN|])]", "ActivationSlope must be a finite number")]
+    [InlineData("TCG0016", "[ConvTranspose(4, 2, 1, [|ActivationSlope = float.PositiveInfinity|])]", "ActivationSlope must be a finite number")]
+    [InlineData("TCG0016", "[ConvTranspose(4, 2, 1, Activation = ConvTransposeActivation.LeakyRelu, [|ActivationSlope = -1f / 0f|])]", "ActivationSlope must be a finite number")]
     public void AttributeValues(string id, string attribute, string messagePart)
     {
         var (text, start, length) = MarkedSource.Parse(
@@ -41,6 +46,23 @@ public sealed class DiagnosticTests
     {
         var (text, start, length) = MarkedSource.Parse("using TConvGen;\nnamespace N;\npublic partial class C\n{\n    " + method + "\n}\n");
         AssertSingle(text, id, start, length, messagePart);
+    }
+
+    /// <summary>The activation's diagnostics carry the runtime's own message (the linked rules), as its exception states it.</summary>
+    [Theory]
+    [InlineData("Activation = (ConvTransposeActivation)7", 7, 0.01f)]
+    [InlineData("ActivationSlope = float.NaN", 0, float.NaN)]
+    [InlineData("ActivationSlope = float.NegativeInfinity", 2, float.NegativeInfinity)]
+    public void ActivationMessagesAreTheRuntimes(string argument, int activation, float slope)
+    {
+        var (driver, _, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(
+            "using TConvGen;\nnamespace N;\npublic static partial class C\n{\n    [ConvTranspose(4, 2, 1, " + argument + ")]\n    public static partial ConvTranspose2d M();\n}\n"));
+        Assert.Null(GeneratorHarness.Result(driver).Exception);
+        var diagnostic = Assert.Single(diagnostics, d => d.Id.StartsWith("TCG", System.StringComparison.Ordinal));
+        var options = new ConvTranspose2dOptions(4, 2, 1) { ActivationSlope = slope };
+        options = options with { Activation = RuntimeEnum.Numbered(options.Activation, activation) };
+        var exception = Assert.ThrowsAny<System.ArgumentException>(options.Validate);
+        Assert.StartsWith(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), exception.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,6 +70,26 @@ public sealed class IncrementalCachingTests
         Assert.Equal(before, HintText(driver, "N.Layers.B.g.cs"));
     }
 
+    [Theory]
+    [InlineData("Activation = ConvTransposeActivation.Relu", "default(Relu)")]
+    [InlineData("Activation = ConvTransposeActivation.LeakyRelu, ActivationSlope = 0.25f", "new LeakyRelu(0.25f)")]
+    public void EditingTheActivationRegeneratesOnlyThatFile(string arguments, string applied)
+    {
+        var compilation = GeneratorHarness.Compile(Layers);
+        var (driver, _, _) = GeneratorHarness.Run(compilation);
+        string before = HintText(driver, "N.Layers.B.g.cs");
+        Assert.DoesNotContain("Activate(", HintText(driver, "N.Layers.A.g.cs"));
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText(Layers.Replace("[ConvTranspose(4, stride: 2, padding: 1)]", "[ConvTranspose(4, stride: 2, padding: 1, " + arguments + ")]"),
+                GeneratorHarness.ParseOptions, path: "Source0.cs"));
+        (driver, _, _) = GeneratorHarness.Run(edited, driver);
+
+        var sources = GeneratorHarness.Result(driver).TrackedSteps[ConvTransposeGenerator.StepNames.Sources].SelectMany(run => run.Outputs).ToList();
+        Assert.Single(sources, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(applied + ".Apply<TSimd, TVector>(x)", HintText(driver, "N.Layers.A.g.cs"));
+        Assert.Equal(before, HintText(driver, "N.Layers.B.g.cs"));
+    }
+
     [Fact]
     public void ModelsHoldNoSymbolSyntaxOrCompilation()
     {

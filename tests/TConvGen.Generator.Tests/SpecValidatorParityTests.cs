@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using TConvGen.Generator.Parsing;
+using TConvGen.Generator.Tests.Infrastructure;
 using Xunit;
 
 namespace TConvGen.Generator.Tests;
 
 /// <summary>The generator checks an attribute with the runtime's own rules (linked sources): on a seeded sweep across every
-/// rule's boundary, an attribute is refused exactly when the options it describes are refused by
+/// rule's boundary (the activation's and its slope's too), an attribute is refused exactly when the options it describes are refused by
 /// <see cref="ConvTranspose2dOptions.Validate"/>, and an accepted one resolves to those options.</summary>
 public sealed class SpecValidatorParityTests
 {
@@ -28,9 +29,12 @@ public sealed class SpecValidatorParityTests
                 [ArgumentNames.KernelWidth] = NearOrSame(1, 0), [ArgumentNames.StrideWidth] = NearOrSame(1, 0),
                 [ArgumentNames.PaddingWidth] = NearOrSame(0, -1), [ArgumentNames.DilationWidth] = NearOrSame(1, 0),
                 [ArgumentNames.OutputPaddingWidth] = NearOrSame(0, -1),
+                // Each function, and now and then a number past either end of the enum.
+                [ArgumentNames.Activation] = random.Next(-1, 9),
             };
-            var options = Options(values);
-            var (spec, _) = SpecValidator.Validate(values);
+            float slope = random.Next(16) switch { 0 => float.NaN, 1 => float.PositiveInfinity, 2 => float.NegativeInfinity, int n => (n - 8) * 0.25f };
+            var options = Options(values, slope);
+            var (spec, _) = SpecValidator.Validate(values, slope);
             bool runtimeAccepts = Accepts(options);
             Assert.True(runtimeAccepts == (spec is not null), $"{options}: runtime {(runtimeAccepts ? "accepts" : "refuses")}, generator does not");
             if (spec is null)
@@ -43,16 +47,18 @@ public sealed class SpecValidatorParityTests
             Assert.Equal(new ConvAxis(o.KernelHeight, o.StrideHeight, o.PaddingHeight, o.OutputPaddingHeight, o.DilationHeight), spec.Height);
             Assert.Equal(new ConvAxis(o.KernelWidth, o.StrideWidth, o.PaddingWidth, o.OutputPaddingWidth, o.DilationWidth), spec.Width);
             Assert.Equal(o.Groups, spec.Groups);
+            Assert.Equal((int)o.Activation, (int)spec.Activation);
+            Assert.Equal(o.ActivationSlope, spec.ActivationSlope);
         }
         // Both outcomes are exercised, many times.
         Assert.True(refused > 500 && accepted > 500, $"refused {refused}, accepted {accepted}");
     }
 
     /// <summary>The options the attribute describes: the width takes the height's value where it holds a sentinel.</summary>
-    private static ConvTranspose2dOptions Options(Dictionary<string, int> v)
+    private static ConvTranspose2dOptions Options(Dictionary<string, int> v, float slope)
     {
         int Width(string name, int sentinel, string height) => v[name] == sentinel ? v[height] : v[name];
-        return new ConvTranspose2dOptions(v[ArgumentNames.Kernel], v[ArgumentNames.Stride], v[ArgumentNames.Padding])
+        var options = new ConvTranspose2dOptions(v[ArgumentNames.Kernel], v[ArgumentNames.Stride], v[ArgumentNames.Padding])
         {
             KernelWidth = Width(ArgumentNames.KernelWidth, 0, ArgumentNames.Kernel),
             StrideWidth = Width(ArgumentNames.StrideWidth, 0, ArgumentNames.Stride),
@@ -62,7 +68,9 @@ public sealed class SpecValidatorParityTests
             OutputPaddingWidth = Width(ArgumentNames.OutputPaddingWidth, -1, ArgumentNames.OutputPadding),
             DilationHeight = v[ArgumentNames.Dilation],
             Groups = v[ArgumentNames.Groups],
+            ActivationSlope = slope,
         };
+        return options with { Activation = RuntimeEnum.Numbered(options.Activation, v[ArgumentNames.Activation]) };
     }
 
     private static bool Accepts(ConvTranspose2dOptions options)
@@ -72,7 +80,7 @@ public sealed class SpecValidatorParityTests
             options.Validate();
             return true;
         }
-        catch (ArgumentOutOfRangeException)
+        catch (ArgumentException)
         {
             return false;
         }

@@ -18,7 +18,7 @@ internal static class CaptureBait
         "MethodImplAttribute", "MethodImplOptions", "GeneratedCodeAttribute", "ConvTranspose2dOptions", "ConvTranspose2dProblem",
         "ConvTranspose2dTile", "PreparedConvTranspose2d", "TiledPreparedConvTranspose2d", "GeneratedKernelBand", "GeneratedKernelDispatch",
         "GeneratedKernelFallback", "GeneratedKernelChannels", "GeneratedKernelWeights", "GeneratedKernelVector", "IGeneratedKernelSimd<T>",
-        "GeneratedKernelSimd128", "GeneratedKernelSimd256", "GeneratedKernelSimd512",
+        "GeneratedKernelSimd128", "GeneratedKernelSimd256", "GeneratedKernelSimd512", "Identity", "Relu", "LeakyRelu", "Relu6", "Sigmoid", "Tanh", "Silu",
     };
 
     /// <summary>The namespaces that hold them: the user's, the global one (empty), and one imported everywhere.</summary>
