@@ -111,6 +111,30 @@ public abstract class ConvTranspose2d
         return PrepareCore(weight, bias, inChannels, outChannels);
     }
 
+    /// <summary>Folds a BatchNorm that follows this convolution into <paramref name="weight"/> and <paramref name="bias"/>,
+    /// then packs them as <see cref="Prepare(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int)"/> does: the prepared
+    /// kernel computes the convolution, then <c>batch_norm</c> in inference mode, then the options' activation.</summary>
+    /// <remarks>Per output channel <c>oc</c>, <c>scale = gamma / sqrt(var + eps)</c>; the weights of <c>oc</c> are multiplied
+    /// by it and the bias becomes <c>(bias - mean) * scale + beta</c>, in double and rounded to float once. The spans are
+    /// only read.</remarks>
+    /// <param name="weight">The weights, <c>(inChannels, outChannels/groups, kH, kW)</c>; not modified.</param>
+    /// <param name="bias">The bias, <c>(outChannels)</c>, or empty for none (zero); not modified.</param>
+    /// <param name="inChannels">Cin, divisible by the groups.</param>
+    /// <param name="outChannels">Cout, divisible by the groups.</param>
+    /// <param name="batchNorm">The BatchNorm's parameters, one per output channel.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A channel count is out of range, or the epsilon is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentException">A span has the wrong length, or a running variance is negative or NaN
+    /// (or zero with a zero epsilon).</exception>
+    public PreparedConvTranspose2d Prepare(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels,
+        BatchNormParameters batchNorm)
+    {
+        CheckWeightAndBias(weight, bias, inChannels, outChannels);
+        BatchNormFolding.Check(batchNorm, outChannels);
+        var (foldedWeight, foldedBias) = BatchNormFolding.Fold(weight, bias, batchNorm, inChannels, outChannels, Options.Groups,
+            Options.KernelHeight * Options.KernelWidth);
+        return PrepareCore(foldedWeight, foldedBias, inChannels, outChannels);
+    }
+
     /// <summary>Packs validated weights. <paramref name="bias"/> is empty or holds <paramref name="outChannels"/> values.</summary>
     protected abstract PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels);
 

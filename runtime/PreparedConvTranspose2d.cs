@@ -3,7 +3,7 @@ using System;
 namespace TConvGen;
 
 /// <summary>
-/// A <see cref="ConvTranspose2d"/> with its weights and bias packed once (<see cref="ConvTranspose2d.Prepare"/>),
+/// A <see cref="ConvTranspose2d"/> with its weights and bias packed once (<see cref="ConvTranspose2d.Prepare(ReadOnlySpan{float}, ReadOnlySpan{float}, int, int)"/>),
 /// ready to run on many inputs. Immutable and safe to use from many threads at once.
 /// </summary>
 public abstract class PreparedConvTranspose2d
