@@ -25,7 +25,8 @@ public sealed class CompileAndRunTests
 
     private static readonly Lazy<Type> s_layers = new(CompileLayers);
 
-    /// <summary>The compiled <c>Snapshots.Layers</c>, one method per case (shared with <see cref="ActivationCompileAndRunTests"/>).</summary>
+    /// <summary>The compiled <c>Snapshots.Layers</c>, one method per case and per 1-D case (shared with
+    /// <see cref="ActivationCompileAndRunTests"/> and <see cref="LineCompileAndRunTests"/>).</summary>
     internal static Type Layers => s_layers.Value;
 
     /// <summary>The kernel a compiled case's method returns.</summary>
@@ -141,7 +142,7 @@ public sealed class CompileAndRunTests
 
     private static Type CompileLayers()
     {
-        var (driver, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(Configurations.Source(Cases), CaptureBait.Source()));
+        var (driver, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(Configurations.Source(Cases.Concat(Configurations.Lines)), CaptureBait.Source()));
         Assert.Null(GeneratorHarness.Result(driver).Exception);
         // Random configurations may warn (TCG0008: tiny inputs give no output); none may be refused.
         Assert.DoesNotContain(diagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);

@@ -36,7 +36,32 @@ public sealed class DiagnosticTests
         AssertSingle(text, id, start, length, messagePart);
     }
 
+    /// <summary>[ConvTranspose1d] gets the same rules, in the 1-D parameters' names, located on the argument.</summary>
     [Theory]
+    [InlineData("TCG0001", "[ConvTranspose1d([|0|], stride: 2)]", "Kernel is 0, but the kernel size must be >= 1")]
+    [InlineData("TCG0002", "[ConvTranspose1d(3, [|stride: -2|])]", "Stride is -2")]
+    [InlineData("TCG0003", "[ConvTranspose1d(3, 2, [|-1|])]", "Padding is -1")]
+    [InlineData("TCG0004", "[ConvTranspose1d(3, 2, [|Dilation = 0|])]", "Dilation is 0")]
+    [InlineData("TCG0005", "[ConvTranspose1d(16, 8, 4, [|OutputPadding = 8|])]", "OutputPadding is 8, but it must be in [0, 7] (smaller than max(stride=8, dilation=1))")]
+    [InlineData("TCG0006", "[ConvTranspose1d(3, 2, [|Groups = 0|])]", "Groups is 0")]
+    [InlineData("TCG0007", "[ConvTranspose1d(3, 2, Groups = 2, [|OutChannels = 3|])]", "OutChannels is 3")]
+    [InlineData("TCG0008", "[ConvTranspose1d(1, 1, [|padding: 1|])]", "an input of length 1 gives an output of length -1; inputs must be at least 3 long")]
+    [InlineData("TCG0014", "[[|ConvTranspose1d(3, 9)|]]", "horizontal stride 9")]
+    [InlineData("TCG0015", "[ConvTranspose1d(4, 2, 1, [|Activation = (ConvTransposeActivation)7|])]", "but got 7.")]
+    [InlineData("TCG0016", "[ConvTranspose1d(4, 2, 1, [|ActivationSlope = float.NaN|])]", "ActivationSlope must be a finite number")]
+    public void LineAttributeValues(string id, string attribute, string messagePart)
+    {
+        var (text, start, length) = MarkedSource.Parse(
+            "using TConvGen;\nnamespace N;\npublic static partial class C\n{\n    " + attribute + "\n    public static partial ConvTranspose1d M();\n}\n");
+        AssertSingle(text, id, start, length, messagePart);
+    }
+
+    [Theory]
+    [InlineData("TCG0009", "[ConvTranspose1d(3)] public partial ConvTranspose1d [|M|]();", "static partial")]
+    [InlineData("TCG0010", "[ConvTranspose1d(3)] public static partial [|ConvTranspose2d|] M();", "returns 'ConvTranspose2d', but it must return 'TConvGen.ConvTranspose1d'")]
+    [InlineData("TCG0010", "[ConvTranspose(3)] public static partial [|ConvTranspose1d|] M();", "returns 'ConvTranspose1d', but it must return 'TConvGen.ConvTranspose2d'")]
+    [InlineData("TCG0011", "[ConvTranspose1d(3)] public static partial ConvTranspose1d M[|(int length)|];", "1 parameter")]
+    [InlineData("TCG0012", "[ConvTranspose1d(3)] public static partial ConvTranspose1d M[|<T>|]();", "1 type parameter")]
     [InlineData("TCG0009", "[ConvTranspose(3)] public partial ConvTranspose2d [|M|]();", "static partial")]
     [InlineData("TCG0009", "[ConvTranspose(3)] public static ConvTranspose2d [|M|]() => null!;", "static partial")]
     [InlineData("TCG0010", "[ConvTranspose(3)] public static partial [|object|] M();", "returns 'object'")]
@@ -70,7 +95,15 @@ public sealed class DiagnosticTests
     {
         var (text, start, length) = MarkedSource.Parse(
             "using TConvGen;\nnamespace N;\npublic partial class Outer\n{\n    public class [|Inner|]\n    {\n        [ConvTranspose(3)] public static partial ConvTranspose2d M();\n    }\n}\n");
-        AssertSingle(text, "TCG0013", start, length, "'Inner'");
+        AssertSingle(text, "TCG0013", start, length, "'Inner' contains the [ConvTranspose] method 'M'");
+    }
+
+    [Fact]
+    public void ContainingTypeOfALineMethodNotPartial()
+    {
+        var (text, start, length) = MarkedSource.Parse(
+            "using TConvGen;\nnamespace N;\npublic partial class Outer\n{\n    public class [|Inner|]\n    {\n        [ConvTranspose1d(3)] public static partial ConvTranspose1d M();\n    }\n}\n");
+        AssertSingle(text, "TCG0013", start, length, "'Inner' contains the [ConvTranspose1d] method 'M'");
     }
 
     [Fact]
@@ -83,6 +116,15 @@ public sealed class DiagnosticTests
             Assert.Contains("## " + descriptor.Id, docs);
         }
         Assert.Equal(16, Descriptors.All.Count());
+    }
+
+    [Fact]
+    public void ValidLineMethodHasNoDiagnostics()
+    {
+        var (_, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(
+            "using TConvGen;\nnamespace N;\n/// <summary>C.</summary>\npublic static partial class C\n{\n    /// <summary>M.</summary>\n    [ConvTranspose1d(16, 8, 4, Activation = ConvTransposeActivation.LeakyRelu, ActivationSlope = 0.1f)] public static partial ConvTranspose1d M();\n}\n"));
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics());
     }
 
     [Fact]

@@ -37,6 +37,11 @@ public sealed class MalformedAttributeTests
     [InlineData("[ConvTranspose(3, ActivationSlope = \"0.2\")]")]
     [InlineData("[ConvTranspose(3, ActivationSlope = 0.2)]")]
     [InlineData("[ConvTranspose(3, ActivationSlope = x)]")]
+    [InlineData("[ConvTranspose1d]")]
+    [InlineData("[ConvTranspose1d(3, KernelWidth = 2)]")]
+    [InlineData("[ConvTranspose1d(3, 2, 1, 0)]")]
+    [InlineData("[ConvTranspose1d(3)][ConvTranspose(3)]")]
+    [InlineData("[ConvTranspose1d(int.MaxValue, int.MaxValue, int.MaxValue)]")]
     public void NonConstantMissingOrDuplicateArguments(string attribute)
     {
         AssertNoCrash("using TConvGen;\nnamespace N;\npublic static partial class C\n{\n    " + attribute + "\n    public static partial ConvTranspose2d M();\n}\n", 0);

@@ -5,7 +5,11 @@ using System.Text;
 namespace TConvGen.Generator.Tests.Infrastructure;
 
 /// <summary>A named attribute, as written in source.</summary>
-internal sealed record AttributeCase(string Name, string Attribute);
+internal sealed record AttributeCase(string Name, string Attribute)
+{
+    /// <summary>The type the method returns: <c>ConvTranspose1d</c> for <c>[ConvTranspose1d]</c>, else <c>ConvTranspose2d</c>.</summary>
+    public string ReturnType => Attribute.StartsWith("[ConvTranspose1d(", StringComparison.Ordinal) ? "ConvTranspose1d" : "ConvTranspose2d";
+}
 
 /// <summary>The configurations the snapshot and compile-and-run tests share, and a seeded random sweep.</summary>
 internal static class Configurations
@@ -41,6 +45,18 @@ internal static class Configurations
         new("FallbackSigmoid", "[ConvTranspose(13, stride: 1, padding: 6, Activation = ConvTransposeActivation.Sigmoid)]"),
     };
 
+    /// <summary>1-D configurations: HiFi-GAN V1's upsamplers (k16 s8 p4, k4 s2 p1), with fixed channels and a LeakyReLU, output
+    /// padding with dilation, groups, a stride-1 one with SiLU, and one too large to unroll.</summary>
+    public static readonly AttributeCase[] Lines =
+    {
+        new("Line1dK16S8P4", "[ConvTranspose1d(16, stride: 8, padding: 4)]"),
+        new("Line1dK4S2P1", "[ConvTranspose1d(4, stride: 2, padding: 1)]"),
+        new("Line1dK4S2P1Fixed", "[ConvTranspose1d(4, stride: 2, padding: 1, InChannels = 8, OutChannels = 4, Activation = ConvTransposeActivation.LeakyRelu, ActivationSlope = 0.1f)]"),
+        new("Line1dK3S3Op2Dilation2", "[ConvTranspose1d(3, stride: 3, padding: 1, OutputPadding = 2, Dilation = 2)]"),
+        new("Line1dK5S1P2GroupsSilu", "[ConvTranspose1d(5, stride: 1, padding: 2, Groups = 2, Activation = ConvTransposeActivation.Silu)]"),
+        new("Line1dFallback", "[ConvTranspose1d(3, stride: 12, padding: 1)]"),
+    };
+
     /// <summary><paramref name="count"/> valid random configurations (odd strides, dilations, groups, asymmetric axes, fixed channels).</summary>
     public static List<AttributeCase> RandomSweep(int seed, int count)
     {
@@ -73,7 +89,7 @@ internal static class Configurations
     {
         var text = new StringBuilder("using TConvGen;\n\nnamespace Snapshots;\n\n/// <summary>Layers.</summary>\npublic static partial class Layers\n{\n");
         foreach (var item in cases)
-            text.Append($"    /// <summary>{item.Name}.</summary>\n    {item.Attribute}\n    public static partial ConvTranspose2d {item.Name}();\n\n");
+            text.Append($"    /// <summary>{item.Name}.</summary>\n    {item.Attribute}\n    public static partial {item.ReturnType} {item.Name}();\n\n");
         return text.Append("}\n").ToString();
     }
 }
