@@ -35,7 +35,7 @@ public sealed class SpecValidatorParityTests
             float slope = random.Next(16) switch { 0 => float.NaN, 1 => float.PositiveInfinity, 2 => float.NegativeInfinity, int n => (n - 8) * 0.25f };
             var options = Options(values, slope);
             var (spec, _) = SpecValidator.Validate(values, slope);
-            bool runtimeAccepts = Accepts(options);
+            bool runtimeAccepts = Accepts(options.Validate);
             Assert.True(runtimeAccepts == (spec is not null), $"{options}: runtime {(runtimeAccepts ? "accepts" : "refuses")}, generator does not");
             if (spec is null)
             {
@@ -51,6 +51,47 @@ public sealed class SpecValidatorParityTests
             Assert.Equal(o.ActivationSlope, spec.ActivationSlope);
         }
         // Both outcomes are exercised, many times.
+        Assert.True(refused > 500 && accepted > 500, $"refused {refused}, accepted {accepted}");
+    }
+
+    /// <summary>The same for <c>[ConvTranspose1d]</c> against <see cref="ConvTranspose1dOptions.Validate"/>; an accepted one is
+    /// planned as its planar form: the width axis is the 1-D axis, the height axis kernel 1, stride 1, padding 0.</summary>
+    [Fact]
+    public void LineRefusesExactlyWhatTheRuntimeRefuses()
+    {
+        var random = new Random(20261202);
+        int refused = 0, accepted = 0;
+        for (int i = 0; i < 3000; i++)
+        {
+            int Near(int minimum) => random.Next(10) == 0 ? minimum - 1 - random.Next(2) : minimum + random.Next(4);
+            var values = new Dictionary<string, int>
+            {
+                [ArgumentNames.Kernel] = Near(1), [ArgumentNames.Stride] = Near(1), [ArgumentNames.Padding] = Near(0),
+                [ArgumentNames.Dilation] = Near(1), [ArgumentNames.OutputPadding] = Near(0), [ArgumentNames.Groups] = Near(1),
+                [ArgumentNames.Activation] = random.Next(-1, 9),
+            };
+            float slope = random.Next(12) switch { 0 => float.NaN, 1 => float.NegativeInfinity, int n => n * 0.1f };
+            var options = new ConvTranspose1dOptions(values[ArgumentNames.Kernel], values[ArgumentNames.Stride], values[ArgumentNames.Padding])
+            {
+                OutputPadding = values[ArgumentNames.OutputPadding], Dilation = values[ArgumentNames.Dilation], Groups = values[ArgumentNames.Groups],
+                ActivationSlope = slope,
+            };
+            options = options with { Activation = RuntimeEnum.Numbered(options.Activation, values[ArgumentNames.Activation]) };
+            var (spec, _) = SpecValidator.ValidateLine(new AttributeValues(values, slope));
+            bool runtimeAccepts = Accepts(options.Validate);
+            Assert.True(runtimeAccepts == (spec is not null), $"{options}: runtime {(runtimeAccepts ? "accepts" : "refuses")}, generator does not");
+            if (spec is null)
+            {
+                refused++;
+                continue;
+            }
+            accepted++;
+            Assert.Equal(new ConvAxis(options.Kernel, options.Stride, options.Padding, options.OutputPadding, options.Dilation), spec.Width);
+            Assert.Equal(new ConvAxis(1, 1, 0, 0, 1), spec.Height);
+            Assert.Equal(options.Groups, spec.Groups);
+            Assert.Equal((int)options.Activation, (int)spec.Activation);
+            Assert.Equal(options.ActivationSlope, spec.ActivationSlope);
+        }
         Assert.True(refused > 500 && accepted > 500, $"refused {refused}, accepted {accepted}");
     }
 
@@ -73,11 +114,11 @@ public sealed class SpecValidatorParityTests
         return options with { Activation = RuntimeEnum.Numbered(options.Activation, v[ArgumentNames.Activation]) };
     }
 
-    private static bool Accepts(ConvTranspose2dOptions options)
+    private static bool Accepts(Action validate)
     {
         try
         {
-            options.Validate();
+            validate();
             return true;
         }
         catch (ArgumentException)
