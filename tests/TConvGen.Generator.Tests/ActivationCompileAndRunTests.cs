@@ -95,12 +95,15 @@ public sealed class ActivationCompileAndRunTests
         var bias = RandomData.Uniform(random, shape.OutChannels);
         var expected = Reference(o, input, weight, bias, shape);
         var prepared = kernel.Prepare(weight, bias, shape.InChannels, shape.OutChannels);
-        var dispatch = Assert.IsType<GeneratedKernelDispatch>(prepared);
-        if (channels == 0)
-            Assert.True(dispatch.UsesDynamicKernel(ConvTranspose2dProblem.Create(o, shape)), $"{name} {shape}: short rows go to the dynamic kernel");
+        // Where no width is accelerated the kernel is the dynamic one throughout (GeneratedKernelFallback).
+        bool? dynamic = null;
+        if (GeneratedKernelVector.IsSupported)
+            dynamic = Assert.IsType<GeneratedKernelDispatch>(prepared).UsesDynamicKernel(ConvTranspose2dProblem.Create(o, shape));
+        if (channels == 0 && dynamic is not null)
+            Assert.True(dynamic, $"{name} {shape}: short rows go to the dynamic kernel");
         var buffer = OutputAssert.GuardedBuffer(expected.Length);
         prepared.Run(input, buffer.AsSpan(0, expected.Length), shape.Batch, shape.Height, shape.Width, maxDegreeOfParallelism: 1);
-        OutputAssert.CloseAndGuarded(expected, buffer, $"{name} {shape} (dynamic: {dispatch.UsesDynamicKernel(ConvTranspose2dProblem.Create(o, shape))})");
+        OutputAssert.CloseAndGuarded(expected, buffer, $"{name} {shape} (dynamic: {dynamic?.ToString() ?? "fallback"})");
         buffer = OutputAssert.GuardedBuffer(expected.Length);
         kernel.Run(input, weight, bias, buffer.AsSpan(0, expected.Length), shape, maxDegreeOfParallelism: 2);
         OutputAssert.CloseAndGuarded(expected, buffer, $"{name} {shape} Run");
