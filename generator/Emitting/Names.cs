@@ -50,6 +50,8 @@ internal static class Names
     public const string ActivationEnum = "ConvTransposeActivation";
     /// <summary>The prepared class's member that applies the activation to an accumulator.</summary>
     public const string Activate = "Activate";
+    /// <summary>The prepared class's member that applies the activation to a block's stored outputs.</summary>
+    public const string ActivateStored = "ActivateStored";
     public const string GeneratedCode = "GeneratedCode";
     public const string Kernel1d = "ConvTranspose1d";
     public const string Options1d = "ConvTranspose1dOptions";

@@ -111,6 +111,18 @@ namespace TConvGen.Generated
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static TVector Activate(TVector x) => default(Tanh).Apply<TSimd, TVector>(x);
 
+            // exp is a call the JIT does not inline: applied to the block just stored (in L1), no accumulator is live across it.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void ActivateStored(ref float destination, nint plane, int channels)
+            {
+                for (int c = 0; c < channels; c++)
+                {
+                    ref float row = ref Unsafe.Add(ref destination, plane * c);
+                    for (int i = 0; i < BlockOutputs; i += Lanes)
+                        TSimd.Store(Activate(TSimd.Load(ref row, (nuint)i)), ref Unsafe.Add(ref row, i));
+                }
+            }
+
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
             {
@@ -212,8 +224,9 @@ namespace TConvGen.Generated
                     bool direct = block < directBlocks;
                     ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                     nint plane = direct ? outputPlane : BlockOutputs;
-                    TSimd.StoreInterleaved(Activate(sum0_0_0), Activate(sum0_1_0), ref Unsafe.Add(ref destination, 0));
-                    TSimd.StoreInterleaved(Activate(sum0_0_1), Activate(sum0_1_1), ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_0, sum0_1_0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, sum0_1_1, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    ActivateStored(ref destination, plane, 1);
                     if (!direct)
                     {
                         int valid = outputWidth - block * BlockOutputs;
@@ -276,8 +289,9 @@ namespace TConvGen.Generated
                     bool direct = block < directBlocks;
                     ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                     nint plane = direct ? outputPlane : BlockOutputs;
-                    TSimd.StoreInterleaved(Activate(sum0_0_0), Activate(sum0_1_0), ref Unsafe.Add(ref destination, 0));
-                    TSimd.StoreInterleaved(Activate(sum0_0_1), Activate(sum0_1_1), ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_0, sum0_1_0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, sum0_1_1, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    ActivateStored(ref destination, plane, 1);
                     if (!direct)
                     {
                         int valid = outputWidth - block * BlockOutputs;
@@ -317,6 +331,18 @@ namespace TConvGen.Generated
             // Tanh() of an accumulator, right before its store: a constant struct, which the JIT inlines and folds.
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static TVector Activate(TVector x) => default(Tanh).Apply<TSimd, TVector>(x);
+
+            // exp is a call the JIT does not inline: applied to the block just stored (in L1), no accumulator is live across it.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void ActivateStored(ref float destination, nint plane, int channels)
+            {
+                for (int c = 0; c < channels; c++)
+                {
+                    ref float row = ref Unsafe.Add(ref destination, plane * c);
+                    for (int i = 0; i < BlockOutputs; i += Lanes)
+                        TSimd.Store(Activate(TSimd.Load(ref row, (nuint)i)), ref Unsafe.Add(ref row, i));
+                }
+            }
 
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
@@ -449,14 +475,15 @@ namespace TConvGen.Generated
                     bool direct = block < directBlocks;
                     ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                     nint plane = direct ? outputPlane : BlockOutputs;
-                    TSimd.StoreInterleaved(Activate(sum0_0_0), Activate(sum0_1_0), ref Unsafe.Add(ref destination, 0));
-                    TSimd.StoreInterleaved(Activate(sum0_0_1), Activate(sum0_1_1), ref Unsafe.Add(ref destination, 2 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_2), Activate(sum0_1_2), ref Unsafe.Add(ref destination, 4 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_3), Activate(sum0_1_3), ref Unsafe.Add(ref destination, 6 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_4), Activate(sum0_1_4), ref Unsafe.Add(ref destination, 8 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_5), Activate(sum0_1_5), ref Unsafe.Add(ref destination, 10 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_6), Activate(sum0_1_6), ref Unsafe.Add(ref destination, 12 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_7), Activate(sum0_1_7), ref Unsafe.Add(ref destination, 14 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_0, sum0_1_0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, sum0_1_1, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_2, sum0_1_2, ref Unsafe.Add(ref destination, 4 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_3, sum0_1_3, ref Unsafe.Add(ref destination, 6 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_4, sum0_1_4, ref Unsafe.Add(ref destination, 8 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_5, sum0_1_5, ref Unsafe.Add(ref destination, 10 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_6, sum0_1_6, ref Unsafe.Add(ref destination, 12 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_7, sum0_1_7, ref Unsafe.Add(ref destination, 14 * Lanes));
+                    ActivateStored(ref destination, plane, 1);
                     if (!direct)
                     {
                         int valid = outputWidth - block * BlockOutputs;
@@ -579,14 +606,15 @@ namespace TConvGen.Generated
                     bool direct = block < directBlocks;
                     ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                     nint plane = direct ? outputPlane : BlockOutputs;
-                    TSimd.StoreInterleaved(Activate(sum0_0_0), Activate(sum0_1_0), ref Unsafe.Add(ref destination, 0));
-                    TSimd.StoreInterleaved(Activate(sum0_0_1), Activate(sum0_1_1), ref Unsafe.Add(ref destination, 2 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_2), Activate(sum0_1_2), ref Unsafe.Add(ref destination, 4 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_3), Activate(sum0_1_3), ref Unsafe.Add(ref destination, 6 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_4), Activate(sum0_1_4), ref Unsafe.Add(ref destination, 8 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_5), Activate(sum0_1_5), ref Unsafe.Add(ref destination, 10 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_6), Activate(sum0_1_6), ref Unsafe.Add(ref destination, 12 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_7), Activate(sum0_1_7), ref Unsafe.Add(ref destination, 14 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_0, sum0_1_0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, sum0_1_1, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_2, sum0_1_2, ref Unsafe.Add(ref destination, 4 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_3, sum0_1_3, ref Unsafe.Add(ref destination, 6 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_4, sum0_1_4, ref Unsafe.Add(ref destination, 8 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_5, sum0_1_5, ref Unsafe.Add(ref destination, 10 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_6, sum0_1_6, ref Unsafe.Add(ref destination, 12 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_7, sum0_1_7, ref Unsafe.Add(ref destination, 14 * Lanes));
+                    ActivateStored(ref destination, plane, 1);
                     if (!direct)
                     {
                         int valid = outputWidth - block * BlockOutputs;
@@ -626,6 +654,18 @@ namespace TConvGen.Generated
             // Tanh() of an accumulator, right before its store: a constant struct, which the JIT inlines and folds.
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static TVector Activate(TVector x) => default(Tanh).Apply<TSimd, TVector>(x);
+
+            // exp is a call the JIT does not inline: applied to the block just stored (in L1), no accumulator is live across it.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void ActivateStored(ref float destination, nint plane, int channels)
+            {
+                for (int c = 0; c < channels; c++)
+                {
+                    ref float row = ref Unsafe.Add(ref destination, plane * c);
+                    for (int i = 0; i < BlockOutputs; i += Lanes)
+                        TSimd.Store(Activate(TSimd.Load(ref row, (nuint)i)), ref Unsafe.Add(ref row, i));
+                }
+            }
 
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
@@ -738,10 +778,11 @@ namespace TConvGen.Generated
                     bool direct = block < directBlocks;
                     ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                     nint plane = direct ? outputPlane : BlockOutputs;
-                    TSimd.StoreInterleaved(Activate(sum0_0_0), Activate(sum0_1_0), ref Unsafe.Add(ref destination, 0));
-                    TSimd.StoreInterleaved(Activate(sum0_0_1), Activate(sum0_1_1), ref Unsafe.Add(ref destination, 2 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_2), Activate(sum0_1_2), ref Unsafe.Add(ref destination, 4 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_3), Activate(sum0_1_3), ref Unsafe.Add(ref destination, 6 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_0, sum0_1_0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, sum0_1_1, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_2, sum0_1_2, ref Unsafe.Add(ref destination, 4 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_3, sum0_1_3, ref Unsafe.Add(ref destination, 6 * Lanes));
+                    ActivateStored(ref destination, plane, 1);
                     if (!direct)
                     {
                         int valid = outputWidth - block * BlockOutputs;
@@ -824,10 +865,11 @@ namespace TConvGen.Generated
                     bool direct = block < directBlocks;
                     ref float destination = ref direct ? ref Unsafe.Add(ref output, block * BlockOutputs) : ref scratch;
                     nint plane = direct ? outputPlane : BlockOutputs;
-                    TSimd.StoreInterleaved(Activate(sum0_0_0), Activate(sum0_1_0), ref Unsafe.Add(ref destination, 0));
-                    TSimd.StoreInterleaved(Activate(sum0_0_1), Activate(sum0_1_1), ref Unsafe.Add(ref destination, 2 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_2), Activate(sum0_1_2), ref Unsafe.Add(ref destination, 4 * Lanes));
-                    TSimd.StoreInterleaved(Activate(sum0_0_3), Activate(sum0_1_3), ref Unsafe.Add(ref destination, 6 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_0, sum0_1_0, ref Unsafe.Add(ref destination, 0));
+                    TSimd.StoreInterleaved(sum0_0_1, sum0_1_1, ref Unsafe.Add(ref destination, 2 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_2, sum0_1_2, ref Unsafe.Add(ref destination, 4 * Lanes));
+                    TSimd.StoreInterleaved(sum0_0_3, sum0_1_3, ref Unsafe.Add(ref destination, 6 * Lanes));
+                    ActivateStored(ref destination, plane, 1);
                     if (!direct)
                     {
                         int valid = outputWidth - block * BlockOutputs;
