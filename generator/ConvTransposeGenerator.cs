@@ -8,11 +8,12 @@ using TConvGen.Generator.Planning;
 
 namespace TConvGen.Generator;
 
-/// <summary>Emits a specialised kernel for every <c>[ConvTranspose]</c> method.</summary>
+/// <summary>Emits a specialised kernel for every <c>[ConvTranspose]</c> and <c>[ConvTranspose1d]</c> method.</summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ConvTransposeGenerator : IIncrementalGenerator
 {
     public const string AttributeName = "TConvGen.ConvTransposeAttribute";
+    public const string AttributeName1d = "TConvGen.ConvTranspose1dAttribute";
 
     /// <summary>Tracking names of the pipeline steps, for incremental-caching tests.</summary>
     public static class StepNames
@@ -24,9 +25,17 @@ public sealed class ConvTransposeGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var models = context.SyntaxProvider
-            .ForAttributeWithMetadataName(AttributeName, static (node, _) => node is MethodDeclarationSyntax, static (ctx, ct) => Parser.Parse(ctx, ct))
-            .WithTrackingName(StepNames.Models);
+        Register(context, context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeName, static (node, _) => node is MethodDeclarationSyntax, static (ctx, ct) => Parser.Parse(ctx, KernelApi.ConvTranspose2d, ct)));
+        Register(context, context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeName1d, static (node, _) => node is MethodDeclarationSyntax, static (ctx, ct) => Parser.Parse(ctx, KernelApi.ConvTranspose1d, ct)));
+    }
+
+    /// <summary>The same steps for both attributes (under the same tracking names): plan and emit each valid model, report
+    /// every model's diagnostics.</summary>
+    private static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<GenerationModel> parsed)
+    {
+        var models = parsed.WithTrackingName(StepNames.Models);
 
         var sources = models
             .Where(static model => model.Target is not null && model.Spec is not null)

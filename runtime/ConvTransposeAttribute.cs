@@ -63,4 +63,12 @@ public sealed class ConvTransposeAttribute : Attribute
 
     /// <summary>The output channels the kernel is specialised for; 0 (default) means any, decided at run time.</summary>
     public int OutChannels { get; set; }
+
+    /// <summary>The function applied to every output after the bias, fused into the generated kernel's stores;
+    /// <see cref="ConvTransposeActivation.None"/> (default) stores the convolution itself.</summary>
+    public ConvTransposeActivation Activation { get; set; }
+
+    /// <summary>LeakyReLU's negative slope (PyTorch's <c>negative_slope</c>), any finite number; default 0.01. Used only
+    /// when <see cref="Activation"/> is <see cref="ConvTransposeActivation.LeakyRelu"/>.</summary>
+    public float ActivationSlope { get; set; } = 0.01f;
 }

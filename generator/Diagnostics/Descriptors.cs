@@ -30,14 +30,15 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ChannelsInvalid = Error("TCG0007", "Channel count must be 0 or a positive multiple of Groups",
         "{0} is {1}, but it must be 0 (decided at run time) or a positive multiple of Groups ({2})");
 
+    /// <summary>The message's argument says it per API: a 1x1 input and its output for 2-D, a length for 1-D.</summary>
     public static readonly DiagnosticDescriptor EmptyOutputForSmallInputs = Warning("TCG0008", "Small inputs give an empty output",
-        "With this configuration a 1x1 input gives a {0}x{1} output; inputs must be at least {2}x{3} for the output to be >= 1 along both axes");
+        "With this configuration {0}");
 
     public static readonly DiagnosticDescriptor MethodNotStaticPartial = Error("TCG0009", "Method must be static partial",
         "Method '{0}' must be declared 'static partial' to receive a generated kernel");
 
-    public static readonly DiagnosticDescriptor WrongReturnType = Error("TCG0010", "Method must return ConvTranspose2d",
-        "Method '{0}' returns '{1}', but it must return 'TConvGen.ConvTranspose2d'");
+    public static readonly DiagnosticDescriptor WrongReturnType = Error("TCG0010", "Method must return the attribute's kernel type",
+        "Method '{0}' returns '{1}', but it must return '{2}'");
 
     public static readonly DiagnosticDescriptor HasParameters = Error("TCG0011", "Method must have no parameters",
         "Method '{0}' has {1} parameter(s), but it must have none");
@@ -46,16 +47,20 @@ internal static class Descriptors
         "Method '{0}' has {1} type parameter(s), but it must have none");
 
     public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error("TCG0013", "Containing type must be partial",
-        "Type '{0}' contains the [ConvTranspose] method '{1}' and must be declared 'partial'");
+        "Type '{0}' contains the [{2}] method '{1}' and must be declared 'partial'");
 
     public static readonly DiagnosticDescriptor FallbackToDynamic = new("TCG0014", "Configuration runs on the dynamic kernel",
         "'{0}' is not specialised and delegates to the dynamic kernel: {1}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true,
         helpLinkUri: HelpBase + "tcg0014");
 
+    public static readonly DiagnosticDescriptor UnknownActivation = Error("TCG0015", "Unknown activation", "{0}");
+
+    public static readonly DiagnosticDescriptor ActivationSlopeNotFinite = Error("TCG0016", "Activation slope must be finite", "{0}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         KernelTooSmall, StrideTooSmall, PaddingNegative, DilationTooSmall, OutputPaddingOutOfRange, GroupsTooSmall, ChannelsInvalid,
         EmptyOutputForSmallInputs, MethodNotStaticPartial, WrongReturnType, HasParameters, HasTypeParameters, ContainingTypeNotPartial,
-        FallbackToDynamic);
+        FallbackToDynamic, UnknownActivation, ActivationSlopeNotFinite);
 
     /// <summary>All descriptors, in ID order.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

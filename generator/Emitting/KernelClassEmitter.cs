@@ -1,4 +1,5 @@
 using System.Linq;
+using TConvGen.Generator.Model;
 using TConvGen.Generator.Planning;
 
 namespace TConvGen.Generator.Emitting;
@@ -6,7 +7,7 @@ namespace TConvGen.Generator.Emitting;
 /// <summary>Writes the file-local kernel class: constants, the cached instance, packing, and the tile driver.</summary>
 internal static class KernelClassEmitter
 {
-    public static void Write(IndentedWriter writer, string name, KernelPlan plan, string version)
+    public static void Write(IndentedWriter writer, string name, KernelPlan plan, KernelApi api, string version)
     {
         var spec = plan.Spec;
         writer.Line("// Phase-decomposed, fully unrolled kernel (Vector512, Vector256 or Vector128 bodies, picked at run time) for " + SourceEmitter.Describe(spec) + ".");
@@ -19,6 +20,11 @@ internal static class KernelClassEmitter
             writer.Line(Literals.Format("internal static readonly {0} Instance = {1}.IsSupported ? new {2}(CreateOptions()) : {3};",
                 Names.Kernel, Names.VectorOps, name, SourceEmitter.FallbackExpression(spec, "CreateOptions()")));
             writer.Line();
+            if (api == KernelApi.ConvTranspose1d)
+            {
+                LineEmitter.WriteMembers(writer, spec);
+                writer.Line();
+            }
             writer.Line(Literals.Format("private {0}({1} options) : base(options)", name, Names.Options));
             using (writer.Braces())
             {
@@ -117,6 +123,11 @@ internal static class KernelClassEmitter
                 writer.Line(Literals.Format("_bias = {0}.ExpandBias(bias, outChannels);", Names.Weights));
             }
             writer.Line();
+            if (ActivationEmitter.Applies(plan.Spec))
+            {
+                ActivationEmitter.WriteMembers(writer, plan.Spec);
+                writer.Line();
+            }
             TileEmitter.WriteRunTile(writer, plan, blocking);
             foreach (var phase in plan.RowPhases)
             {

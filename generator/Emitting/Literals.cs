@@ -7,5 +7,16 @@ internal static class Literals
 {
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A <c>float</c> literal that parses back to <paramref name="value"/>, e.g. <c>0.2f</c>.</summary>
+    public static string Float(float value) => FloatText(value) + "f";
+
+    /// <summary>The shortest text that parses back to <paramref name="value"/>, e.g. <c>0.2</c> (the round-trip format, checked,
+    /// since .NET Framework's is not always shortest-exact).</summary>
+    public static string FloatText(float value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return float.Parse(text, CultureInfo.InvariantCulture).Equals(value) ? text : value.ToString("G9", CultureInfo.InvariantCulture);
+    }
+
     public static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

@@ -46,10 +46,23 @@ internal static class Names
     public const string ReadOnlySpan = "ReadOnlySpan<float>";
     public const string Span = "Span<float>";
     public const string Optimized = "MethodImpl(MethodImplOptions.AggressiveOptimization)";
+    public const string Inlined = "MethodImpl(MethodImplOptions.AggressiveInlining)";
+    public const string ActivationEnum = "ConvTransposeActivation";
+    /// <summary>The prepared class's member that applies the activation to an accumulator.</summary>
+    public const string Activate = "Activate";
+    /// <summary>The prepared class's member that applies the activation to a block's stored outputs.</summary>
+    public const string ActivateStored = "ActivateStored";
     public const string GeneratedCode = "GeneratedCode";
+    public const string Kernel1d = "ConvTranspose1d";
+    public const string Options1d = "ConvTranspose1dOptions";
+    public const string Generated1d = "GeneratedConvTranspose1d";
+    /// <summary>The implementation's cached instances: the 2-D kernel, and for <c>[ConvTranspose1d]</c> the 1-D kernel wrapping it.</summary>
+    public const string Instance = "Instance";
+    public const string Instance1d = "Instance1d";
 
     // In the stub, which sits in the user's scope.
     public const string QualifiedKernel = "global::TConvGen.ConvTranspose2d";
+    public const string QualifiedKernel1d = "global::TConvGen.ConvTranspose1d";
     public const string QualifiedGeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
 
     /// <summary>The file-local class that implements a method, named after its containing types and the method, e.g.

@@ -44,7 +44,9 @@ internal static class RowBodyEmitter
                 }
                 if (active.Count > 0)
                     WriteReduction(writer, plan, phase, block, vectors);
-                WriteStores(writer, stride, vectors, block, (c, r, v) => active.Contains(r) ? Sum(c, r, v) : "bias" + Literals.Int(c));
+                // Every stored vector goes through the activation (before its store, or on the stored block); the scratch holds activated values.
+                WriteStores(writer, stride, vectors, block,
+                    (c, r, v) => ActivationEmitter.Stored(spec, active.Contains(r) ? Sum(c, r, v) : "bias" + Literals.Int(c)), ActivationEmitter.AfterStoresCall(spec, block));
             }
         }
     }
@@ -102,8 +104,9 @@ internal static class RowBodyEmitter
 
     /// <summary>Stride 1: contiguous stores; stride 2: the two phases interleaved into contiguous outputs; more: strided lanes.
     /// The first <c>directBlocks</c> blocks go straight to the output (the caller counts a partial last block among them when its
-    /// overrun lands where a later row overwrites it); any other to the scratch, then its valid part to the output.</summary>
-    private static void WriteStores(IndentedWriter writer, int stride, int vectors, int block, Func<int, int, int, string> value)
+    /// overrun lands where a later row overwrites it); any other to the scratch, then its valid part to the output. An
+    /// activation applied after the stores runs on the destination (output or scratch) before that copy.</summary>
+    private static void WriteStores(IndentedWriter writer, int stride, int vectors, int block, Func<int, int, int, string> value, string? afterStores)
     {
         writer.Line("bool direct = block < directBlocks;");
         writer.Line(Literals.Format("ref float destination = ref direct ? ref {0}.Add(ref output, block * BlockOutputs) : ref scratch;", Names.Unsafe));
@@ -132,6 +135,8 @@ internal static class RowBodyEmitter
                 }
             }
         }
+        if (afterStores is not null)
+            writer.Line(afterStores);
         writer.Line("if (!direct)");
         using (writer.Braces())
         {

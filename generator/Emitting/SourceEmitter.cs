@@ -23,9 +23,9 @@ internal static class SourceEmitter
             writer.Line();
             string implementation = Names.ImplementationClass(target);
             if (plan.FallbackReason is null)
-                KernelClassEmitter.Write(writer, implementation, plan, version);
+                KernelClassEmitter.Write(writer, implementation, plan, target.Api, version);
             else
-                WriteFallbackHolder(writer, implementation, plan, version);
+                WriteFallbackHolder(writer, implementation, plan, target.Api, version);
         }
         return writer.ToString();
     }
@@ -33,6 +33,7 @@ internal static class SourceEmitter
     /// <summary>The method in its namespace and containing types, as declared; the only code in the user's scope, so fully qualified.</summary>
     private static void WriteStub(IndentedWriter writer, MethodTarget target, ConvSpec spec, string version)
     {
+        bool line = target.Api == KernelApi.ConvTranspose1d;
         var scopes = new Stack<System.IDisposable>();
         if (target.Namespace.Length > 0)
             scopes.Push(writer.Block("namespace " + target.Namespace));
@@ -40,27 +41,43 @@ internal static class SourceEmitter
             scopes.Push(writer.Block("partial " + type.Keyword + " " + type.Name));
 
         writer.Line("/// <summary>");
-        writer.Line("/// A transposed convolution (PyTorch's <c>nn.ConvTranspose2d</c>) specialised by TConvGen for " + Describe(spec) + ".");
-        writer.Line("/// </summary>");
-        writer.Line("/// <remarks>");
-        writer.Line("/// Output size: <c>" + Formula("Hout", "Hin", spec.Height) + "</c> and <c>" + Formula("Wout", "Win", spec.Width) + "</c>.");
+        if (line)
+        {
+            writer.Line("/// A transposed convolution (PyTorch's <c>nn.ConvTranspose1d</c>) specialised by TConvGen for " + LineEmitter.Describe(spec) + ".");
+            writer.Line("/// </summary>");
+            writer.Line("/// <remarks>");
+            writer.Line("/// Output length: <c>" + Formula("Lout", "Lin", spec.Width) + "</c>.");
+        }
+        else
+        {
+            writer.Line("/// A transposed convolution (PyTorch's <c>nn.ConvTranspose2d</c>) specialised by TConvGen for " + Describe(spec) + ".");
+            writer.Line("/// </summary>");
+            writer.Line("/// <remarks>");
+            writer.Line("/// Output size: <c>" + Formula("Hout", "Hin", spec.Height) + "</c> and <c>" + Formula("Wout", "Win", spec.Width) + "</c>.");
+        }
         writer.Line("/// Every call returns the same instance.");
         writer.Line("/// </remarks>");
         writer.Line("/// <returns>The kernel for this configuration.</returns>");
         writer.Line(Literals.Format("[{0}(\"TConvGen\", \"{1}\")]", Names.QualifiedGeneratedCode, version));
-        writer.Line(Literals.Format("{0} {1} {2}() => {3}.Instance;", target.Modifiers, Names.QualifiedKernel, target.MethodName, Names.QualifiedImplementationClass(target)));
+        writer.Line(Literals.Format("{0} {1} {2}() => {3}.{4};", target.Modifiers, line ? Names.QualifiedKernel1d : Names.QualifiedKernel, target.MethodName,
+            Names.QualifiedImplementationClass(target), line ? Names.Instance1d : Names.Instance));
 
         while (scopes.Count > 0)
             scopes.Pop().Dispose();
     }
 
-    private static void WriteFallbackHolder(IndentedWriter writer, string name, KernelPlan plan, string version)
+    private static void WriteFallbackHolder(IndentedWriter writer, string name, KernelPlan plan, KernelApi api, string version)
     {
         writer.Line("// Not unrolled: " + plan.FallbackReason + ". The dynamic kernel runs this configuration.");
         writer.Line(Literals.Format("[{0}(\"TConvGen\", \"{1}\")]", Names.GeneratedCode, version));
         using (writer.Block("file static class " + name))
         {
             writer.Line(Literals.Format("internal static readonly {0} Instance = {1};", Names.Kernel, FallbackExpression(plan.Spec, OptionsExpression(plan.Spec))));
+            if (api == KernelApi.ConvTranspose1d)
+            {
+                writer.Line();
+                LineEmitter.WriteMembers(writer, plan.Spec);
+            }
         }
     }
 
@@ -71,15 +88,17 @@ internal static class SourceEmitter
     /// <summary>An expression creating options equal to the attribute's configuration, every axis value explicit.</summary>
     public static string OptionsExpression(ConvSpec spec) => Literals.Format(
         "new {0}({1}, {2}, {3}) {{ KernelWidth = {4}, StrideWidth = {5}, PaddingWidth = {6}, OutputPaddingHeight = {7}, OutputPaddingWidth = {8}, " +
-        "DilationHeight = {9}, DilationWidth = {10}, Groups = {11} }}",
+        "DilationHeight = {9}, DilationWidth = {10}, Groups = {11}{12} }}",
         Names.Options, spec.Height.Kernel, spec.Height.Stride, spec.Height.Padding, spec.Width.Kernel, spec.Width.Stride, spec.Width.Padding,
-        spec.Height.OutputPadding, spec.Width.OutputPadding, spec.Height.Dilation, spec.Width.Dilation, spec.Groups);
+        spec.Height.OutputPadding, spec.Width.OutputPadding, spec.Height.Dilation, spec.Width.Dilation, spec.Groups, ActivationEmitter.OptionsInitializers(spec));
 
-    /// <summary>e.g. <c>kernel (4, 4), stride (2, 2), padding (1, 1), output padding (0, 0), dilation (1, 1), groups 1, any channels</c>.</summary>
+    /// <summary>e.g. <c>kernel (4, 4), stride (2, 2), padding (1, 1), output padding (0, 0), dilation (1, 1), groups 1, any channels</c>,
+    /// then the activation if there is one, e.g. <c>, then LeakyReLU(negative_slope=0.2)</c>.</summary>
     public static string Describe(ConvSpec spec) => Literals.Format(
-        "kernel ({0}, {1}), stride ({2}, {3}), padding ({4}, {5}), output padding ({6}, {7}), dilation ({8}, {9}), groups {10}, {11}",
+        "kernel ({0}, {1}), stride ({2}, {3}), padding ({4}, {5}), output padding ({6}, {7}), dilation ({8}, {9}), groups {10}, {11}{12}",
         spec.Height.Kernel, spec.Width.Kernel, spec.Height.Stride, spec.Width.Stride, spec.Height.Padding, spec.Width.Padding,
-        spec.Height.OutputPadding, spec.Width.OutputPadding, spec.Height.Dilation, spec.Width.Dilation, spec.Groups, Channels(spec));
+        spec.Height.OutputPadding, spec.Width.OutputPadding, spec.Height.Dilation, spec.Width.Dilation, spec.Groups, Channels(spec),
+        ActivationEmitter.Applies(spec) ? ", then " + ActivationEmitter.Describe(spec) : "");
 
     /// <summary>PyTorch's formula with this axis's numbers, and its simplified form.</summary>
     public static string Formula(string output, string input, ConvAxis axis)
@@ -91,6 +110,7 @@ internal static class SourceEmitter
             output, input, axis.Stride, axis.Padding, axis.Dilation, axis.Kernel, axis.OutputPadding, simplified);
     }
 
-    private static string Channels(ConvSpec spec) =>
+    /// <summary>e.g. <c>any -> any channels</c>, <c>1 -> 1 channels</c>.</summary>
+    public static string Channels(ConvSpec spec) =>
         (spec.InChannels > 0 ? Literals.Int(spec.InChannels) : "any") + " -> " + (spec.OutChannels > 0 ? Literals.Int(spec.OutChannels) : "any") + " channels";
 }

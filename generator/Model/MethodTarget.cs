@@ -14,7 +14,9 @@ internal sealed record ContainingType(string Keyword, string Name)
 /// <param name="Types">The containing types, outermost first.</param>
 /// <param name="MethodName">The method's name.</param>
 /// <param name="Modifiers">The method's modifiers in source order, e.g. <c>public static partial</c>.</param>
-internal sealed record MethodTarget(string Namespace, EquatableArray<ContainingType> Types, string MethodName, string Modifiers)
+/// <param name="Api">What the method returns.</param>
+internal sealed record MethodTarget(string Namespace, EquatableArray<ContainingType> Types, string MethodName, string Modifiers,
+    KernelApi Api = KernelApi.ConvTranspose2d)
 {
     /// <summary>The stable hint name <c>{Namespace}.{Type}.{Method}.g.cs</c> (type parameters dropped).</summary>
     public string HintName

@@ -10,29 +10,36 @@ namespace TConvGen.Generator.Parsing;
 internal static class AttributeReader
 {
     /// <summary>The values by canonical name, or null when the compiler could not bind the attribute (it reports that itself).</summary>
-    public static Dictionary<string, int>? ReadValues(AttributeData attribute)
+    public static AttributeValues? ReadValues(AttributeData attribute)
     {
         if (attribute.AttributeConstructor is null)
             return null;
         var values = new Dictionary<string, int>();
+        float slope = ConvTranspose2dRules.DefaultActivationSlope;
         var parameters = attribute.AttributeConstructor.Parameters;
+        var arguments = new List<(string Name, TypedConstant Value)>();
         for (int i = 0; i < attribute.ConstructorArguments.Length && i < parameters.Length; i++)
-        {
-            if (!TryInt(attribute.ConstructorArguments[i], out int value))
-                return null;
-            var name = ArgumentNames.Canonical(parameters[i].Name);
-            if (name is not null)
-                values[name] = value;
-        }
+            arguments.Add((parameters[i].Name, attribute.ConstructorArguments[i]));
         foreach (var named in attribute.NamedArguments)
+            arguments.Add((named.Key, named.Value));
+        foreach (var (written, constant) in arguments)
         {
-            if (!TryInt(named.Value, out int value))
+            var name = ArgumentNames.Canonical(written);
+            if (name == ArgumentNames.ActivationSlope)
+            {
+                if (!TryFloat(constant, out slope))
+                    return null;
+            }
+            else if (!TryInt(constant, out int value))
+            {
                 return null;
-            var name = ArgumentNames.Canonical(named.Key);
-            if (name is not null)
+            }
+            else if (name is not null)
+            {
                 values[name] = value;
+            }
         }
-        return values;
+        return new AttributeValues(values, slope);
     }
 
     /// <summary>The location of every argument written in source, by canonical name, plus the whole attribute under "".</summary>
@@ -56,6 +63,16 @@ internal static class AttributeReader
         return locations;
     }
 
+    private static bool TryFloat(TypedConstant constant, out float value)
+    {
+        value = 0;
+        if (constant.Kind == TypedConstantKind.Error || constant.Value is not float number)
+            return false;
+        value = number;
+        return true;
+    }
+
+    /// <summary>An <c>int</c>, or an enum whose underlying type is <c>int</c> (its number).</summary>
     private static bool TryInt(TypedConstant constant, out int value)
     {
         value = 0;

@@ -27,6 +27,10 @@ public sealed class GeneratedKernelNonFiniteTests
         ["MoreLayers.Large"] = (MoreLayers.Large, 2, 2),
         ["GlobalLayers.Pixel"] = (GlobalLayers.Pixel, 2, 3),
         ["EdgeCaseLayers.Up2xOutputPadding"] = (EdgeCaseLayers.Up2xOutputPadding, 3, 2),
+        // Activations that keep non-finite values non-finite (Sigmoid, Tanh and ReLU6 may saturate them: GeneratedActivationTests).
+        ["ActivationLayers.Up2xLeaky"] = (ActivationLayers.Up2xLeaky, 3, 5),
+        ["ActivationLayers.Up2xRelu"] = (ActivationLayers.Up2xRelu, 4, 4),
+        ["ActivationLayers.SameSilu"] = (ActivationLayers.SameSilu, 2, 3),
     };
 
     private static readonly (int Height, int Width)[] Sizes = [(2, 3), (9, 40), (19, 70)];

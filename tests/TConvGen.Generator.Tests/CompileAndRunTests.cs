@@ -20,9 +20,17 @@ namespace TConvGen.Generator.Tests;
 /// </summary>
 public sealed class CompileAndRunTests
 {
-    private static readonly List<AttributeCase> Cases = Configurations.Snapshot.Concat(Configurations.RandomSweep(seed: 20261125, count: 36)).ToList();
+    private static readonly List<AttributeCase> Cases =
+        Configurations.Snapshot.Concat(Configurations.Activated).Concat(Configurations.RandomSweep(seed: 20261125, count: 36)).ToList();
 
     private static readonly Lazy<Type> s_layers = new(CompileLayers);
+
+    /// <summary>The compiled <c>Snapshots.Layers</c>, one method per case and per 1-D case (shared with
+    /// <see cref="ActivationCompileAndRunTests"/> and <see cref="LineCompileAndRunTests"/>).</summary>
+    internal static Type Layers => s_layers.Value;
+
+    /// <summary>The kernel a compiled case's method returns.</summary>
+    internal static ConvTranspose2d Kernel(string name) => (ConvTranspose2d)Layers.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
 
     public static TheoryData<string> CaseNames => new(Cases.Select(c => c.Name));
 
@@ -36,7 +44,7 @@ public sealed class CompileAndRunTests
         var kernel = (ConvTranspose2d)s_layers.Value.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
         Assert.Same(kernel, s_layers.Value.GetMethod(name)!.Invoke(null, null));
         string attribute = Cases.Single(c => c.Name == name).Attribute;
-        if (name != "Fallback" && GeneratedKernelVector.IsSupported)
+        if (!name.StartsWith("Fallback", StringComparison.Ordinal) && GeneratedKernelVector.IsSupported)
             Assert.Equal("Generated (" + GeneratedKernelVector.WidthFor(kernel.Options.StrideWidth) + ")", kernel.Algorithm);
         var o = kernel.Options;
         var random = new Random(name.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
@@ -134,7 +142,7 @@ public sealed class CompileAndRunTests
 
     private static Type CompileLayers()
     {
-        var (driver, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(Configurations.Source(Cases), CaptureBait.Source()));
+        var (driver, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(Configurations.Source(Cases.Concat(Configurations.Lines)), CaptureBait.Source()));
         Assert.Null(GeneratorHarness.Result(driver).Exception);
         // Random configurations may warn (TCG0008: tiny inputs give no output); none may be refused.
         Assert.DoesNotContain(diagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);

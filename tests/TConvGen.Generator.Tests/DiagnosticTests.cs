@@ -24,6 +24,11 @@ public sealed class DiagnosticTests
     [InlineData("TCG0008", "[ConvTranspose(1, 1, [|padding: 1|])]", "at least 3x3")]
     [InlineData("TCG0014", "[[|ConvTranspose(13, 1, 6)|]]", "unroll limit of 144")]
     [InlineData("TCG0014", "[[|ConvTranspose(3, 9)|]]", "horizontal stride 9")]
+    [InlineData("TCG0015", "[ConvTranspose(4, 2, 1, [|Activation = (ConvTransposeActivation)9|])]", "Activation must be one of None, Relu, LeakyRelu, Relu6, Sigmoid, Tanh or Silu (0 to 6), but got 9.")]
+    [InlineData("TCG0015", "[ConvTranspose(4, 2, 1, OutChannels = 2, [|Activation = (ConvTransposeActivation)(-1)|])]", "but got -1.")]
+    [InlineData("TCG0016", "[ConvTranspose(4, 2, 1, Activation = ConvTransposeActivation.LeakyRelu, [|ActivationSlope = float.NaN|])]", "ActivationSlope must be a finite number")]
+    [InlineData("TCG0016", "[ConvTranspose(4, 2, 1, [|ActivationSlope = float.PositiveInfinity|])]", "ActivationSlope must be a finite number")]
+    [InlineData("TCG0016", "[ConvTranspose(4, 2, 1, Activation = ConvTransposeActivation.LeakyRelu, [|ActivationSlope = -1f / 0f|])]", "ActivationSlope must be a finite number")]
     public void AttributeValues(string id, string attribute, string messagePart)
     {
         var (text, start, length) = MarkedSource.Parse(
@@ -31,7 +36,32 @@ public sealed class DiagnosticTests
         AssertSingle(text, id, start, length, messagePart);
     }
 
+    /// <summary>[ConvTranspose1d] gets the same rules, in the 1-D parameters' names, located on the argument.</summary>
     [Theory]
+    [InlineData("TCG0001", "[ConvTranspose1d([|0|], stride: 2)]", "Kernel is 0, but the kernel size must be >= 1")]
+    [InlineData("TCG0002", "[ConvTranspose1d(3, [|stride: -2|])]", "Stride is -2")]
+    [InlineData("TCG0003", "[ConvTranspose1d(3, 2, [|-1|])]", "Padding is -1")]
+    [InlineData("TCG0004", "[ConvTranspose1d(3, 2, [|Dilation = 0|])]", "Dilation is 0")]
+    [InlineData("TCG0005", "[ConvTranspose1d(16, 8, 4, [|OutputPadding = 8|])]", "OutputPadding is 8, but it must be in [0, 7] (smaller than max(stride=8, dilation=1))")]
+    [InlineData("TCG0006", "[ConvTranspose1d(3, 2, [|Groups = 0|])]", "Groups is 0")]
+    [InlineData("TCG0007", "[ConvTranspose1d(3, 2, Groups = 2, [|OutChannels = 3|])]", "OutChannels is 3")]
+    [InlineData("TCG0008", "[ConvTranspose1d(1, 1, [|padding: 1|])]", "an input of length 1 gives an output of length -1; inputs must be at least 3 long")]
+    [InlineData("TCG0014", "[[|ConvTranspose1d(3, 9)|]]", "horizontal stride 9")]
+    [InlineData("TCG0015", "[ConvTranspose1d(4, 2, 1, [|Activation = (ConvTransposeActivation)7|])]", "but got 7.")]
+    [InlineData("TCG0016", "[ConvTranspose1d(4, 2, 1, [|ActivationSlope = float.NaN|])]", "ActivationSlope must be a finite number")]
+    public void LineAttributeValues(string id, string attribute, string messagePart)
+    {
+        var (text, start, length) = MarkedSource.Parse(
+            "using TConvGen;\nnamespace N;\npublic static partial class C\n{\n    " + attribute + "\n    public static partial ConvTranspose1d M();\n}\n");
+        AssertSingle(text, id, start, length, messagePart);
+    }
+
+    [Theory]
+    [InlineData("TCG0009", "[ConvTranspose1d(3)] public partial ConvTranspose1d [|M|]();", "static partial")]
+    [InlineData("TCG0010", "[ConvTranspose1d(3)] public static partial [|ConvTranspose2d|] M();", "returns 'ConvTranspose2d', but it must return 'TConvGen.ConvTranspose1d'")]
+    [InlineData("TCG0010", "[ConvTranspose(3)] public static partial [|ConvTranspose1d|] M();", "returns 'ConvTranspose1d', but it must return 'TConvGen.ConvTranspose2d'")]
+    [InlineData("TCG0011", "[ConvTranspose1d(3)] public static partial ConvTranspose1d M[|(int length)|];", "1 parameter")]
+    [InlineData("TCG0012", "[ConvTranspose1d(3)] public static partial ConvTranspose1d M[|<T>|]();", "1 type parameter")]
     [InlineData("TCG0009", "[ConvTranspose(3)] public partial ConvTranspose2d [|M|]();", "static partial")]
     [InlineData("TCG0009", "[ConvTranspose(3)] public static ConvTranspose2d [|M|]() => null!;", "static partial")]
     [InlineData("TCG0010", "[ConvTranspose(3)] public static partial [|object|] M();", "returns 'object'")]
@@ -43,12 +73,37 @@ public sealed class DiagnosticTests
         AssertSingle(text, id, start, length, messagePart);
     }
 
+    /// <summary>The activation's diagnostics carry the runtime's own message (the linked rules), as its exception states it.</summary>
+    [Theory]
+    [InlineData("Activation = (ConvTransposeActivation)7", 7, 0.01f)]
+    [InlineData("ActivationSlope = float.NaN", 0, float.NaN)]
+    [InlineData("ActivationSlope = float.NegativeInfinity", 2, float.NegativeInfinity)]
+    public void ActivationMessagesAreTheRuntimes(string argument, int activation, float slope)
+    {
+        var (driver, _, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(
+            "using TConvGen;\nnamespace N;\npublic static partial class C\n{\n    [ConvTranspose(4, 2, 1, " + argument + ")]\n    public static partial ConvTranspose2d M();\n}\n"));
+        Assert.Null(GeneratorHarness.Result(driver).Exception);
+        var diagnostic = Assert.Single(diagnostics, d => d.Id.StartsWith("TCG", System.StringComparison.Ordinal));
+        var options = new ConvTranspose2dOptions(4, 2, 1) { ActivationSlope = slope };
+        options = options with { Activation = RuntimeEnum.Numbered(options.Activation, activation) };
+        var exception = Assert.ThrowsAny<System.ArgumentException>(options.Validate);
+        Assert.StartsWith(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), exception.Message, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ContainingTypeNotPartial()
     {
         var (text, start, length) = MarkedSource.Parse(
             "using TConvGen;\nnamespace N;\npublic partial class Outer\n{\n    public class [|Inner|]\n    {\n        [ConvTranspose(3)] public static partial ConvTranspose2d M();\n    }\n}\n");
-        AssertSingle(text, "TCG0013", start, length, "'Inner'");
+        AssertSingle(text, "TCG0013", start, length, "'Inner' contains the [ConvTranspose] method 'M'");
+    }
+
+    [Fact]
+    public void ContainingTypeOfALineMethodNotPartial()
+    {
+        var (text, start, length) = MarkedSource.Parse(
+            "using TConvGen;\nnamespace N;\npublic partial class Outer\n{\n    public class [|Inner|]\n    {\n        [ConvTranspose1d(3)] public static partial ConvTranspose1d M();\n    }\n}\n");
+        AssertSingle(text, "TCG0013", start, length, "'Inner' contains the [ConvTranspose1d] method 'M'");
     }
 
     [Fact]
@@ -60,7 +115,16 @@ public sealed class DiagnosticTests
             Assert.EndsWith("docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
             Assert.Contains("## " + descriptor.Id, docs);
         }
-        Assert.Equal(14, Descriptors.All.Count());
+        Assert.Equal(16, Descriptors.All.Count());
+    }
+
+    [Fact]
+    public void ValidLineMethodHasNoDiagnostics()
+    {
+        var (_, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compile(
+            "using TConvGen;\nnamespace N;\n/// <summary>C.</summary>\npublic static partial class C\n{\n    /// <summary>M.</summary>\n    [ConvTranspose1d(16, 8, 4, Activation = ConvTransposeActivation.LeakyRelu, ActivationSlope = 0.1f)] public static partial ConvTranspose1d M();\n}\n"));
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics());
     }
 
     [Fact]

@@ -17,6 +17,11 @@ public sealed class GeneratorSnapshotTests
     [Fact] public void Asymmetric() => Verify(nameof(Asymmetric));
     [Fact] public void KernelSmallerThanStride() => Verify(nameof(KernelSmallerThanStride));
     [Fact] public void Fallback() => Verify(nameof(Fallback));
+    [Fact] public void K4S2P1LeakyRelu() => Verify(nameof(K4S2P1LeakyRelu));
+    [Fact] public void K3S2P1Op1SingleChannelTanh() => Verify(nameof(K3S2P1Op1SingleChannelTanh));
+    [Fact] public void Line1dK16S8P4() => Verify(nameof(Line1dK16S8P4));
+    [Fact] public void Line1dK4S2P1Fixed() => Verify(nameof(Line1dK4S2P1Fixed));
+    [Fact] public void Line1dFallback() => Verify(nameof(Line1dFallback));
 
     /// <summary>Nested types, a block-scoped namespace and a non-public method are repeated as declared.</summary>
     [Fact]
@@ -45,7 +50,7 @@ public sealed class GeneratorSnapshotTests
 
     private static void Verify(string name)
     {
-        var item = Configurations.Snapshot.Single(c => c.Name == name);
+        var item = Configurations.Snapshot.Concat(Configurations.Lines).Single(c => c.Name == name);
         var (driver, _, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Configurations.Source(new[] { item })));
         SnapshotAssert.Matches(GeneratorHarness.Result(driver), nameof(GeneratorSnapshotTests), name);
     }

@@ -26,6 +26,12 @@ public sealed class IncrementalCachingTests
 
             [ConvTranspose(3, stride: 2, padding: -1)]
             public static partial ConvTranspose2d Invalid();
+
+            [ConvTranspose1d(16, stride: 8, padding: 4)]
+            public static partial ConvTranspose1d Line();
+
+            [ConvTranspose1d(4, stride: 0)]
+            public static partial ConvTranspose1d InvalidLine();
         }
         """;
 
@@ -63,11 +69,48 @@ public sealed class IncrementalCachingTests
         (driver, _, _) = GeneratorHarness.Run(edited, driver);
 
         var sources = GeneratorHarness.Result(driver).TrackedSteps[ConvTransposeGenerator.StepNames.Sources].SelectMany(run => run.Outputs).ToList();
-        Assert.Equal(2, sources.Count);
+        Assert.Equal(3, sources.Count);
         Assert.Single(sources, output => output.Reason == IncrementalStepRunReason.Modified);
-        Assert.Single(sources, output => output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        Assert.Equal(2, sources.Count(output => output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
         Assert.Contains("padding (0, 0)", HintText(driver, "N.Layers.A.g.cs"));
         Assert.Equal(before, HintText(driver, "N.Layers.B.g.cs"));
+    }
+
+    [Theory]
+    [InlineData("Activation = ConvTransposeActivation.Relu", "default(Relu)")]
+    [InlineData("Activation = ConvTransposeActivation.LeakyRelu, ActivationSlope = 0.25f", "new LeakyRelu(0.25f)")]
+    public void EditingTheActivationRegeneratesOnlyThatFile(string arguments, string applied)
+    {
+        var compilation = GeneratorHarness.Compile(Layers);
+        var (driver, _, _) = GeneratorHarness.Run(compilation);
+        string before = HintText(driver, "N.Layers.B.g.cs");
+        Assert.DoesNotContain("Activate(", HintText(driver, "N.Layers.A.g.cs"));
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText(Layers.Replace("[ConvTranspose(4, stride: 2, padding: 1)]", "[ConvTranspose(4, stride: 2, padding: 1, " + arguments + ")]"),
+                GeneratorHarness.ParseOptions, path: "Source0.cs"));
+        (driver, _, _) = GeneratorHarness.Run(edited, driver);
+
+        var sources = GeneratorHarness.Result(driver).TrackedSteps[ConvTransposeGenerator.StepNames.Sources].SelectMany(run => run.Outputs).ToList();
+        Assert.Single(sources, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(applied + ".Apply<TSimd, TVector>(x)", HintText(driver, "N.Layers.A.g.cs"));
+        Assert.Equal(before, HintText(driver, "N.Layers.B.g.cs"));
+    }
+
+    [Fact]
+    public void EditingALineAttributeRegeneratesOnlyThatFile()
+    {
+        var compilation = GeneratorHarness.Compile(Layers);
+        var (driver, _, _) = GeneratorHarness.Run(compilation);
+        string before = HintText(driver, "N.Layers.A.g.cs");
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText(Layers.Replace("[ConvTranspose1d(16, stride: 8, padding: 4)]", "[ConvTranspose1d(4, stride: 2, padding: 1)]"),
+                GeneratorHarness.ParseOptions, path: "Source0.cs"));
+        (driver, _, _) = GeneratorHarness.Run(edited, driver);
+
+        var sources = GeneratorHarness.Result(driver).TrackedSteps[ConvTransposeGenerator.StepNames.Sources].SelectMany(run => run.Outputs).ToList();
+        Assert.Single(sources, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("new ConvTranspose1dOptions(4, 2, 1)", HintText(driver, "N.Layers.Line.g.cs"));
+        Assert.Equal(before, HintText(driver, "N.Layers.A.g.cs"));
     }
 
     [Fact]

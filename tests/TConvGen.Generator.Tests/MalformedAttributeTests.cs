@@ -7,7 +7,7 @@ namespace TConvGen.Generator.Tests;
 /// <summary>Whatever the user is in the middle of typing, the generator reports diagnostics or nothing, never an exception.</summary>
 public sealed class MalformedAttributeTests
 {
-    private const string Attribute = "[ConvTranspose(3, stride: 2, padding: 1, OutputPadding = 1, Groups = 2, KernelWidth = 5, InChannels = 4)]";
+    private const string Attribute = "[ConvTranspose(3, stride: 2, padding: 1, OutputPadding = 1, Groups = 2, KernelWidth = 5, InChannels = 4, Activation = ConvTransposeActivation.LeakyRelu, ActivationSlope = -0.5f)]";
 
     [Fact]
     public void AttributeCutAtEveryPositionNeverCrashesTheGenerator()
@@ -32,6 +32,16 @@ public sealed class MalformedAttributeTests
     [InlineData("[ConvTranspose(3, 2, 1, 0)]")]
     [InlineData("[ConvTranspose(3, padding: 1, kernel: 2)]")]
     [InlineData("[ConvTranspose(3)][ConvTranspose(4)]")]
+    [InlineData("[ConvTranspose(3, Activation = 2)]")]
+    [InlineData("[ConvTranspose(3, Activation = ConvTransposeActivation.Unknown)]")]
+    [InlineData("[ConvTranspose(3, ActivationSlope = \"0.2\")]")]
+    [InlineData("[ConvTranspose(3, ActivationSlope = 0.2)]")]
+    [InlineData("[ConvTranspose(3, ActivationSlope = x)]")]
+    [InlineData("[ConvTranspose1d]")]
+    [InlineData("[ConvTranspose1d(3, KernelWidth = 2)]")]
+    [InlineData("[ConvTranspose1d(3, 2, 1, 0)]")]
+    [InlineData("[ConvTranspose1d(3)][ConvTranspose(3)]")]
+    [InlineData("[ConvTranspose1d(int.MaxValue, int.MaxValue, int.MaxValue)]")]
     public void NonConstantMissingOrDuplicateArguments(string attribute)
     {
         AssertNoCrash("using TConvGen;\nnamespace N;\npublic static partial class C\n{\n    " + attribute + "\n    public static partial ConvTranspose2d M();\n}\n", 0);

@@ -6,8 +6,8 @@ namespace TConvGen.Generator.Tests.Infrastructure;
 /// <summary>
 /// A user source declaring types named as the generated implementation's names, in the user's namespace (where the stub
 /// goes), in the global namespace, and in a namespace every file imports (<c>global using</c>). Were any to capture a name
-/// the generated code means as TConvGen's or the BCL's, the compilation would fail. <c>ConvTranspose2d</c> and the
-/// attribute are left out: the user's own code names them.
+/// the generated code means as TConvGen's or the BCL's, the compilation would fail. <c>ConvTranspose2d</c>,
+/// <c>ConvTranspose1d</c>, <c>ConvTransposeActivation</c> and the attributes are left out: the user's own code names them.
 /// </summary>
 internal static class CaptureBait
 {
@@ -18,7 +18,8 @@ internal static class CaptureBait
         "MethodImplAttribute", "MethodImplOptions", "GeneratedCodeAttribute", "ConvTranspose2dOptions", "ConvTranspose2dProblem",
         "ConvTranspose2dTile", "PreparedConvTranspose2d", "TiledPreparedConvTranspose2d", "GeneratedKernelBand", "GeneratedKernelDispatch",
         "GeneratedKernelFallback", "GeneratedKernelChannels", "GeneratedKernelWeights", "GeneratedKernelVector", "IGeneratedKernelSimd<T>",
-        "GeneratedKernelSimd128", "GeneratedKernelSimd256", "GeneratedKernelSimd512",
+        "GeneratedKernelSimd128", "GeneratedKernelSimd256", "GeneratedKernelSimd512", "Identity", "Relu", "LeakyRelu", "Relu6", "Sigmoid", "Tanh", "Silu",
+        "ConvTranspose1dOptions", "GeneratedConvTranspose1d",
     };
 
     /// <summary>The namespaces that hold them: the user's, the global one (empty), and one imported everywhere.</summary>
