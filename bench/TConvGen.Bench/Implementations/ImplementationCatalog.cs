@@ -12,6 +12,7 @@ internal static class ImplementationCatalog
     [
         ("Generated", () => new KernelImplementation("Generated", GeneratedKernels.For)),
         ("Dynamic", () => new KernelImplementation("Dynamic", shape => ConvTranspose2d.Create(shape.Options))),
+        ("Generated 1-D", () => new Kernel1dImplementation("Generated 1-D", GeneratedKernels.LineFor)),
         ("Dynamic 1-D", () => new Kernel1dImplementation("Dynamic 1-D", shape => ConvTranspose1d.Create(shape.AsConvTranspose1d!))),
         ("GemmCol2Im", () => new KernelImplementation("GemmCol2Im", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.GemmCol2Im))),
         // Opt-in columns (--impls): each of Auto's candidates on its own, the figures behind its choice.
@@ -24,9 +25,9 @@ internal static class ImplementationCatalog
         (LibTorchImplementation.DisplayName, () => new LibTorchImplementation()),
     ];
 
-    /// <summary>What a run without <c>--impls</c> compares: the set (generated, dynamic, the dynamic ConvTranspose1d on the
-    /// 1-D layers, GEMM + col2im, naive, the two peers).</summary>
-    public static IReadOnlyList<string> Default { get; } = ["Generated", "Dynamic", "Dynamic 1-D", "GemmCol2Im", NaiveImplementation.DisplayName, "ONNX Runtime", LibTorchImplementation.DisplayName];
+    /// <summary>What a run without <c>--impls</c> compares: the set (generated, dynamic, the generated and dynamic
+    /// ConvTranspose1d on the 1-D layers, GEMM + col2im, naive, the two peers).</summary>
+    public static IReadOnlyList<string> Default { get; } = ["Generated", "Dynamic", "Generated 1-D", "Dynamic 1-D", "GemmCol2Im", NaiveImplementation.DisplayName, "ONNX Runtime", LibTorchImplementation.DisplayName];
 
     /// <summary>Whether implementation <paramref name="name"/> computes <paramref name="shape"/> (<see cref="ConvImplementation.Supports"/>).</summary>
     public static bool Supports(string name, BenchShape shape)

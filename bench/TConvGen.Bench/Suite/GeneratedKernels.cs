@@ -58,12 +58,59 @@ internal static partial class GeneratedKernels
     [ConvTranspose(1, stride: 1, padding: 0, KernelWidth = 4, StrideWidth = 2, PaddingWidth = 1, InChannels = 64, OutChannels = 32)]
     private static partial ConvTranspose2d Hifi4();
 
+    // The layers with a fused activation.
+    [ConvTranspose(4, stride: 2, padding: 1, InChannels = 512, OutChannels = 256, Activation = ConvTransposeActivation.Relu)]
+    private static partial ConvTranspose2d DRelu();
+
+    [ConvTranspose(4, stride: 2, padding: 1, InChannels = 128, OutChannels = 64, Activation = ConvTransposeActivation.Relu)]
+    private static partial ConvTranspose2d ERelu();
+
+    [ConvTranspose(2, stride: 2, padding: 0, InChannels = 128, OutChannels = 64, Activation = ConvTransposeActivation.Relu)]
+    private static partial ConvTranspose2d GRelu();
+
+    [ConvTranspose(3, stride: 1, padding: 1, InChannels = 64, OutChannels = 64, Activation = ConvTransposeActivation.Relu)]
+    private static partial ConvTranspose2d HRelu();
+
+    [ConvTranspose(4, stride: 2, padding: 1, InChannels = 128, OutChannels = 64, Activation = ConvTransposeActivation.Silu)]
+    private static partial ConvTranspose2d ESilu();
+
+    [ConvTranspose(4, stride: 2, padding: 1, InChannels = 64, OutChannels = 3, Activation = ConvTransposeActivation.Tanh)]
+    private static partial ConvTranspose2d FTanh();
+
+    // HiFi-GAN V1's upsampling through the 1-D API ([ConvTranspose1d]), for the "Generated 1-D" column.
+    [ConvTranspose1d(16, stride: 8, padding: 4, InChannels = 512, OutChannels = 256)]
+    private static partial ConvTranspose1d Hifi1Line();
+
+    [ConvTranspose1d(16, stride: 8, padding: 4, InChannels = 256, OutChannels = 128)]
+    private static partial ConvTranspose1d Hifi2Line();
+
+    [ConvTranspose1d(4, stride: 2, padding: 1, InChannels = 128, OutChannels = 64)]
+    private static partial ConvTranspose1d Hifi3Line();
+
+    [ConvTranspose1d(4, stride: 2, padding: 1, InChannels = 64, OutChannels = 32)]
+    private static partial ConvTranspose1d Hifi4Line();
+
+    private static readonly Dictionary<string, Func<ConvTranspose1d>> LineByShape = new()
+    {
+        ["hifi1"] = Hifi1Line, ["hifi2"] = Hifi2Line, ["hifi3"] = Hifi3Line, ["hifi4"] = Hifi4Line,
+    };
+
     private static readonly Dictionary<string, Func<ConvTranspose2d>> ByShape = new()
     {
         ["a"] = A, ["b"] = B, ["c"] = C, ["c'"] = CDepthwise, ["d"] = D, ["e"] = E, ["f"] = F, ["g"] = G, ["h"] = H,
         ["i"] = E, ["j"] = J, ["fsrcnn"] = Fsrcnn, ["fcn32"] = Fcn32, ["dcgan0"] = Dcgan0,
         ["hifi1"] = Hifi1, ["hifi2"] = Hifi2, ["hifi3"] = Hifi3, ["hifi4"] = Hifi4,
+        ["d+relu"] = DRelu, ["e+relu"] = ERelu, ["g+relu"] = GRelu, ["h+relu"] = HRelu, ["e+silu"] = ESilu, ["f+tanh"] = FTanh,
     };
+
+    /// <summary>The generated ConvTranspose1d declared for the 1-D layer <paramref name="shape"/>; its options must be the shape's.</summary>
+    public static ConvTranspose1d LineFor(BenchShape shape)
+    {
+        var kernel = LineByShape[shape.Id]();
+        if (kernel.Options != shape.AsConvTranspose1d)
+            throw new InvalidOperationException($"The generated 1-D kernel for {shape.Id} is {kernel.Options}, but the shape needs {shape.AsConvTranspose1d}.");
+        return kernel;
+    }
 
     /// <summary>The generated kernel declared for <paramref name="shape"/>; its options must be the shape's.</summary>
     public static ConvTranspose2d For(BenchShape shape)
