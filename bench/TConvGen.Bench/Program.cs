@@ -84,6 +84,8 @@ internal static class Program
         section.AppendLine();
 
         section.Append(ResultTable.Render(results, peaks.WidestGFlops));
+        section.AppendLine();
+        section.Append(ActivationCost.Measure(options.Shapes, implementations));
         ResultChart.Save(results, Path.Combine(resultsFolder, chartName + ".png"), peaks.WidestGFlops, options.ChildWidth?.Title);
         return section.ToString();
     }

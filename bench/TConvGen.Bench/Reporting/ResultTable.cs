@@ -41,7 +41,6 @@ internal static class ResultTable
         text.AppendLine("Cells: median time · GFLOP/s (2·N·Cin·Cout/groups·kH·kW·Hin·Win / time) and its share of the measured one-core peak " +
             "times the threads · speed relative to the faster correct peer on the row (>1 is faster)" +
             (generatedVsDynamic ? "; generated vs dynamic: the dynamic kernel's time over the generated kernel's (>1: generated is faster)." : "."));
-        text.Append(ActivationCost(results));
         var wrong = results.Where(r => r.Wrong is not null).DistinctBy(r => (r.Implementation, r.Shape.Id)).ToList();
         if (wrong.Count > 0)
         {
@@ -51,33 +50,6 @@ internal static class ResultTable
             text.AppendLine();
             foreach (var result in wrong)
                 text.AppendLine(CultureInfo.InvariantCulture, $"- {result.Implementation} on {result.Shape.Id} ({result.Shape.Description}): {result.Wrong}");
-        }
-        return text.ToString();
-    }
-
-    /// <summary>What a fused activation costs: for each shape with one and every TConvGen implementation, its time over the
-    /// same implementation's time on the plain shape, at each thread count (empty when the run has no such pair).</summary>
-    private static string ActivationCost(IReadOnlyList<BenchResult> results)
-    {
-        var pairs = results.Where(r => !r.IsPeer && r.Shape.PlainId is not null && r.MedianNanoseconds is not null)
-            .Select(r => (Activated: r, Plain: results.FirstOrDefault(p => p.Shape.Id == r.Shape.PlainId && p.Implementation == r.Implementation
-                && p.Threads == r.Threads && p.MedianNanoseconds is not null)))
-            .Where(p => p.Plain is not null).ToList();
-        if (pairs.Count == 0)
-            return "";
-        var text = new StringBuilder();
-        text.AppendLine();
-        text.AppendLine("### Fused activation cost");
-        text.AppendLine();
-        text.AppendLine("Time with the activation over the time of the same implementation on the plain shape, same run (1.03 = 3% more):");
-        text.AppendLine();
-        text.AppendLine("| shape | implementation | " + string.Join(" | ", pairs.Select(p => p.Activated.Threads).Distinct().Order().Select(t => $"{t} thread{(t == 1 ? "" : "s")}")) + " |");
-        text.AppendLine("|---|---|" + string.Concat(pairs.Select(p => p.Activated.Threads).Distinct().Select(_ => "---:|")));
-        foreach (var group in pairs.GroupBy(p => (p.Activated.Shape.Id, p.Activated.Implementation)))
-        {
-            var cells = pairs.Select(p => p.Activated.Threads).Distinct().Order().Select(t => group.FirstOrDefault(p => p.Activated.Threads == t) is { Plain: { } plain } pair
-                ? (pair.Activated.MedianNanoseconds!.Value / plain.MedianNanoseconds!.Value).ToString("0.000", CultureInfo.InvariantCulture) : "–");
-            text.AppendLine($"| {group.Key.Id} | {group.Key.Implementation} | " + string.Join(" | ", cells) + " |");
         }
         return text.ToString();
     }
