@@ -85,7 +85,7 @@ internal static class Program
 
         section.Append(ResultTable.Render(results, peaks.WidestGFlops));
         section.AppendLine();
-        section.Append(ActivationCost.Measure(options.Shapes, implementations));
+        section.Append(PairedCosts.Measure(options.Shapes, implementations));
         ResultChart.Save(results, Path.Combine(resultsFolder, chartName + ".png"), peaks.WidestGFlops, options.ChildWidth?.Title);
         return section.ToString();
     }
