@@ -43,6 +43,15 @@ static IEnumerable<SweepCase> EdgeCases(Random random)
     yield return SweepCase.Create("U-Net up-convolution (OneTap)", new ConvTranspose2dOptions(2, stride: 2) { OutputPadding = 1, Padding = 0 }, new(1, 4, 3, 40, 40), true, random);
     yield return SweepCase.Create("narrow wide-channel rows (GemmCol2Im)", new ConvTranspose2dOptions(3, stride: 1, padding: 1), new(1, 40, 40, 3, 3), true, random);
     yield return SweepCase.Create("depthwise", new ConvTranspose2dOptions(3, stride: 2, padding: 1) { Groups = 6 }, new(2, 6, 6, 9, 10), true, random);
+    // Every activation through every kernel: in the stores, after a block's stores (the Exp ones), and in the tile pass.
+    foreach (var activation in Enum.GetValues<ConvTransposeActivation>())
+    {
+        if (activation == ConvTransposeActivation.None)
+            continue;
+        yield return SweepCase.Create($"{activation} k4s2p1", new ConvTranspose2dOptions(4, stride: 2, padding: 1) { Activation = activation, ActivationSlope = 0.2f }, new(1, 24, 20, 11, 13), true, random);
+        yield return SweepCase.Create($"{activation} k3s1p1", new ConvTranspose2dOptions(3, stride: 1, padding: 1) { Activation = activation, ActivationSlope = -0.5f }, new(1, 32, 32, 9, 14), true, random);
+        yield return SweepCase.Create($"{activation} 1x1 input", new ConvTranspose2dOptions(4) { Activation = activation }, new(1, 40, 33, 1, 1), true, random);
+    }
 }
 
 // A shape for a generated kernel: its groups divide the channels; widths from shorter than a block to several blocks.

@@ -5,7 +5,9 @@ namespace TConvGen.Sweep;
 
 /// <summary>Runs kernels on a case and compares them with the reference by the tests' criterion (<see cref="OutputDifference"/>:
 /// every element within 1e-5 of the largest expected magnitude, a NaN fails), with nothing written past the output
-/// (<see cref="GuardedOutput"/>). Counts and prints the results.</summary>
+/// (<see cref="GuardedOutput"/>). An activated case is measured against its convolution's magnitude
+/// (<see cref="OutputDifference.ActivatedMagnitude"/>: the activation squashes the values, not the convolution's rounding).
+/// Counts and prints the results.</summary>
 internal sealed class SweepChecker
 {
     public int Passed { get; private set; }
@@ -37,7 +39,7 @@ internal sealed class SweepChecker
 
     private void Record(string what, SweepCase c, float[] expected, float[] buffer)
     {
-        var difference = OutputDifference.Between(expected, buffer.AsSpan(0, expected.Length));
+        var difference = OutputDifference.Between(expected, buffer.AsSpan(0, expected.Length), Magnitude(c, expected));
         int touched = GuardedOutput.TouchedAt(buffer, expected.Length);
         string? problem = !difference.IsClose ? difference.Describe("reference")
             : touched >= 0 ? $"wrote past the output, at index {touched} of {expected.Length}"
@@ -51,10 +53,29 @@ internal sealed class SweepChecker
         Console.WriteLine($"FAILED {what}: {problem} for {c}");
     }
 
-    private static float[] Expected(SweepCase c)
+    private static float[] Expected(SweepCase c) => Expected(c.Options, c);
+
+    private static float[] Expected(ConvTranspose2dOptions options, SweepCase c)
     {
-        var expected = new float[ConvTranspose2dProblem.Create(c.Options, c.Shape).OutputLength];
-        ConvTranspose2d.Create(c.Options, ConvTranspose2dAlgorithm.Reference).Run(c.Input, c.Weight, c.Bias, expected, c.Shape, 1);
+        var expected = new float[ConvTranspose2dProblem.Create(options, c.Shape).OutputLength];
+        ConvTranspose2d.Create(options, ConvTranspose2dAlgorithm.Reference).Run(c.Input, c.Weight, c.Bias, expected, c.Shape, 1);
         return expected;
+    }
+
+    /// <summary>The expected output's magnitude, or for an activated case its convolution's through the activation's largest
+    /// slope (1, but 1/4 for sigmoid, 1.1 for SiLU and |slope| for a steeper LeakyReLU).</summary>
+    private static double Magnitude(SweepCase c, float[] expected)
+    {
+        var o = c.Options;
+        if (o.Activation == ConvTransposeActivation.None)
+            return OutputDifference.MagnitudeOf(expected);
+        double lipschitz = o.Activation switch
+        {
+            ConvTransposeActivation.Sigmoid => 0.25,
+            ConvTransposeActivation.Silu => 1.1,
+            ConvTransposeActivation.LeakyRelu => Math.Max(1.0, Math.Abs((double)o.ActivationSlope)),
+            _ => 1.0,
+        };
+        return OutputDifference.ActivatedMagnitude(Expected(o with { Activation = ConvTransposeActivation.None }, c), expected, lipschitz);
     }
 }
