@@ -127,7 +127,7 @@ public sealed class BatchNormParityTests(ITestOutputHelper output)
             normalised[i] = (float)y;
             activated[i] = (float)Activate(activation, slope, y);
         }
-        double magnitude = OutputDifference.ActivatedMagnitude(normalised, activated, ParityAssert.Lipschitz(activation, slope));
+        double magnitude = OutputDifference.ActivatedMagnitude(normalised, activated, ActivationLipschitz.Of(activation, slope));
         return (activated, magnitude);
     }
 

@@ -62,7 +62,7 @@ public sealed class ConvTranspose1dParityTests(ITestOutputHelper output)
         if (c.Options.Activation != ConvTransposeActivation.None)
         {
             var (convolution, _, _) = (c with { Options = c.Options with { Activation = ConvTransposeActivation.None } }).RunTConvGen(ConvTranspose2dAlgorithm.Reference);
-            magnitude = OutputDifference.ActivatedMagnitude(convolution, reference, ParityAssert.Lipschitz(c.Options.Activation, c.Options.ActivationSlope));
+            magnitude = OutputDifference.ActivatedMagnitude(convolution, reference, ActivationLipschitz.Of(c.Options.Activation, c.Options.ActivationSlope));
         }
         var hearing = new Hearing(c.ToString(), reference, shape, new PeerReport(output), magnitude);
         foreach (var peer in peers)

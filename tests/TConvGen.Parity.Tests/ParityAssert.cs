@@ -18,7 +18,7 @@ internal static class ParityAssert
         if (c.Options.Activation != ConvTransposeActivation.None)
         {
             var (convolution, _, _) = (c with { Options = c.Options with { Activation = ConvTransposeActivation.None } }).RunTConvGen(ConvTranspose2dAlgorithm.Reference);
-            magnitude = OutputDifference.ActivatedMagnitude(convolution, reference, Lipschitz(c.Options.Activation, c.Options.ActivationSlope));
+            magnitude = OutputDifference.ActivatedMagnitude(convolution, reference, ActivationLipschitz.Of(c.Options.Activation, c.Options.ActivationSlope));
         }
         var hearing = new Hearing(c.ToString(), reference, shape, new PeerReport(output), magnitude);
         hearing.Hear(peer(c));
@@ -29,13 +29,4 @@ internal static class ParityAssert
             hearing.Judge($"{algorithm}.Prepare+Run", prepared, algorithmShape);
         }
     }
-
-    /// <summary>How much the activation may stretch an error: the largest slope of its function.</summary>
-    public static double Lipschitz(ConvTransposeActivation activation, float slope) => activation switch
-    {
-        ConvTransposeActivation.Sigmoid => 0.25,
-        ConvTransposeActivation.Silu => 1.1,
-        ConvTransposeActivation.LeakyRelu => Math.Max(1.0, Math.Abs((double)slope)),
-        _ => 1.0,
-    };
 }

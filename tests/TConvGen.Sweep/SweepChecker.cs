@@ -63,19 +63,12 @@ internal sealed class SweepChecker
     }
 
     /// <summary>The expected output's magnitude, or for an activated case its convolution's through the activation's largest
-    /// slope (1, but 1/4 for sigmoid, 1.1 for SiLU and |slope| for a steeper LeakyReLU).</summary>
+    /// slope (<see cref="ActivationLipschitz"/>).</summary>
     private static double Magnitude(SweepCase c, float[] expected)
     {
         var o = c.Options;
         if (o.Activation == ConvTransposeActivation.None)
             return OutputDifference.MagnitudeOf(expected);
-        double lipschitz = o.Activation switch
-        {
-            ConvTransposeActivation.Sigmoid => 0.25,
-            ConvTransposeActivation.Silu => 1.1,
-            ConvTransposeActivation.LeakyRelu => Math.Max(1.0, Math.Abs((double)o.ActivationSlope)),
-            _ => 1.0,
-        };
-        return OutputDifference.ActivatedMagnitude(Expected(o with { Activation = ConvTransposeActivation.None }, c), expected, lipschitz);
+        return OutputDifference.ActivatedMagnitude(Expected(o with { Activation = ConvTransposeActivation.None }, c), expected, ActivationLipschitz.Of(o.Activation, o.ActivationSlope));
     }
 }
