@@ -20,6 +20,7 @@ internal static class ImplementationCatalog
         ("ChannelVectorized", () => new KernelImplementation("ChannelVectorized", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.ChannelVectorized))),
         ("PatchScatter", () => new KernelImplementation("PatchScatter", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.PatchScatter))),
         ("OneTap", () => new KernelImplementation("OneTap", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.OneTap))),
+        ("Winograd", () => new KernelImplementation("Winograd", shape => ConvTranspose2d.Create(shape.Options, ConvTranspose2dAlgorithm.Winograd))),
         (NaiveImplementation.DisplayName, () => new NaiveImplementation()),
         ("ONNX Runtime", () => new OnnxRuntimeImplementation()),
         (LibTorchImplementation.DisplayName, () => new LibTorchImplementation()),

@@ -27,6 +27,9 @@ internal static partial class GeneratedKernels
     [ConvTranspose(4, stride: 2, padding: 1, InChannels = 64, OutChannels = 3)]
     private static partial ConvTranspose2d F();
 
+    [ConvTranspose(4, stride: 2, padding: 1, InChannels = 256, OutChannels = 256)]
+    private static partial ConvTranspose2d XPose();
+
     [ConvTranspose(2, stride: 2, padding: 0, InChannels = 128, OutChannels = 64)]
     private static partial ConvTranspose2d G();
 
@@ -98,7 +101,7 @@ internal static partial class GeneratedKernels
     private static readonly Dictionary<string, Func<ConvTranspose2d>> ByShape = new()
     {
         ["a"] = A, ["b"] = B, ["c"] = C, ["c'"] = CDepthwise, ["d"] = D, ["e"] = E, ["f"] = F, ["g"] = G, ["h"] = H,
-        ["i"] = E, ["j"] = J, ["fsrcnn"] = Fsrcnn, ["fcn32"] = Fcn32, ["dcgan0"] = Dcgan0,
+        ["i"] = E, ["j"] = J, ["fsrcnn"] = Fsrcnn, ["fcn32"] = Fcn32, ["dcgan0"] = Dcgan0, ["xpose"] = XPose,
         ["hifi1"] = Hifi1, ["hifi2"] = Hifi2, ["hifi3"] = Hifi3, ["hifi4"] = Hifi4,
         ["d+relu"] = DRelu, ["e+relu"] = ERelu, ["g+relu"] = GRelu, ["h+relu"] = HRelu, ["e+silu"] = ESilu, ["f+tanh"] = FTanh,
     };

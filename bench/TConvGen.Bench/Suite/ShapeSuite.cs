@@ -22,6 +22,8 @@ internal static class ShapeSuite
         new("fsrcnn", "FSRCNN 56->1 x3", 1, 56, 1, 64, 64, new ConvTranspose2dOptions(9, 3, 4) { OutputPadding = 2 }),
         new("fcn32", "FCN k16 s8", 1, 21, 21, 16, 16, new ConvTranspose2dOptions(16, 8, 4)),
         new("dcgan0", "DCGAN 100->512 on 1x1", 1, 100, 512, 1, 1, new ConvTranspose2dOptions(4, 1, 0)),
+        // SimpleBaseline-style pose decoder (ResNet backbone, three 256->256 k4s2p1 deconvolutions): the middle one.
+        new("xpose", "pose decoder 256->256", 1, 256, 256, 16, 16, new ConvTranspose2dOptions(4, 2, 1)),
         // HiFi-GAN V1's upsampling layers (ConvTranspose1d) on 86 mel frames (1 s of 22 kHz audio), run as 2-D with height 1.
         new("hifi1", "HiFi-GAN V1 upsample 1", 1, 512, 256, 1, 86, Audio(16, 8, 4)),
         new("hifi2", "HiFi-GAN V1 upsample 2", 1, 256, 128, 1, 688, Audio(16, 8, 4)),
