@@ -6,21 +6,38 @@ using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
+/// <summary>The configurations <see cref="WinogradPhaseTiles{TTransform}"/> computes, and its threads' bands.</summary>
+internal static class WinogradPhaseTiles
+{
+    /// <summary>Whether the options are the case F(3x3, 2x2) on the phases computes: kernel 4 x 4, stride 2, padding 1,
+    /// dilation 1, output padding 0 or 1 (each axis on its own, <see cref="WinogradAxes.IsPhaseAxis"/>).</summary>
+    public static bool Supports(ConvTranspose2dOptions options) =>
+        WinogradAxes.IsPhaseAxis(options.HeightAxis) && WinogradAxes.IsPhaseAxis(options.WidthAxis);
+
+    /// <summary>Threads get bands of a multiple of this many output rows. A tile row spans six output rows from <c>6T - 1</c>,
+    /// so a band that starts inside one computes it too: e (64 output rows) at two threads runs four bands of 16 rows (14 tile
+    /// rows computed for 11), which balance; bands of multiples of 12 gave 24-row bands, one thread 8 tile rows of 11, and
+    /// 1.19-1.39x PhaseDirect's time against 1.03-1.06x with 16 (Vector512, a shared host).</summary>
+    internal const int RowsPerThreadTile = 16;
+}
+
 /// <summary>
 /// Winograd's F(3x3, 2x2) for the four phases of kernel 4 x 4, stride 2, padding 1, dilation 1 (output padding 0 or 1,
-/// <see cref="Supports"/>). Each phase <c>(ry, rx)</c> (outputs <c>(2j + ry, 2i + rx)</c>) is a dense stride-1 2 x 2
+/// <see cref="WinogradPhaseTiles.Supports"/>). Each phase <c>(ry, rx)</c> (outputs <c>(2j + ry, 2i + rx)</c>) is a dense stride-1 2 x 2
 /// correlation (<see cref="AxisPhases"/>, <see cref="WinogradPhaseWeights"/>), and one 4 x 4 input tile serves all four: per
 /// axis, tile <c>T</c> reads inputs <c>3T-1 .. 3T+2</c>, from which phase 0 computes <c>j = 3T .. 3T+2</c> and phase 1
 /// <c>j = 3T-1 .. 3T+1</c>, so the tile's outputs are the six consecutive positions <c>6T-1 .. 6T+4</c> of each axis. Per
 /// tile and channel pair that is 4 x 16 multiplications for 36 outputs instead of 144, and one input transform instead of
 /// four. The steps, fused and cache-blocked as in <see cref="WinogradTiles"/>: bands of tile rows whose padded input rows
-/// are packed once (split by column mod 3, <see cref="WinogradPhaseTransforms"/>); strips of whole GEMM column blocks in
+/// are packed once (split by column mod 3, <see cref="IWinogradPhaseTransform"/>: the runtime's <see cref="WinogradPhaseTransforms"/>, or a
+/// generated kernel's unrolled one); strips of whole GEMM column blocks in
 /// raster order sized for the L2 cache; per strip the input transform of every channel into <c>V[16][Cin][strip]</c>, then
 /// per register block of output channels the 64 GEMMs (16 elements of four phases) over the input channels into
 /// <c>M[4][16][block][strip]</c> and the output transform plus bias and activation, written through a scratch (the six
 /// columns of a tile interleave the lanes), clipped at the output's edges and the tile's rows.
 /// </summary>
-internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, IActivatedTileKernel
+internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvTranspose2d, IActivatedTileKernel
+    where TTransform : struct, IWinogradPhaseTransform
 {
     /// <summary>The packed input rows of a band, in floats (4 MB), as in <see cref="WinogradTiles"/>.</summary>
     private const int BandBufferFloats = 1 << 20;
@@ -31,12 +48,6 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
     /// <summary>The tiles of a segment in the portable code.</summary>
     private const int PortableSegment = 4;
 
-    /// <summary>Threads get bands of a multiple of this many output rows. A tile row spans six output rows from <c>6T - 1</c>,
-    /// so a band that starts inside one computes it too: e (64 output rows) at two threads runs four bands of 16 rows (14 tile
-    /// rows computed for 11), which balance; bands of multiples of 12 gave 24-row bands, one thread 8 tile rows of 11, and
-    /// 1.19-1.39x PhaseDirect's time against 1.03-1.06x with 16 (Vector512, a shared host).</summary>
-    internal const int RowsPerThreadTile = 16;
-
     /// <summary>A cache line, in floats.</summary>
     private const int CacheLineFloats = 16;
 
@@ -45,16 +56,16 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
     private readonly SimdLevel _level;
     private readonly int _block;
 
-    /// <param name="kernel">The kernel, whose options <see cref="Supports"/>.</param>
+    /// <param name="kernel">The kernel, whose options <see cref="WinogradPhaseTiles.Supports"/>.</param>
     /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 4, 4)</c> weights.</param>
     /// <param name="bias">The bias, or empty.</param>
     /// <param name="inChannels">Cin.</param>
     /// <param name="outChannels">Cout.</param>
     /// <param name="level">The width to run, which must run on this machine (<see cref="SimdPath.Runs"/>).</param>
     public WinogradPhaseTiles(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
-        : base(kernel, inChannels, outChannels, ChannelChunk(kernel.Options, outChannels, level), RowsPerThreadTile)
+        : base(kernel, inChannels, outChannels, ChannelChunk(kernel.Options, outChannels, level), WinogradPhaseTiles.RowsPerThreadTile)
     {
-        if (!Supports(kernel.Options))
+        if (!WinogradPhaseTiles.Supports(kernel.Options))
             throw new ArgumentException("The Winograd phase kernel needs kernel 4, stride 2, padding 1, dilation 1 and output padding 0 or 1 in both axes.", nameof(kernel));
         _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
         _block = BlockFor(level);
@@ -62,13 +73,6 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
         _weights = WinogradPhaseWeights.Pack(weight, kernel.Options, inChannels, outChannels, _block);
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, _block));
     }
-
-    /// <summary>Whether the options are the case this kernel computes: kernel 4 x 4, stride 2, padding 1, dilation 1, output
-    /// padding 0 or 1 (each axis on its own).</summary>
-    public static bool Supports(ConvTranspose2dOptions options) =>
-        options is { KernelHeight: 4, KernelWidth: 4, StrideHeight: 2, StrideWidth: 2, PaddingHeight: 1, PaddingWidth: 1,
-            DilationHeight: 1, DilationWidth: 1 }
-        && (uint)options.OutputPaddingHeight <= 1 && (uint)options.OutputPaddingWidth <= 1;
 
     /// <summary>The output channels of a register block: as in <see cref="WinogradTiles"/>, eight with 32 vector registers,
     /// else six (and six in the portable code).</summary>
@@ -143,10 +147,10 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
                         int last = Math.Min(count, q + strip);
                         switch (level)
                         {
-                            case SimdLevel.Vector512: RunStrip<Simd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector256: RunStrip<Simd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector128: RunStrip<Simd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            default: RunStrip<SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector512: RunStrip<Simd512, GeneratedKernelSimd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector256: RunStrip<Simd256, GeneratedKernelSimd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector128: RunStrip<Simd128, GeneratedKernelSimd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            default: RunStrip<SimdScalar, SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
                         }
                     }
                 }
@@ -201,8 +205,9 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
     /// tile <c>q</c> is column <c>q - first</c> of V and M.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunStrip<TSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
+    private void RunStrip<TSimd, TTransformSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
         where TSimd : struct, ISimd<TVector>
+        where TTransformSimd : struct, IGeneratedKernelSimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction
     {
@@ -218,6 +223,7 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
         int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
         int firstRow = first / perRow, lastRow = (end - 1) / perRow;
         float* scratch = stackalloc float[per * per * lanes];
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
 
         for (int c = 0; c < channels; c++)
         {
@@ -228,7 +234,7 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
                 int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
                 float* rows = channel + (nint)(3 * row) * geometry.RowFloats;
                 for (int t = from; t < to; t += segment)
-                    WinogradPhaseTransforms.Input<TSimd, TVector>(rows + t, geometry.RowFloats, geometry.Third, segment, target + rowStart + t, transformedStride);
+                    TTransform.Input<TTransformSimd, TVector>(ref rows[t], geometry.RowFloats, geometry.Third, segment, ref target[rowStart + t], transformedStride);
             }
         }
         int used = (end - first + columns - 1) / columns * columns;
@@ -265,7 +271,14 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
                     int rFrom = Math.Max(0, tile.RowStart - oy0), rTo = Math.Min(per, tile.RowEnd - oy0);
                     for (int t = from; t < to; t += lanes)
                     {
-                        WinogradPhaseTransforms.Output<TSimd, TVector, TActivation>(products + rowStart + t, productStride, phaseStride, bias + ch, scratch, activation);
+                        float* m = products + rowStart + t;
+                        // Sigmoid, tanh and SiLU are applied to the scratch after the transform, as the GEMM kernels' stores do
+                        // (ActivatedOutput); the others in registers.
+                        if (ActivatedOutput<TSimd, TVector, TActivation>.AppliedAfterStores)
+                            TTransform.Output<TTransformSimd, TVector, Identity>(ref *m, productStride, phaseStride, ref bias[ch], ref *scratch, default);
+                        else
+                            TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, phaseStride, ref bias[ch], ref *scratch, activation);
+                        output.Complete(scratch, 0, 1, per * per * lanes);
                         int count = Math.Min(lanes, to - t);
                         for (int r = rFrom; r < rTo; r++)
                             WinogradPhaseTransforms.Scatter(scratch + r * per * lanes, lanes, count, plane0 + (nint)(oy0 + r) * outWidth, t, outWidth);

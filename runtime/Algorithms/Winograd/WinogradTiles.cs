@@ -7,19 +7,30 @@ using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
+/// <summary>The configurations <see cref="WinogradTiles{TTransform}"/> computes.</summary>
+internal static class WinogradTiles
+{
+    /// <summary>Whether the options are the case F(2x2, 3x3) computes: kernel 3 x 3, stride 1, dilation 1, padding 0 to 2
+    /// (and so no output padding), <see cref="WinogradAxes.IsTileAxis"/> in both axes.</summary>
+    public static bool Supports(ConvTranspose2dOptions options) =>
+        WinogradAxes.IsTileAxis(options.HeightAxis) && WinogradAxes.IsTileAxis(options.WidthAxis);
+}
+
 /// <summary>
-/// Winograd's F(2x2, 3x3) for kernel 3 x 3, stride 1, dilation 1, padding 0 to 2 (<see cref="Supports"/>). At stride 1 the
+/// Winograd's F(2x2, 3x3) for kernel 3 x 3, stride 1, dilation 1, padding 0 to 2 (<see cref="WinogradTiles.Supports"/>). At stride 1 the
 /// transposed convolution is a correlation of the input, zero-padded by <c>q = 2 - p</c> per side, with the flipped kernel
 /// (<see cref="WinogradWeights"/>), so each 2 x 2 block of outputs comes from a 4 x 4 block of the padded input with 16
 /// multiplications per channel pair instead of 36. A tile is computed in bands of tile rows (two output rows each) whose
-/// input rows are packed once, zero-padded and split into even and odd columns (<see cref="WinogradTransforms"/>). The band's
+/// input rows are packed once, zero-padded and split into even and odd columns (<see cref="IWinogradTileTransform"/>: the runtime's
+/// <see cref="WinogradTransforms"/>, or a generated kernel's unrolled one). The band's
 /// tiles, in raster order, form strips of whole GEMM column blocks, sized to keep the transformed data in the L2 cache; a
 /// strip may span tile rows, so narrow rows leave no lanes empty and the weights serve many tiles per pass. Per strip: the
 /// input transform of every channel into <c>V[16][Cin][strip]</c>, then per register block of output channels the 16 GEMMs
 /// over the input channels into <c>M[16][block][strip]</c> (in L1) and the output transform plus bias, stored as whole
 /// output rows where they fit and through a scratch, clipped, at row, strip and tile ends.
 /// </summary>
-internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActivatedTileKernel
+internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTranspose2d, IActivatedTileKernel
+    where TTransform : struct, IWinogradTileTransform
 {
     /// <summary>The packed input rows of a band, in floats (4 MB): only the few rows a strip reads need to be in cache, and
     /// long bands leave fewer partly filled strips at their ends.</summary>
@@ -38,7 +49,7 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
     private readonly SimdLevel _level;
     private readonly int _block;
 
-    /// <param name="kernel">The kernel, whose options <see cref="Supports"/>.</param>
+    /// <param name="kernel">The kernel, whose options <see cref="WinogradTiles.Supports"/>.</param>
     /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 3, 3)</c> weights.</param>
     /// <param name="bias">The bias, or empty.</param>
     /// <param name="inChannels">Cin.</param>
@@ -47,7 +58,7 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
     public WinogradTiles(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
         : base(kernel, inChannels, outChannels, ChannelChunk(kernel.Options, outChannels, level), TileRowsPerThreadTile)
     {
-        if (!Supports(kernel.Options))
+        if (!WinogradTiles.Supports(kernel.Options))
             throw new ArgumentException("The Winograd kernel needs kernel 3, stride 1, dilation 1 and padding 0 to 2 in both axes.", nameof(kernel));
         _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
         _block = BlockFor(level);
@@ -55,13 +66,6 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
         _weights = WinogradWeights.Pack(weight, inChannels, outChannels, groups, _block);
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, _block));
     }
-
-    /// <summary>Whether the options are the case this kernel computes: kernel 3 x 3, stride 1, dilation 1, padding 0 to 2
-    /// (and so no output padding).</summary>
-    public static bool Supports(ConvTranspose2dOptions options) =>
-        options is { KernelHeight: 3, KernelWidth: 3, StrideHeight: 1, StrideWidth: 1, DilationHeight: 1, DilationWidth: 1,
-            OutputPaddingHeight: 0, OutputPaddingWidth: 0 }
-        && (uint)options.PaddingHeight <= 2 && (uint)options.PaddingWidth <= 2;
 
     /// <summary>The output channels of a register block: eight with 32 vector registers (and three vectors of tiles), else six (and six in the portable code,
     /// which shares <see cref="GemmMicroKernels"/>' portable GEMM).</summary>
@@ -145,10 +149,10 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
                         int last = Math.Min(count, q + strip);
                         switch (level)
                         {
-                            case SimdLevel.Vector512: RunStrip<Simd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector256: RunStrip<Simd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector128: RunStrip<Simd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            default: RunStrip<SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector512: RunStrip<Simd512, GeneratedKernelSimd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector256: RunStrip<Simd256, GeneratedKernelSimd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector128: RunStrip<Simd128, GeneratedKernelSimd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            default: RunStrip<SimdScalar, SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
                         }
                     }
                 }
@@ -247,8 +251,9 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
     /// (or lie in the slack past the strip) and never stored.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunStrip<TSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
+    private void RunStrip<TSimd, TTransformSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
         where TSimd : struct, ISimd<TVector>
+        where TTransformSimd : struct, IGeneratedKernelSimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction
     {
@@ -272,7 +277,7 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
                 int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
                 float* rows = channel + (nint)(2 * row) * geometry.RowFloats;
                 for (int t = from; t < to; t += segment)
-                    WinogradTransforms.Input<TSimd, TVector>(rows + t, geometry.RowFloats, geometry.Half, segment, target + rowStart + t, transformedStride);
+                    TTransform.Input<TTransformSimd, TVector>(ref rows[t], geometry.RowFloats, geometry.Half, segment, ref target[rowStart + t], transformedStride);
             }
         }
         int used = (end - first + columns - 1) / columns * columns;
@@ -310,11 +315,11 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
                         float* m = products + rowStart + t;
                         if (secondRow && valid == 2 * lanes)
                         {
-                            WinogradTransforms.Output<TSimd, TVector, TActivation>(m, productStride, bias + ch, row0 + ox, row0 + outWidth + ox, activation);
+                            TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, ref bias[ch], ref row0[ox], ref row0[outWidth + ox], activation);
                             continue;
                         }
                         // The row's or the strip's last tiles: the lanes past them belong to other tiles or none.
-                        WinogradTransforms.Output<TSimd, TVector, TActivation>(m, productStride, bias + ch, scratch, scratch + 2 * lanes, activation);
+                        TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, ref bias[ch], ref *scratch, ref scratch[2 * lanes], activation);
                         new ReadOnlySpan<float>(scratch, valid).CopyTo(new Span<float>(row0 + ox, valid));
                         if (secondRow)
                             new ReadOnlySpan<float>(scratch + 2 * lanes, valid).CopyTo(new Span<float>(row0 + outWidth + ox, valid));
