@@ -2053,7 +2053,7 @@ namespace TConvGen.Generated
                 var s31 = TSimd.Subtract(m31, m32);
                 var s32 = TSimd.Add(rowSum3, m33);
                 int ry = ph >> 1, rx = ph & 1;
-                // Then down the columns (A^T s), plus the bias, activated: output (a, c) of the phase is row 2a + 1 - ry, column 2c + 1 - rx of the tile's 6.
+                // Then down the columns (A^T s), plus the bias, activated: output (a, c) of the phase is row 2a + 1 - ry, column 2c + 1 - rx of the tile's 6 x 6.
                 ref float y = ref Unsafe.Add(ref scratch, ((1 - ry) * 6 + 1 - rx) * lanes);
                 var columnSum0 = TSimd.Add(s10, s20);
                 TSimd.Store(activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Add(columnSum0, s00), b)), ref y);
