@@ -39,18 +39,6 @@ internal static class WinogradPhaseTiles
 internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvTranspose2d, IActivatedTileKernel
     where TTransform : struct, IWinogradPhaseTransform
 {
-    /// <summary>The packed input rows of a band, in floats (4 MB), as in <see cref="WinogradTiles"/>.</summary>
-    private const int BandBufferFloats = 1 << 20;
-
-    /// <summary>The transformed input of a strip, <c>V</c>, in floats (256 KB), as in <see cref="WinogradTiles"/>.</summary>
-    private const int TransformedFloats = 1 << 16;
-
-    /// <summary>The tiles of a segment in the portable code.</summary>
-    private const int PortableSegment = 4;
-
-    /// <summary>A cache line, in floats.</summary>
-    private const int CacheLineFloats = 16;
-
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly SimdLevel _level;
@@ -63,36 +51,16 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
     /// <param name="outChannels">Cout.</param>
     /// <param name="level">The width to run, which must run on this machine (<see cref="SimdPath.Runs"/>).</param>
     public WinogradPhaseTiles(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
-        : base(kernel, inChannels, outChannels, ChannelChunk(kernel.Options, outChannels, level), WinogradPhaseTiles.RowsPerThreadTile)
+        : base(kernel, inChannels, outChannels, WinogradBlocking.ChannelChunk(kernel.Options, outChannels, level), WinogradPhaseTiles.RowsPerThreadTile)
     {
         if (!WinogradPhaseTiles.Supports(kernel.Options))
             throw new ArgumentException("The Winograd phase kernel needs kernel 4, stride 2, padding 1, dilation 1 and output padding 0 or 1 in both axes.", nameof(kernel));
         _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
-        _block = BlockFor(level);
+        _block = WinogradBlocking.BlockFor(level);
         int groups = kernel.Options.Groups;
         _weights = WinogradPhaseWeights.Pack(weight, kernel.Options, inChannels, outChannels, _block);
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, _block));
     }
-
-    /// <summary>The output channels of a register block: as in <see cref="WinogradTiles"/>, eight with 32 vector registers,
-    /// else six (and six in the portable code).</summary>
-    private static int BlockFor(SimdLevel level) =>
-        level != SimdLevel.Portable && SimdPath.VectorRegisters >= 32 ? WinogradMicroKernels.Rows : GemmMicroKernels.Rows;
-
-    /// <summary>Threads do not split a group's output channels: every chunk would repeat the packing and the input transform
-    /// (as in <see cref="WinogradTiles"/>).</summary>
-    private static int ChannelChunk(ConvTranspose2dOptions options, int outChannels, SimdLevel level)
-    {
-        int block = BlockFor(level), perGroup = outChannels / Math.Max(1, options.Groups);
-        return Math.Max(block, (perGroup + block - 1) / block * block);
-    }
-
-    /// <summary>Floats between the transformed elements of V or M: the rows and a cache line more, so that the 16 elements
-    /// a transform touches do not all fall in one L1 set.</summary>
-    private static int ElementStride(int rows, int stride) => checked(rows * stride + CacheLineFloats);
-
-    /// <summary>The segments (vectors of tiles) of one GEMM call: three with the eight-row block, else two.</summary>
-    private int ColumnSegments(SimdLevel level) => level != SimdLevel.Portable && _block == WinogradMicroKernels.Rows ? 3 : 2;
 
     /// <summary>The GEMMs write products (M), never outputs; each output is written once, by the output transform, which activates it.</summary>
     protected override bool AppliesActivation => true;
@@ -107,20 +75,18 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
         // Tile T covers outputs 6T - 1 .. 6T + 4 of an axis.
         int tilesPerRow = (problem.OutputWidth + per) / per;
         var level = _level;
-        int segment = level == SimdLevel.Portable ? PortableSegment : level.FloatsPerVector();
-        int columns = ColumnSegments(level) * segment;
+        int segment = WinogradBlocking.Segment(level), columns = WinogradBlocking.Columns(level, _block);
         int channels = problem.InChannelsPerGroup;
         // A segment may start at any tile and reads S_0[t .. t+segment], S_1 and S_2[t .. t+segment-1].
         int third = checked(tilesPerRow + segment + 1);
         long rowFloats = 3L * channels * third;
         int firstTileRow = (tile.RowStart + 1) / per, endTileRow = tile.RowEnd / per + 1;
-        int bandTileRows = (int)Math.Clamp((BandBufferFloats / rowFloats - 1) / 3, 1, endTileRow - firstTileRow);
-        long bandBlocks = ((long)bandTileRows * tilesPerRow + columns - 1) / columns;
-        int strip = columns * (int)Math.Clamp(TransformedFloats / ((long)WinogradPhaseWeights.Elements * channels * columns), 1, bandBlocks);
+        int bandTileRows = WinogradBlocking.BandTileRows(rowFloats, 3, 1, endTileRow - firstTileRow);
+        int strip = WinogradBlocking.Strip(bandTileRows, tilesPerRow, columns, channels);
         var geometry = new Geometry(problem, tile, segment, columns, tilesPerRow, strip, third, (nint)rowFloats);
 
-        int transformedFloats = WinogradPhaseWeights.Elements * ElementStride(channels, geometry.Stride);
-        int productFloats = WinogradPhaseWeights.Phases * WinogradPhaseWeights.Elements * ElementStride(_block, geometry.Stride);
+        int transformedFloats = WinogradPhaseWeights.Elements * WinogradBlocking.ElementStride(channels, geometry.Stride);
+        int productFloats = WinogradPhaseWeights.Phases * WinogradPhaseWeights.Elements * WinogradBlocking.ElementStride(_block, geometry.Stride);
         float[] band = ArrayPool<float>.Shared.Rent(checked((int)((3L * bandTileRows + 1) * rowFloats)));
         float[] transformed = ArrayPool<float>.Shared.Rent(transformedFloats);
         float[] products = ArrayPool<float>.Shared.Rent(productFloats);
@@ -217,7 +183,7 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
         int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = _block;
         int segment = geometry.Segment, perRow = geometry.TilesPerRow, columns = geometry.Columns;
         int outWidth = problem.OutputWidth, lanes = TSimd.Count;
-        nint plane = problem.OutputPlaneLength, transformedStride = ElementStride(channels, stride), productStride = ElementStride(block, stride);
+        nint plane = problem.OutputPlaneLength, transformedStride = WinogradBlocking.ElementStride(channels, stride), productStride = WinogradBlocking.ElementStride(block, stride);
         nint phaseStride = WinogradPhaseWeights.Elements * productStride;
         int groupFirst = tile.Group * perGroup;
         int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
@@ -246,17 +212,8 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
                 float* u = pointers.Weights + (nint)((tile.Group * WinogradPhaseWeights.Phases + ph) * blocksPerGroup + local / block) * WinogradPhaseWeights.Elements * channels * block;
                 for (int e = 0; e < WinogradPhaseWeights.Elements; e++)
                 {
-                    float* a = u + (nint)e * channels * block, b = pointers.Transformed + e * transformedStride;
-                    float* m = pointers.Products + ph * phaseStride + e * productStride;
-                    for (int j = 0; j < used; j += columns)
-                    {
-                        if (typeof(TVector) == typeof(float))
-                            GemmMicroKernels.Multiply6xNPortable(a, b + j, stride, channels, m + j, stride, columns);
-                        else if (block == WinogradMicroKernels.Rows)
-                            WinogradMicroKernels.Multiply8x3<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
-                        else
-                            GemmMicroKernels.Multiply6x2<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
-                    }
+                    WinogradBlocking.Multiply<TSimd, TVector>(u + (nint)e * channels * block, pointers.Transformed + e * transformedStride, stride, channels,
+                        pointers.Products + ph * phaseStride + e * productStride, used, columns, block);
                 }
             }
             float* bias = pointers.Bias + tile.Group * (nint)blocksPerGroup * block + local;
@@ -295,7 +252,7 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
         public ConvTranspose2dProblem Problem { get; } = problem;
         public ConvTranspose2dTile Tile { get; } = tile;
 
-        /// <summary>The tiles one input transform call covers: one vector's lanes (<see cref="PortableSegment"/> in the portable code).</summary>
+        /// <summary>The tiles one input transform call covers (<see cref="WinogradBlocking.Segment"/>).</summary>
         public int Segment { get; } = segment;
 
         /// <summary>The tiles of one GEMM call.</summary>
