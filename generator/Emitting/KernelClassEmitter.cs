@@ -34,7 +34,7 @@ internal static class KernelClassEmitter
             writer.Line();
             writer.Line(Literals.Format("private static {0} CreateOptions() => {1};", Names.Options, SourceEmitter.OptionsExpression(spec)));
             writer.Line();
-            WritePrepareCore(writer, plan);
+            WritePrepareCore(writer, name, plan);
             foreach (var blocking in plan.Blockings)
             {
                 writer.Line();
@@ -59,13 +59,19 @@ internal static class KernelClassEmitter
         writer.Line(Literals.Format("private const int LeftPadding = {0};", plan.LeftPadding));
     }
 
-    private static void WritePrepareCore(IndentedWriter writer, KernelPlan plan)
+    private static void WritePrepareCore(IndentedWriter writer, string name, KernelPlan plan)
     {
         writer.Line(Literals.Format("protected override {0} PrepareCore({1} weight, {1} bias, int inChannels, int outChannels)", Names.Prepared, Names.ReadOnlySpan));
         using (writer.Braces())
         {
             if (plan.Spec.InChannels != 0 || plan.Spec.OutChannels != 0)
                 writer.Line(Literals.Format("{0}.Check(inChannels, outChannels, {1}, {2});", Names.Channels, plan.Spec.InChannels, plan.Spec.OutChannels));
+            if (plan.Winograd is { } winograd)
+            {
+                writer.Line("// The runs Auto gives to Winograd go to the runtime's driver with this kernel's transforms (null where these");
+                writer.Line("// channels never do, or the weights take the exact path).");
+                writer.Line("var winograd = " + WinogradEmitter.PrepareExpression(name, winograd) + ";");
+            }
             writer.Line("// Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).");
             writer.Line("// The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on");
             writer.Line("// ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.");
@@ -82,17 +88,17 @@ internal static class KernelClassEmitter
                     {
                         writer.Line(Literals.Format("if ({0}.HasWideRegisterFile)", Names.VectorOps));
                         using (writer.Braces())
-                            WriteReturn(writer, Names.Instantiated(Names.PreparedClass(plan, plan.For(targets.First(target => target.Registers == 32))), lanes));
+                            WriteReturn(writer, plan, Names.Instantiated(Names.PreparedClass(plan, plan.For(targets.First(target => target.Registers == 32))), lanes));
                     }
-                    WriteReturn(writer, Names.Instantiated(Names.PreparedClass(plan, plan.For(targets[targets.Count - 1])), lanes));
+                    WriteReturn(writer, plan, Names.Instantiated(Names.PreparedClass(plan, plan.For(targets[targets.Count - 1])), lanes));
                 }
             }
         }
     }
 
-    private static void WriteReturn(IndentedWriter writer, string prepared) =>
-        writer.Line(Literals.Format("return new {0}(this, new {1}(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, {1}.BlockColumns);",
-            Names.Dispatch, prepared));
+    private static void WriteReturn(IndentedWriter writer, KernelPlan plan, string prepared) =>
+        writer.Line(Literals.Format("return new {0}(this, new {1}(this, weight, bias, inChannels, outChannels), {2}weight, bias, inChannels, outChannels, {1}.BlockColumns);",
+            Names.Dispatch, prepared, plan.Winograd is null ? "" : "winograd, "));
 
     private static void WritePreparedClass(IndentedWriter writer, string kernelName, KernelPlan plan, RegisterBlocking blocking)
     {

@@ -40,6 +40,10 @@ internal static class Names
     public const string Weights = "GeneratedKernelWeights";
     public const string VectorOps = "GeneratedKernelVector";
     public const string SimdTrait = "IGeneratedKernelSimd";
+    public const string ActivationFunction = "IActivationFunction";
+    public const string Winograd = "GeneratedWinograd";
+    public const string WinogradTileTransform = "IWinogradTileTransform";
+    public const string WinogradPhaseTransform = "IWinogradPhaseTransform";
     public const string Unsafe = "Unsafe";
     public const string Marshal = "MemoryMarshal";
     public const string Math = "Math";

@@ -23,7 +23,14 @@ internal static class SourceEmitter
             writer.Line();
             string implementation = Names.ImplementationClass(target);
             if (plan.FallbackReason is null)
+            {
                 KernelClassEmitter.Write(writer, implementation, plan, target.Api, version);
+                if (plan.Winograd is { } winograd)
+                {
+                    writer.Line();
+                    WinogradEmitter.Write(writer, implementation, winograd, version);
+                }
+            }
             else
                 WriteFallbackHolder(writer, implementation, plan, target.Api, version);
         }

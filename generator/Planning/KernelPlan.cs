@@ -38,12 +38,14 @@ internal sealed record RegisterBlocking(int ChannelBlock, EquatableArray<int> Bl
 /// <param name="ColumnTaps">Every kernel column, with its output phase and input offset.</param>
 /// <param name="Blockings">The distinct register blockings, the one of the widest target first; every target is in one.</param>
 /// <param name="FallbackReason">Why the configuration is not unrolled (the dynamic kernel runs it), or null.</param>
+/// <param name="Winograd">The Winograd transforms the kernel emits for the runs Auto gives to Winograd, or null.</param>
 internal sealed record KernelPlan(
     ConvSpec Spec,
     EquatableArray<RowPhase> RowPhases,
     EquatableArray<ColumnTap> ColumnTaps,
     EquatableArray<RegisterBlocking> Blockings,
-    string? FallbackReason)
+    string? FallbackReason,
+    WinogradPlan? Winograd = null)
 {
     /// <summary>The smallest row offset over every phase (0 without taps).</summary>
     public int MinRowOffset => RowPhases.SelectMany(phase => phase.Taps).Select(tap => tap.Offset).DefaultIfEmpty(0).Min();

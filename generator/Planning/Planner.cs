@@ -24,7 +24,8 @@ internal static class Planner
             .Select(group => new RegisterBlocking(group.Key.Block, EquatableArray.From(BlockSizes(spec, group.Key.Block)), group.Key.Vectors,
                 EquatableArray.From(group.Select(planned => planned.Target))))
             .ToList();
-        return new KernelPlan(spec, EquatableArray.From(rowPhases), EquatableArray.From(columnTaps), EquatableArray.From(blockings), null);
+        return new KernelPlan(spec, EquatableArray.From(rowPhases), EquatableArray.From(columnTaps), EquatableArray.From(blockings), null,
+            WinogradPlanner.Plan(spec));
     }
 
     /// <summary>Why a configuration is not unrolled, or null when it is.</summary>

@@ -54,6 +54,10 @@ public readonly struct GeneratedKernelSimd128 : IGeneratedKernelSimd<Vector128<f
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Subtract(Vector128<float> left, Vector128<float> right) => left - right;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Multiply(Vector128<float> left, Vector128<float> right) => left * right;
 
     /// <inheritdoc />

@@ -54,6 +54,10 @@ public readonly struct GeneratedKernelSimd256 : IGeneratedKernelSimd<Vector256<f
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Subtract(Vector256<float> left, Vector256<float> right) => left - right;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Multiply(Vector256<float> left, Vector256<float> right) => left * right;
 
     /// <inheritdoc />

@@ -54,6 +54,10 @@ public readonly struct GeneratedKernelSimd512 : IGeneratedKernelSimd<Vector512<f
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Subtract(Vector512<float> left, Vector512<float> right) => left - right;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Multiply(Vector512<float> left, Vector512<float> right) => left * right;
 
     /// <inheritdoc />

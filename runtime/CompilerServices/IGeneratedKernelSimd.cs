@@ -37,4 +37,7 @@ public interface IGeneratedKernelSimd<TVector> : IActivationSimd<TVector>
     /// <summary>Stores <c>even[0], odd[0], even[1], odd[1], ...</c>: <c>2 * Count</c> consecutive floats (the two phases of a
     /// stride-2 output row). Unchecked.</summary>
     static abstract void StoreInterleaved(TVector even, TVector odd, ref float destination);
+
+    /// <summary><c>left - right</c> (the Winograd transforms' other operation, with <see cref="IActivationSimd{TVector}.Add"/>).</summary>
+    static abstract TVector Subtract(TVector left, TVector right);
 }

@@ -410,7 +410,9 @@ internal static class AlgorithmSelector
     /// <item>a layer Auto runs with Winograd (<see cref="PrefersWinograd"/>), which does fewer multiplications than any direct
     /// body can: 64->64 56x56 k3s1p1 (Winograd 0.60x the direct kernels' time at Vector512, 0.51x at Vector256); on the
     /// phases of k4 s2 p1 the same reasoning (e 128->64 32x32: Winograd 0.81-0.87x PhaseDirect's time at Vector512, 0.58x at
-    /// Vector256, 0.46x at Vector128), not measured against the generated bodies;</item>
+    /// Vector256, 0.46x at Vector128), not measured against the generated bodies. Generated k3 s1 and k4 s2 p1 kernels run
+    /// those with the runtime's Winograd driver and their own unrolled transforms (<c>GeneratedKernelDispatch.UsesWinograd</c>),
+    /// ahead of this rule;</item>
     /// <item>the layers <see cref="UnfusedVector128Loses"/> lists (x64 without AVX2).</item>
     /// </list>
     /// The weights' and the geometry's exact path is the caller's (it needs the weights).

@@ -20,6 +20,10 @@ internal readonly unsafe struct ActivatedOutput<TSimd, TVector, TActivation>(TAc
 {
     private readonly TActivation _activation = activation;
 
+    /// <summary>Whether the activation is applied after the stores (sigmoid, tanh and SiLU, see <see cref="Complete"/>), so that
+    /// code storing outside this struct (the Winograd output transforms) stores the sums and lets <see cref="Complete"/> activate.</summary>
+    public static bool AppliedAfterStores =>
+        typeof(TActivation) == typeof(Sigmoid) || typeof(TActivation) == typeof(Tanh) || typeof(TActivation) == typeof(Silu);
 
     /// <summary>Stores <paramref name="value"/> at <paramref name="destination"/>, activated unless <see cref="Complete"/> will
     /// (sigmoid, tanh and SiLU).</summary>

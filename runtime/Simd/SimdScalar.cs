@@ -1,11 +1,13 @@
 using System;
 using System.Runtime.CompilerServices;
+using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
 /// <summary><see cref="ISimd{TVector}"/> over one <see cref="float"/>: a kernel's portable code (where no vector width is
-/// accelerated) and its scalar tails can be its vector code instantiated with one lane, so both compute in the same order.</summary>
-internal readonly unsafe struct SimdScalar : ISimd<float>
+/// accelerated) and its scalar tails can be its vector code instantiated with one lane, so both compute in the same order.
+/// It is also the one-lane <see cref="IGeneratedKernelSimd{TVector}"/>, for the Winograd transforms' portable code.</summary>
+internal readonly unsafe struct SimdScalar : ISimd<float>, IGeneratedKernelSimd<float>
 {
     public static int Count => 1;
 
@@ -28,6 +30,25 @@ internal readonly unsafe struct SimdScalar : ISimd<float>
         destination[0] = even;
         destination[1] = odd;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Load(ref float source, nuint offset) => Unsafe.Add(ref source, offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(float value, ref float destination) => destination = value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Broadcast(ref float source) => source;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreInterleaved(float even, float odd, ref float destination)
+    {
+        destination = even;
+        Unsafe.Add(ref destination, 1) = odd;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Subtract(float left, float right) => left - right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Create(float value) => value;

@@ -123,7 +123,7 @@ public sealed class ActivationCompileAndRunTests
     private static float[] Weight(ConvTranspose2dOptions o, ConvTranspose2dShape shape, Random random) =>
         RandomData.Uniform(random, shape.InChannels * (shape.OutChannels / o.Groups) * o.KernelHeight * o.KernelWidth);
 
-    private static float[] Reference(ConvTranspose2dOptions o, float[] input, float[] weight, float[] bias, ConvTranspose2dShape shape)
+    internal static float[] Reference(ConvTranspose2dOptions o, float[] input, float[] weight, float[] bias, ConvTranspose2dShape shape)
     {
         var reference = ConvTranspose2d.Create(o, ConvTranspose2dAlgorithm.Reference);
         var (outHeight, outWidth) = reference.GetOutputSize(shape.Height, shape.Width);

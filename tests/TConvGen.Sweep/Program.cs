@@ -27,6 +27,16 @@ foreach (var (name, kernel) in Layers.All)
     for (int i = 0; i < 3; i++)
         checker.CheckGenerated(name, kernel, GeneratedCase(kernel.Options, i, random));
 }
+// The generated Winograd route (the kernel's unrolled transforms in the runtime's driver), on the smallest layer of a few
+// that this machine's rules give to Winograd (none on ARM64 or where no SIMD runs).
+foreach (var (name, kernel) in Layers.All)
+{
+    if (WinogradCase(kernel, random) is { } winograd)
+    {
+        Console.WriteLine($"  generated {name} on its Winograd route: {winograd.Shape}");
+        checker.CheckGenerated(name + " Winograd", kernel, winograd);
+    }
+}
 Console.WriteLine($"Sweep: {checker.Passed} passed, {checker.Failed} failed");
 return Math.Min(checker.Failed, 100);
 
@@ -60,4 +70,19 @@ static SweepCase GeneratedCase(ConvTranspose2dOptions options, int index, Random
     int groups = options.Groups;
     int size = index switch { 0 => 5, 1 => 23, _ => 48 };
     return SweepCase.Create($"generated #{index}", options, new(1 + index % 2, groups * (1 + index), groups * (2 + index), size, size + 3), index != 1, random);
+}
+
+static SweepCase? WinogradCase(ConvTranspose2d kernel, Random random)
+{
+    ConvTranspose2dShape[] candidates = [new(1, 32, 32, 28, 30), new(1, 32, 16, 32, 33), new(1, 128, 64, 32, 32)];
+    foreach (var shape in candidates)
+    {
+        if (shape.InChannels % kernel.Options.Groups != 0 || shape.OutChannels % kernel.Options.Groups != 0)
+            continue;
+        var c = SweepCase.Create($"Winograd route {shape}", kernel.Options, shape, true, random);
+        if (kernel.Prepare(c.Weight, c.Bias, shape.InChannels, shape.OutChannels) is TConvGen.CompilerServices.GeneratedKernelDispatch dispatch
+            && dispatch.UsesWinograd(ConvTranspose2dProblem.Create(kernel.Options, shape)))
+            return c;
+    }
+    return null;
 }

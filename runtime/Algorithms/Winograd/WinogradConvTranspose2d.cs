@@ -34,6 +34,6 @@ internal sealed class WinogradConvTranspose2d : ConvTranspose2d
 
     protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels) =>
         ExactPath.IsRequired(Options, weight) ? ExactPath.Prepare(this, SimdPath.Best(_level != SimdLevel.Portable), weight, bias, inChannels, outChannels)
-        : Supports(Options) ? new WinogradPrepared(this, weight, bias, inChannels, outChannels, _level)
+        : Supports(Options) ? WinogradPrepared.Create(this, weight, bias, inChannels, outChannels, _level)
         : new PhaseDirectPrepared(this, weight, bias, inChannels, outChannels, _phaseDirectLevel);
 }

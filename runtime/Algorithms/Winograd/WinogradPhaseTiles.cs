@@ -6,89 +6,61 @@ using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
-/// <summary>
-/// Winograd's F(3x3, 2x2) for the four phases of kernel 4 x 4, stride 2, padding 1, dilation 1 (output padding 0 or 1,
-/// <see cref="Supports"/>). Each phase <c>(ry, rx)</c> (outputs <c>(2j + ry, 2i + rx)</c>) is a dense stride-1 2 x 2
-/// correlation (<see cref="AxisPhases"/>, <see cref="WinogradPhaseWeights"/>), and one 4 x 4 input tile serves all four: per
-/// axis, tile <c>T</c> reads inputs <c>3T-1 .. 3T+2</c>, from which phase 0 computes <c>j = 3T .. 3T+2</c> and phase 1
-/// <c>j = 3T-1 .. 3T+1</c>, so the tile's outputs are the six consecutive positions <c>6T-1 .. 6T+4</c> of each axis. Per
-/// tile and channel pair that is 4 x 16 multiplications for 36 outputs instead of 144, and one input transform instead of
-/// four. The steps, fused and cache-blocked as in <see cref="WinogradTiles"/>: bands of tile rows whose padded input rows
-/// are packed once (split by column mod 3, <see cref="WinogradPhaseTransforms"/>); strips of whole GEMM column blocks in
-/// raster order sized for the L2 cache; per strip the input transform of every channel into <c>V[16][Cin][strip]</c>, then
-/// per register block of output channels the 64 GEMMs (16 elements of four phases) over the input channels into
-/// <c>M[4][16][block][strip]</c> and the output transform plus bias and activation, written through a scratch (the six
-/// columns of a tile interleave the lanes), clipped at the output's edges and the tile's rows.
-/// </summary>
-internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, IActivatedTileKernel
+/// <summary>The configurations <see cref="WinogradPhaseTiles{TTransform}"/> computes, and its threads' bands.</summary>
+internal static class WinogradPhaseTiles
 {
-    /// <summary>The packed input rows of a band, in floats (4 MB), as in <see cref="WinogradTiles"/>.</summary>
-    private const int BandBufferFloats = 1 << 20;
-
-    /// <summary>The transformed input of a strip, <c>V</c>, in floats (256 KB), as in <see cref="WinogradTiles"/>.</summary>
-    private const int TransformedFloats = 1 << 16;
-
-    /// <summary>The tiles of a segment in the portable code.</summary>
-    private const int PortableSegment = 4;
+    /// <summary>Whether the options are the case F(3x3, 2x2) on the phases computes: kernel 4 x 4, stride 2, padding 1,
+    /// dilation 1, output padding 0 or 1 (each axis on its own, <see cref="WinogradAxes.IsPhaseAxis"/>).</summary>
+    public static bool Supports(ConvTranspose2dOptions options) =>
+        WinogradAxes.IsPhaseAxis(options.HeightAxis) && WinogradAxes.IsPhaseAxis(options.WidthAxis);
 
     /// <summary>Threads get bands of a multiple of this many output rows. A tile row spans six output rows from <c>6T - 1</c>,
     /// so a band that starts inside one computes it too: e (64 output rows) at two threads runs four bands of 16 rows (14 tile
     /// rows computed for 11), which balance; bands of multiples of 12 gave 24-row bands, one thread 8 tile rows of 11, and
     /// 1.19-1.39x PhaseDirect's time against 1.03-1.06x with 16 (Vector512, a shared host).</summary>
     internal const int RowsPerThreadTile = 16;
+}
 
-    /// <summary>A cache line, in floats.</summary>
-    private const int CacheLineFloats = 16;
-
+/// <summary>
+/// Winograd's F(3x3, 2x2) for the four phases of kernel 4 x 4, stride 2, padding 1, dilation 1 (output padding 0 or 1,
+/// <see cref="WinogradPhaseTiles.Supports"/>). Each phase <c>(ry, rx)</c> (outputs <c>(2j + ry, 2i + rx)</c>) is a dense stride-1 2 x 2
+/// correlation (<see cref="AxisPhases"/>, <see cref="WinogradPhaseWeights"/>), and one 4 x 4 input tile serves all four: per
+/// axis, tile <c>T</c> reads inputs <c>3T-1 .. 3T+2</c>, from which phase 0 computes <c>j = 3T .. 3T+2</c> and phase 1
+/// <c>j = 3T-1 .. 3T+1</c>, so the tile's outputs are the six consecutive positions <c>6T-1 .. 6T+4</c> of each axis. Per
+/// tile and channel pair that is 4 x 16 multiplications for 36 outputs instead of 144, and one input transform instead of
+/// four. The steps, fused and cache-blocked as in <see cref="WinogradTiles"/>: bands of tile rows whose padded input rows
+/// are packed once (split by column mod 3, <see cref="IWinogradPhaseTransform"/>: the runtime's <see cref="WinogradPhaseTransforms"/>, or a
+/// generated kernel's unrolled one); strips of whole GEMM column blocks in
+/// raster order sized for the L2 cache; per strip the input transform of every channel into <c>V[16][Cin][strip]</c>, then
+/// per register block of output channels the 64 GEMMs (16 elements of four phases) over the input channels into
+/// <c>M[4][16][block][strip]</c> and the output transform plus bias and activation, written through a scratch (the six
+/// columns of a tile interleave the lanes), clipped at the output's edges and the tile's rows.
+/// </summary>
+internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvTranspose2d, IActivatedTileKernel
+    where TTransform : struct, IWinogradPhaseTransform
+{
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly SimdLevel _level;
     private readonly int _block;
 
-    /// <param name="kernel">The kernel, whose options <see cref="Supports"/>.</param>
+    /// <param name="kernel">The kernel, whose options <see cref="WinogradPhaseTiles.Supports"/>.</param>
     /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 4, 4)</c> weights.</param>
     /// <param name="bias">The bias, or empty.</param>
     /// <param name="inChannels">Cin.</param>
     /// <param name="outChannels">Cout.</param>
     /// <param name="level">The width to run, which must run on this machine (<see cref="SimdPath.Runs"/>).</param>
     public WinogradPhaseTiles(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
-        : base(kernel, inChannels, outChannels, ChannelChunk(kernel.Options, outChannels, level), RowsPerThreadTile)
+        : base(kernel, inChannels, outChannels, WinogradBlocking.ChannelChunk(kernel.Options, outChannels, level), WinogradPhaseTiles.RowsPerThreadTile)
     {
-        if (!Supports(kernel.Options))
+        if (!WinogradPhaseTiles.Supports(kernel.Options))
             throw new ArgumentException("The Winograd phase kernel needs kernel 4, stride 2, padding 1, dilation 1 and output padding 0 or 1 in both axes.", nameof(kernel));
         _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
-        _block = BlockFor(level);
+        _block = WinogradBlocking.BlockFor(level);
         int groups = kernel.Options.Groups;
         _weights = WinogradPhaseWeights.Pack(weight, kernel.Options, inChannels, outChannels, _block);
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, _block));
     }
-
-    /// <summary>Whether the options are the case this kernel computes: kernel 4 x 4, stride 2, padding 1, dilation 1, output
-    /// padding 0 or 1 (each axis on its own).</summary>
-    public static bool Supports(ConvTranspose2dOptions options) =>
-        options is { KernelHeight: 4, KernelWidth: 4, StrideHeight: 2, StrideWidth: 2, PaddingHeight: 1, PaddingWidth: 1,
-            DilationHeight: 1, DilationWidth: 1 }
-        && (uint)options.OutputPaddingHeight <= 1 && (uint)options.OutputPaddingWidth <= 1;
-
-    /// <summary>The output channels of a register block: as in <see cref="WinogradTiles"/>, eight with 32 vector registers,
-    /// else six (and six in the portable code).</summary>
-    private static int BlockFor(SimdLevel level) =>
-        level != SimdLevel.Portable && SimdPath.VectorRegisters >= 32 ? WinogradMicroKernels.Rows : GemmMicroKernels.Rows;
-
-    /// <summary>Threads do not split a group's output channels: every chunk would repeat the packing and the input transform
-    /// (as in <see cref="WinogradTiles"/>).</summary>
-    private static int ChannelChunk(ConvTranspose2dOptions options, int outChannels, SimdLevel level)
-    {
-        int block = BlockFor(level), perGroup = outChannels / Math.Max(1, options.Groups);
-        return Math.Max(block, (perGroup + block - 1) / block * block);
-    }
-
-    /// <summary>Floats between the transformed elements of V or M: the rows and a cache line more, so that the 16 elements
-    /// a transform touches do not all fall in one L1 set.</summary>
-    private static int ElementStride(int rows, int stride) => checked(rows * stride + CacheLineFloats);
-
-    /// <summary>The segments (vectors of tiles) of one GEMM call: three with the eight-row block, else two.</summary>
-    private int ColumnSegments(SimdLevel level) => level != SimdLevel.Portable && _block == WinogradMicroKernels.Rows ? 3 : 2;
 
     /// <summary>The GEMMs write products (M), never outputs; each output is written once, by the output transform, which activates it.</summary>
     protected override bool AppliesActivation => true;
@@ -103,20 +75,18 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
         // Tile T covers outputs 6T - 1 .. 6T + 4 of an axis.
         int tilesPerRow = (problem.OutputWidth + per) / per;
         var level = _level;
-        int segment = level == SimdLevel.Portable ? PortableSegment : level.FloatsPerVector();
-        int columns = ColumnSegments(level) * segment;
+        int segment = WinogradBlocking.Segment(level), columns = WinogradBlocking.Columns(level, _block);
         int channels = problem.InChannelsPerGroup;
         // A segment may start at any tile and reads S_0[t .. t+segment], S_1 and S_2[t .. t+segment-1].
         int third = checked(tilesPerRow + segment + 1);
         long rowFloats = 3L * channels * third;
         int firstTileRow = (tile.RowStart + 1) / per, endTileRow = tile.RowEnd / per + 1;
-        int bandTileRows = (int)Math.Clamp((BandBufferFloats / rowFloats - 1) / 3, 1, endTileRow - firstTileRow);
-        long bandBlocks = ((long)bandTileRows * tilesPerRow + columns - 1) / columns;
-        int strip = columns * (int)Math.Clamp(TransformedFloats / ((long)WinogradPhaseWeights.Elements * channels * columns), 1, bandBlocks);
+        int bandTileRows = WinogradBlocking.BandTileRows(rowFloats, 3, 1, endTileRow - firstTileRow);
+        int strip = WinogradBlocking.Strip(bandTileRows, tilesPerRow, columns, channels);
         var geometry = new Geometry(problem, tile, segment, columns, tilesPerRow, strip, third, (nint)rowFloats);
 
-        int transformedFloats = WinogradPhaseWeights.Elements * ElementStride(channels, geometry.Stride);
-        int productFloats = WinogradPhaseWeights.Phases * WinogradPhaseWeights.Elements * ElementStride(_block, geometry.Stride);
+        int transformedFloats = WinogradPhaseWeights.Elements * WinogradBlocking.ElementStride(channels, geometry.Stride);
+        int productFloats = WinogradPhaseWeights.Phases * WinogradPhaseWeights.Elements * WinogradBlocking.ElementStride(_block, geometry.Stride);
         float[] band = ArrayPool<float>.Shared.Rent(checked((int)((3L * bandTileRows + 1) * rowFloats)));
         float[] transformed = ArrayPool<float>.Shared.Rent(transformedFloats);
         float[] products = ArrayPool<float>.Shared.Rent(productFloats);
@@ -143,10 +113,10 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
                         int last = Math.Min(count, q + strip);
                         switch (level)
                         {
-                            case SimdLevel.Vector512: RunStrip<Simd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector256: RunStrip<Simd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector128: RunStrip<Simd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            default: RunStrip<SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector512: RunStrip<Simd512, GeneratedKernelSimd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector256: RunStrip<Simd256, GeneratedKernelSimd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector128: RunStrip<Simd128, GeneratedKernelSimd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            default: RunStrip<SimdScalar, SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
                         }
                     }
                 }
@@ -201,8 +171,9 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
     /// tile <c>q</c> is column <c>q - first</c> of V and M.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunStrip<TSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
+    private void RunStrip<TSimd, TTransformSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
         where TSimd : struct, ISimd<TVector>
+        where TTransformSimd : struct, IGeneratedKernelSimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction
     {
@@ -212,12 +183,13 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
         int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = _block;
         int segment = geometry.Segment, perRow = geometry.TilesPerRow, columns = geometry.Columns;
         int outWidth = problem.OutputWidth, lanes = TSimd.Count;
-        nint plane = problem.OutputPlaneLength, transformedStride = ElementStride(channels, stride), productStride = ElementStride(block, stride);
+        nint plane = problem.OutputPlaneLength, transformedStride = WinogradBlocking.ElementStride(channels, stride), productStride = WinogradBlocking.ElementStride(block, stride);
         nint phaseStride = WinogradPhaseWeights.Elements * productStride;
         int groupFirst = tile.Group * perGroup;
         int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
         int firstRow = first / perRow, lastRow = (end - 1) / perRow;
         float* scratch = stackalloc float[per * per * lanes];
+        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
 
         for (int c = 0; c < channels; c++)
         {
@@ -228,7 +200,7 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
                 int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
                 float* rows = channel + (nint)(3 * row) * geometry.RowFloats;
                 for (int t = from; t < to; t += segment)
-                    WinogradPhaseTransforms.Input<TSimd, TVector>(rows + t, geometry.RowFloats, geometry.Third, segment, target + rowStart + t, transformedStride);
+                    TTransform.Input<TTransformSimd, TVector>(ref rows[t], geometry.RowFloats, geometry.Third, segment, ref target[rowStart + t], transformedStride);
             }
         }
         int used = (end - first + columns - 1) / columns * columns;
@@ -240,17 +212,8 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
                 float* u = pointers.Weights + (nint)((tile.Group * WinogradPhaseWeights.Phases + ph) * blocksPerGroup + local / block) * WinogradPhaseWeights.Elements * channels * block;
                 for (int e = 0; e < WinogradPhaseWeights.Elements; e++)
                 {
-                    float* a = u + (nint)e * channels * block, b = pointers.Transformed + e * transformedStride;
-                    float* m = pointers.Products + ph * phaseStride + e * productStride;
-                    for (int j = 0; j < used; j += columns)
-                    {
-                        if (typeof(TVector) == typeof(float))
-                            GemmMicroKernels.Multiply6xNPortable(a, b + j, stride, channels, m + j, stride, columns);
-                        else if (block == WinogradMicroKernels.Rows)
-                            WinogradMicroKernels.Multiply8x3<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
-                        else
-                            GemmMicroKernels.Multiply6x2<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
-                    }
+                    WinogradBlocking.Multiply<TSimd, TVector>(u + (nint)e * channels * block, pointers.Transformed + e * transformedStride, stride, channels,
+                        pointers.Products + ph * phaseStride + e * productStride, used, columns, block);
                 }
             }
             float* bias = pointers.Bias + tile.Group * (nint)blocksPerGroup * block + local;
@@ -265,7 +228,14 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
                     int rFrom = Math.Max(0, tile.RowStart - oy0), rTo = Math.Min(per, tile.RowEnd - oy0);
                     for (int t = from; t < to; t += lanes)
                     {
-                        WinogradPhaseTransforms.Output<TSimd, TVector, TActivation>(products + rowStart + t, productStride, phaseStride, bias + ch, scratch, activation);
+                        float* m = products + rowStart + t;
+                        // Sigmoid, tanh and SiLU are applied to the scratch after the transform, as the GEMM kernels' stores do
+                        // (ActivatedOutput); the others in registers.
+                        if (ActivatedOutput<TSimd, TVector, TActivation>.AppliedAfterStores)
+                            TTransform.Output<TTransformSimd, TVector, Identity>(ref *m, productStride, phaseStride, ref bias[ch], ref *scratch, default);
+                        else
+                            TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, phaseStride, ref bias[ch], ref *scratch, activation);
+                        output.Complete(scratch, 0, 1, per * per * lanes);
                         int count = Math.Min(lanes, to - t);
                         for (int r = rFrom; r < rTo; r++)
                             WinogradPhaseTransforms.Scatter(scratch + r * per * lanes, lanes, count, plane0 + (nint)(oy0 + r) * outWidth, t, outWidth);
@@ -282,7 +252,7 @@ internal sealed unsafe class WinogradPhaseTiles : TiledPreparedConvTranspose2d, 
         public ConvTranspose2dProblem Problem { get; } = problem;
         public ConvTranspose2dTile Tile { get; } = tile;
 
-        /// <summary>The tiles one input transform call covers: one vector's lanes (<see cref="PortableSegment"/> in the portable code).</summary>
+        /// <summary>The tiles one input transform call covers (<see cref="WinogradBlocking.Segment"/>).</summary>
         public int Segment { get; } = segment;
 
         /// <summary>The tiles of one GEMM call.</summary>

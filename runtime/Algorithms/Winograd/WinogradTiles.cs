@@ -7,91 +7,57 @@ using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
+/// <summary>The configurations <see cref="WinogradTiles{TTransform}"/> computes.</summary>
+internal static class WinogradTiles
+{
+    /// <summary>Whether the options are the case F(2x2, 3x3) computes: kernel 3 x 3, stride 1, dilation 1, padding 0 to 2
+    /// (and so no output padding), <see cref="WinogradAxes.IsTileAxis"/> in both axes.</summary>
+    public static bool Supports(ConvTranspose2dOptions options) =>
+        WinogradAxes.IsTileAxis(options.HeightAxis) && WinogradAxes.IsTileAxis(options.WidthAxis);
+}
+
 /// <summary>
-/// Winograd's F(2x2, 3x3) for kernel 3 x 3, stride 1, dilation 1, padding 0 to 2 (<see cref="Supports"/>). At stride 1 the
+/// Winograd's F(2x2, 3x3) for kernel 3 x 3, stride 1, dilation 1, padding 0 to 2 (<see cref="WinogradTiles.Supports"/>). At stride 1 the
 /// transposed convolution is a correlation of the input, zero-padded by <c>q = 2 - p</c> per side, with the flipped kernel
 /// (<see cref="WinogradWeights"/>), so each 2 x 2 block of outputs comes from a 4 x 4 block of the padded input with 16
 /// multiplications per channel pair instead of 36. A tile is computed in bands of tile rows (two output rows each) whose
-/// input rows are packed once, zero-padded and split into even and odd columns (<see cref="WinogradTransforms"/>). The band's
+/// input rows are packed once, zero-padded and split into even and odd columns (<see cref="IWinogradTileTransform"/>: the runtime's
+/// <see cref="WinogradTransforms"/>, or a generated kernel's unrolled one). The band's
 /// tiles, in raster order, form strips of whole GEMM column blocks, sized to keep the transformed data in the L2 cache; a
 /// strip may span tile rows, so narrow rows leave no lanes empty and the weights serve many tiles per pass. Per strip: the
 /// input transform of every channel into <c>V[16][Cin][strip]</c>, then per register block of output channels the 16 GEMMs
 /// over the input channels into <c>M[16][block][strip]</c> (in L1) and the output transform plus bias, stored as whole
 /// output rows where they fit and through a scratch, clipped, at row, strip and tile ends.
 /// </summary>
-internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActivatedTileKernel
+internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTranspose2d, IActivatedTileKernel
+    where TTransform : struct, IWinogradTileTransform
 {
-    /// <summary>The packed input rows of a band, in floats (4 MB): only the few rows a strip reads need to be in cache, and
-    /// long bands leave fewer partly filled strips at their ends.</summary>
-    private const int BandBufferFloats = 1 << 20;
-
-    /// <summary>The transformed input of a strip, <c>V</c>, in floats: a strip holds as many GEMM column blocks as keep it
-    /// within this (256 KB), and at least one.</summary>
-    private const int TransformedFloats = 1 << 16;
-
-    /// <summary>The tiles of a segment in the portable code (two make a call of its GEMM, which takes up to
-    /// <see cref="GemmMicroKernels.PortableColumns"/> columns).</summary>
-    private const int PortableSegment = 4;
-
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly SimdLevel _level;
     private readonly int _block;
 
-    /// <param name="kernel">The kernel, whose options <see cref="Supports"/>.</param>
+    /// <param name="kernel">The kernel, whose options <see cref="WinogradTiles.Supports"/>.</param>
     /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 3, 3)</c> weights.</param>
     /// <param name="bias">The bias, or empty.</param>
     /// <param name="inChannels">Cin.</param>
     /// <param name="outChannels">Cout.</param>
     /// <param name="level">The width to run, which must run on this machine (<see cref="SimdPath.Runs"/>).</param>
     public WinogradTiles(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
-        : base(kernel, inChannels, outChannels, ChannelChunk(kernel.Options, outChannels, level), TileRowsPerThreadTile)
+        : base(kernel, inChannels, outChannels, WinogradBlocking.ChannelChunk(kernel.Options, outChannels, level), TileRowsPerThreadTile)
     {
-        if (!Supports(kernel.Options))
+        if (!WinogradTiles.Supports(kernel.Options))
             throw new ArgumentException("The Winograd kernel needs kernel 3, stride 1, dilation 1 and padding 0 to 2 in both axes.", nameof(kernel));
         _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
-        _block = BlockFor(level);
+        _block = WinogradBlocking.BlockFor(level);
         int groups = kernel.Options.Groups;
         _weights = WinogradWeights.Pack(weight, inChannels, outChannels, groups, _block);
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, _block));
     }
 
-    /// <summary>Whether the options are the case this kernel computes: kernel 3 x 3, stride 1, dilation 1, padding 0 to 2
-    /// (and so no output padding).</summary>
-    public static bool Supports(ConvTranspose2dOptions options) =>
-        options is { KernelHeight: 3, KernelWidth: 3, StrideHeight: 1, StrideWidth: 1, DilationHeight: 1, DilationWidth: 1,
-            OutputPaddingHeight: 0, OutputPaddingWidth: 0 }
-        && (uint)options.PaddingHeight <= 2 && (uint)options.PaddingWidth <= 2;
-
-    /// <summary>The output channels of a register block: eight with 32 vector registers (and three vectors of tiles), else six (and six in the portable code,
-    /// which shares <see cref="GemmMicroKernels"/>' portable GEMM).</summary>
-    private static int BlockFor(SimdLevel level) =>
-        level != SimdLevel.Portable && SimdPath.VectorRegisters >= 32 ? WinogradMicroKernels.Rows : GemmMicroKernels.Rows;
-
     /// <summary>Threads get bands of at least this many output rows: every tile packs and transforms its own input rows, and
     /// its strips need many tiles to fill the GEMM's column blocks.</summary>
     private const int TileRowsPerThreadTile = 8;
-
-    /// <summary>Threads do not split a group's output channels (the chunk is the whole group, in register blocks): every
-    /// chunk would repeat the packing and the input transform of all input channels. At two threads, Vector512 (median of 21):
-    /// h 64->64 56x56 590 us unsplit, 874 us in two chunks, PhaseDirect 838-915 us; 128->128 28x28 572 vs 808 us (in chunks
-    /// of 16 channels 3.2 ms), ChannelVectorized 875-905 us.</summary>
-    private static int ChannelChunk(ConvTranspose2dOptions options, int outChannels, SimdLevel level)
-    {
-        int block = BlockFor(level), perGroup = outChannels / Math.Max(1, options.Groups);
-        return Math.Max(block, (perGroup + block - 1) / block * block);
-    }
-
-    /// <summary>Floats between the transformed elements of V (<paramref name="rows"/> = Cin) or M (the block): the rows and a
-    /// cache line more, so that the 16 elements a transform stores or loads do not all fall in one L1 set (h, 64 channels:
-    /// 16 KB apart, the input transform took 225 of 1010 us).</summary>
-    private static int ElementStride(int rows, int stride) => checked(rows * stride + CacheLineFloats);
-
-    /// <summary>A cache line, in floats.</summary>
-    private const int CacheLineFloats = 16;
-
-    /// <summary>The segments (vectors of tiles) of one GEMM call: three with the eight-row block (24 accumulators), else two.</summary>
-    private int ColumnSegments(SimdLevel level) => level != SimdLevel.Portable && _block == WinogradMicroKernels.Rows ? 3 : 2;
 
     /// <summary>The GEMMs write products (M), never outputs; each output is written once, by the output transform, which activates it.</summary>
     protected override bool AppliesActivation => true;
@@ -106,26 +72,23 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
         // The prepared width, however narrow the rows: the strips keep the GEMM's lanes full, and only the input transform of
         // a row's last segment computes lanes past it.
         var level = _level;
-        int segment = level == SimdLevel.Portable ? PortableSegment : level.FloatsPerVector();
-        int columns = ColumnSegments(level) * segment;
+        int segment = WinogradBlocking.Segment(level), columns = WinogradBlocking.Columns(level, _block);
         int channels = problem.InChannelsPerGroup;
         // Even and odd columns of a padded row: a segment may start at any tile and reads E[t .. t+segment] and O[t .. t+segment].
         int half = checked(tilesPerRow + segment + 1);
         long rowFloats = 2L * channels * half;
         int firstTileRow = tile.RowStart / 2, endTileRow = (tile.RowEnd + 1) / 2;
-        int bandTileRows = (int)Math.Clamp((BandBufferFloats / rowFloats - 2) / 2, 1, endTileRow - firstTileRow);
-        // Whole column blocks, as many as the budget and the band allow.
-        long bandBlocks = ((long)bandTileRows * tilesPerRow + columns - 1) / columns;
-        int strip = columns * (int)Math.Clamp(TransformedFloats / ((long)WinogradWeights.Elements * channels * columns), 1, bandBlocks);
+        int bandTileRows = WinogradBlocking.BandTileRows(rowFloats, 2, 2, endTileRow - firstTileRow);
+        int strip = WinogradBlocking.Strip(bandTileRows, tilesPerRow, columns, channels);
         var geometry = new Geometry(problem, tile, segment, columns, tilesPerRow, strip, half, (nint)rowFloats);
 
         float[] band = ArrayPool<float>.Shared.Rent(checked((int)((2L * bandTileRows + 2) * rowFloats)));
-        float[] transformed = ArrayPool<float>.Shared.Rent(checked(WinogradWeights.Elements * ElementStride(channels, geometry.Stride)));
-        float[] products = ArrayPool<float>.Shared.Rent(checked(WinogradWeights.Elements * ElementStride(_block, geometry.Stride)));
+        float[] transformed = ArrayPool<float>.Shared.Rent(checked(WinogradWeights.Elements * WinogradBlocking.ElementStride(channels, geometry.Stride)));
+        float[] products = ArrayPool<float>.Shared.Rent(checked(WinogradWeights.Elements * WinogradBlocking.ElementStride(_block, geometry.Stride)));
         try
         {
             // The GEMM's last column block may take columns no tile of the strip wrote: cleared once, they are never NaN.
-            transformed.AsSpan(0, WinogradWeights.Elements * ElementStride(channels, geometry.Stride)).Clear();
+            transformed.AsSpan(0, WinogradWeights.Elements * WinogradBlocking.ElementStride(channels, geometry.Stride)).Clear();
             fixed (float* source = input)
             fixed (float* packed = band)
             fixed (float* v = transformed)
@@ -145,10 +108,10 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
                         int last = Math.Min(count, q + strip);
                         switch (level)
                         {
-                            case SimdLevel.Vector512: RunStrip<Simd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector256: RunStrip<Simd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector128: RunStrip<Simd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            default: RunStrip<SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector512: RunStrip<Simd512, GeneratedKernelSimd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector256: RunStrip<Simd256, GeneratedKernelSimd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            case SimdLevel.Vector128: RunStrip<Simd128, GeneratedKernelSimd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
+                            default: RunStrip<SimdScalar, SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
                         }
                     }
                 }
@@ -247,8 +210,9 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
     /// (or lie in the slack past the strip) and never stored.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunStrip<TSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
+    private void RunStrip<TSimd, TTransformSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
         where TSimd : struct, ISimd<TVector>
+        where TTransformSimd : struct, IGeneratedKernelSimd<TVector>
         where TVector : struct
         where TActivation : struct, IActivationFunction
     {
@@ -257,7 +221,7 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
         int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = _block;
         int segment = geometry.Segment, perRow = geometry.TilesPerRow, columns = geometry.Columns;
         int outWidth = problem.OutputWidth, lanes = TSimd.Count;
-        nint plane = problem.OutputPlaneLength, transformedStride = ElementStride(channels, stride), productStride = ElementStride(block, stride);
+        nint plane = problem.OutputPlaneLength, transformedStride = WinogradBlocking.ElementStride(channels, stride), productStride = WinogradBlocking.ElementStride(block, stride);
         int groupFirst = tile.Group * perGroup;
         int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
         int firstRow = first / perRow, lastRow = (end - 1) / perRow;
@@ -272,7 +236,7 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
                 int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
                 float* rows = channel + (nint)(2 * row) * geometry.RowFloats;
                 for (int t = from; t < to; t += segment)
-                    WinogradTransforms.Input<TSimd, TVector>(rows + t, geometry.RowFloats, geometry.Half, segment, target + rowStart + t, transformedStride);
+                    TTransform.Input<TTransformSimd, TVector>(ref rows[t], geometry.RowFloats, geometry.Half, segment, ref target[rowStart + t], transformedStride);
             }
         }
         int used = (end - first + columns - 1) / columns * columns;
@@ -282,16 +246,8 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
             float* u = pointers.Weights + (nint)(tile.Group * blocksPerGroup + local / block) * WinogradWeights.Elements * channels * block;
             for (int e = 0; e < WinogradWeights.Elements; e++)
             {
-                float* a = u + (nint)e * channels * block, b = pointers.Transformed + e * transformedStride, m = pointers.Products + e * productStride;
-                for (int j = 0; j < used; j += columns)
-                {
-                    if (typeof(TVector) == typeof(float))
-                        GemmMicroKernels.Multiply6xNPortable(a, b + j, stride, channels, m + j, stride, columns);
-                    else if (block == WinogradMicroKernels.Rows)
-                        WinogradMicroKernels.Multiply8x3<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
-                    else
-                        GemmMicroKernels.Multiply6x2<TSimd, TVector>(a, b + j, stride, channels, m + j, stride);
-                }
+                WinogradBlocking.Multiply<TSimd, TVector>(u + (nint)e * channels * block, pointers.Transformed + e * transformedStride, stride, channels,
+                    pointers.Products + e * productStride, used, columns, block);
             }
             float* bias = pointers.Bias + tile.Group * (nint)blocksPerGroup * block + local;
             for (int ch = 0; ch < width; ch++)
@@ -310,11 +266,11 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
                         float* m = products + rowStart + t;
                         if (secondRow && valid == 2 * lanes)
                         {
-                            WinogradTransforms.Output<TSimd, TVector, TActivation>(m, productStride, bias + ch, row0 + ox, row0 + outWidth + ox, activation);
+                            TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, ref bias[ch], ref row0[ox], ref row0[outWidth + ox], activation);
                             continue;
                         }
                         // The row's or the strip's last tiles: the lanes past them belong to other tiles or none.
-                        WinogradTransforms.Output<TSimd, TVector, TActivation>(m, productStride, bias + ch, scratch, scratch + 2 * lanes, activation);
+                        TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, ref bias[ch], ref *scratch, ref scratch[2 * lanes], activation);
                         new ReadOnlySpan<float>(scratch, valid).CopyTo(new Span<float>(row0 + ox, valid));
                         if (secondRow)
                             new ReadOnlySpan<float>(scratch + 2 * lanes, valid).CopyTo(new Span<float>(row0 + outWidth + ox, valid));
@@ -331,10 +287,10 @@ internal sealed unsafe class WinogradTiles : TiledPreparedConvTranspose2d, IActi
         public ConvTranspose2dProblem Problem { get; } = problem;
         public ConvTranspose2dTile Tile { get; } = tile;
 
-        /// <summary>The tiles one input transform call covers: one vector's lanes (<see cref="PortableSegment"/> in the portable code).</summary>
+        /// <summary>The tiles one input transform call covers (<see cref="WinogradBlocking.Segment"/>).</summary>
         public int Segment { get; } = segment;
 
-        /// <summary>The tiles of one GEMM call (<see cref="ColumnSegments"/> segments).</summary>
+        /// <summary>The tiles of one GEMM call (<see cref="WinogradBlocking.Columns"/>).</summary>
         public int Columns { get; } = columns;
 
         /// <summary>The tiles of a tile row: <c>ceil(Wout / 2)</c>.</summary>

@@ -31,7 +31,8 @@ internal static class Configurations
     };
 
     /// <summary>Every activation on a geometry of its own (contiguous, interleaved and strided stores, phases that store the
-    /// bias alone, groups, the fallback), a negative and a default slope, and a slope written without LeakyReLU.</summary>
+    /// bias alone, groups, the fallback), a negative and a default slope, a slope written without LeakyReLU, and a sigmoid on
+    /// the Winograd phase tiles (which activate the scratch after the transform).</summary>
     public static readonly AttributeCase[] Activated =
     {
         new("K3S1P1Relu", "[ConvTranspose(3, stride: 1, padding: 1, Activation = ConvTransposeActivation.Relu)]"),
@@ -43,6 +44,7 @@ internal static class Configurations
         new("GroupsSilu", "[ConvTranspose(4, stride: 2, padding: 1, Groups = 4, Activation = ConvTransposeActivation.Silu)]"),
         new("K4S2P1SlopeWithoutLeakyRelu", "[ConvTranspose(4, stride: 2, padding: 1, Activation = ConvTransposeActivation.Relu, ActivationSlope = 0.5f)]"),
         new("FallbackSigmoid", "[ConvTranspose(13, stride: 1, padding: 6, Activation = ConvTransposeActivation.Sigmoid)]"),
+        new("K4S2P1Sigmoid", "[ConvTranspose(4, stride: 2, padding: 1, Activation = ConvTransposeActivation.Sigmoid)]"),
     };
 
     /// <summary>1-D configurations: HiFi-GAN V1's upsamplers (k16 s8 p4, k4 s2 p1), with fixed channels and a LeakyReLU, output

@@ -57,26 +57,29 @@ namespace TConvGen.Generated
 
         protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels)
         {
+            // The runs Auto gives to Winograd go to the runtime's driver with this kernel's transforms (null where these
+            // channels never do, or the weights take the exact path).
+            var winograd = GeneratedWinograd.PreparePhaseTiles<Layers_Groups_Winograd>(this, weight, bias, inChannels, outChannels);
             // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
             // The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on
             // ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.
             if (GeneratedKernelVector.LanesFor(StrideWidth) == 16)
             {
-                return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd512, Vector512<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd512, Vector512<float>>.BlockColumns);
+                return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd512, Vector512<float>>(this, weight, bias, inChannels, outChannels), winograd, weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd512, Vector512<float>>.BlockColumns);
             }
             if (GeneratedKernelVector.LanesFor(StrideWidth) == 8)
             {
                 if (GeneratedKernelVector.HasWideRegisterFile)
                 {
-                    return new GeneratedKernelDispatch(this, new Prepared2x4<GeneratedKernelSimd256, Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared2x4<GeneratedKernelSimd256, Vector256<float>>.BlockColumns);
+                    return new GeneratedKernelDispatch(this, new Prepared2x4<GeneratedKernelSimd256, Vector256<float>>(this, weight, bias, inChannels, outChannels), winograd, weight, bias, inChannels, outChannels, Prepared2x4<GeneratedKernelSimd256, Vector256<float>>.BlockColumns);
                 }
-                return new GeneratedKernelDispatch(this, new Prepared2x2<GeneratedKernelSimd256, Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared2x2<GeneratedKernelSimd256, Vector256<float>>.BlockColumns);
+                return new GeneratedKernelDispatch(this, new Prepared2x2<GeneratedKernelSimd256, Vector256<float>>(this, weight, bias, inChannels, outChannels), winograd, weight, bias, inChannels, outChannels, Prepared2x2<GeneratedKernelSimd256, Vector256<float>>.BlockColumns);
             }
             if (GeneratedKernelVector.HasWideRegisterFile)
             {
-                return new GeneratedKernelDispatch(this, new Prepared2x4<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared2x4<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
+                return new GeneratedKernelDispatch(this, new Prepared2x4<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), winograd, weight, bias, inChannels, outChannels, Prepared2x4<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
             }
-            return new GeneratedKernelDispatch(this, new Prepared2x2<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared2x2<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
+            return new GeneratedKernelDispatch(this, new Prepared2x2<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), winograd, weight, bias, inChannels, outChannels, Prepared2x2<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
         }
 
         // Bodies blocked for Vector512 with 32 registers; the JIT compiles them once per width.
@@ -1930,6 +1933,140 @@ namespace TConvGen.Generated
                         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref scratch, 0), valid).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, block * BlockOutputs), valid));
                     }
                 }
+            }
+        }
+    }
+
+    // Winograd F(3x3, 2x2) on the four phases for the runs Auto gives to Winograd, unrolled from Cook and Toom's matrices for the
+    // points 0, 1, -1 and infinity: B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 -1 0 1], A^T = [1 1 1 0; 0 1 -1 0; 0 1 1 1].
+    // The runtime's driver packs the input, transforms the weights (G = [1 0; 1/2 1/2; 1/2 -1/2; 0 1]) and runs the GEMMs between them.
+    [GeneratedCode("TConvGen", "0.1.0")]
+    file readonly struct Layers_Groups_Winograd : IWinogradPhaseTransform
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Input<TSimd, TVector>(ref float first, nint rowStride, nint third, int tiles, ref float v, nint elementStride)
+            where TSimd : struct, IGeneratedKernelSimd<TVector>
+            where TVector : struct
+        {
+            for (int t = 0; t < tiles; t += TSimd.Count)
+            {
+                ref float r0 = ref Unsafe.Add(ref first, t);
+                ref float r1 = ref Unsafe.Add(ref r0, rowStride);
+                ref float r2 = ref Unsafe.Add(ref r1, rowStride);
+                ref float r3 = ref Unsafe.Add(ref r2, rowStride);
+                // Along the rows first (d B): column c of a row is stream c % 3 at tile t + c / 3.
+                var x00 = TSimd.Load(ref r0, 0);
+                var x01 = TSimd.Load(ref r0, (nuint)third);
+                var x02 = TSimd.Load(ref r0, (nuint)(2 * third));
+                var x03 = TSimd.Load(ref r0, 1);
+                var h00 = TSimd.Subtract(x00, x02);
+                var h01 = TSimd.Add(x01, x02);
+                var h02 = TSimd.Subtract(x02, x01);
+                var h03 = TSimd.Subtract(x03, x01);
+                var x10 = TSimd.Load(ref r1, 0);
+                var x11 = TSimd.Load(ref r1, (nuint)third);
+                var x12 = TSimd.Load(ref r1, (nuint)(2 * third));
+                var x13 = TSimd.Load(ref r1, 1);
+                var h10 = TSimd.Subtract(x10, x12);
+                var h11 = TSimd.Add(x11, x12);
+                var h12 = TSimd.Subtract(x12, x11);
+                var h13 = TSimd.Subtract(x13, x11);
+                var x20 = TSimd.Load(ref r2, 0);
+                var x21 = TSimd.Load(ref r2, (nuint)third);
+                var x22 = TSimd.Load(ref r2, (nuint)(2 * third));
+                var x23 = TSimd.Load(ref r2, 1);
+                var h20 = TSimd.Subtract(x20, x22);
+                var h21 = TSimd.Add(x21, x22);
+                var h22 = TSimd.Subtract(x22, x21);
+                var h23 = TSimd.Subtract(x23, x21);
+                var x30 = TSimd.Load(ref r3, 0);
+                var x31 = TSimd.Load(ref r3, (nuint)third);
+                var x32 = TSimd.Load(ref r3, (nuint)(2 * third));
+                var x33 = TSimd.Load(ref r3, 1);
+                var h30 = TSimd.Subtract(x30, x32);
+                var h31 = TSimd.Add(x31, x32);
+                var h32 = TSimd.Subtract(x32, x31);
+                var h33 = TSimd.Subtract(x33, x31);
+                // Then down the columns (B^T h): element (i, j) at 4 i + j.
+                ref float p = ref Unsafe.Add(ref v, t);
+                TSimd.Store(TSimd.Subtract(h00, h20), ref p);
+                TSimd.Store(TSimd.Add(h10, h20), ref Unsafe.Add(ref p, 4 * elementStride));
+                TSimd.Store(TSimd.Subtract(h20, h10), ref Unsafe.Add(ref p, 8 * elementStride));
+                TSimd.Store(TSimd.Subtract(h30, h10), ref Unsafe.Add(ref p, 12 * elementStride));
+                TSimd.Store(TSimd.Subtract(h01, h21), ref Unsafe.Add(ref p, elementStride));
+                TSimd.Store(TSimd.Add(h11, h21), ref Unsafe.Add(ref p, 5 * elementStride));
+                TSimd.Store(TSimd.Subtract(h21, h11), ref Unsafe.Add(ref p, 9 * elementStride));
+                TSimd.Store(TSimd.Subtract(h31, h11), ref Unsafe.Add(ref p, 13 * elementStride));
+                TSimd.Store(TSimd.Subtract(h02, h22), ref Unsafe.Add(ref p, 2 * elementStride));
+                TSimd.Store(TSimd.Add(h12, h22), ref Unsafe.Add(ref p, 6 * elementStride));
+                TSimd.Store(TSimd.Subtract(h22, h12), ref Unsafe.Add(ref p, 10 * elementStride));
+                TSimd.Store(TSimd.Subtract(h32, h12), ref Unsafe.Add(ref p, 14 * elementStride));
+                TSimd.Store(TSimd.Subtract(h03, h23), ref Unsafe.Add(ref p, 3 * elementStride));
+                TSimd.Store(TSimd.Add(h13, h23), ref Unsafe.Add(ref p, 7 * elementStride));
+                TSimd.Store(TSimd.Subtract(h23, h13), ref Unsafe.Add(ref p, 11 * elementStride));
+                TSimd.Store(TSimd.Subtract(h33, h13), ref Unsafe.Add(ref p, 15 * elementStride));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Output<TSimd, TVector, TActivation>(ref float m, nint elementStride, nint phaseStride, ref float bias, ref float scratch, TActivation activation)
+            where TSimd : struct, IGeneratedKernelSimd<TVector>
+            where TVector : struct
+            where TActivation : struct, IActivationFunction
+        {
+            int lanes = TSimd.Count;
+            var b = TSimd.Broadcast(ref bias);
+            for (int ph = 0; ph < 4; ph++)
+            {
+                ref float p = ref Unsafe.Add(ref m, ph * phaseStride);
+                // Along the rows first (m A): s[i][c] from row i's elements 4 i .. 4 i + 3.
+                var m00 = TSimd.Load(ref p, 0);
+                var m01 = TSimd.Load(ref p, (nuint)elementStride);
+                var m02 = TSimd.Load(ref p, (nuint)(2 * elementStride));
+                var m03 = TSimd.Load(ref p, (nuint)(3 * elementStride));
+                var rowSum0 = TSimd.Add(m01, m02);
+                var s00 = TSimd.Add(rowSum0, m00);
+                var s01 = TSimd.Subtract(m01, m02);
+                var s02 = TSimd.Add(rowSum0, m03);
+                var m10 = TSimd.Load(ref p, (nuint)(4 * elementStride));
+                var m11 = TSimd.Load(ref p, (nuint)(5 * elementStride));
+                var m12 = TSimd.Load(ref p, (nuint)(6 * elementStride));
+                var m13 = TSimd.Load(ref p, (nuint)(7 * elementStride));
+                var rowSum1 = TSimd.Add(m11, m12);
+                var s10 = TSimd.Add(rowSum1, m10);
+                var s11 = TSimd.Subtract(m11, m12);
+                var s12 = TSimd.Add(rowSum1, m13);
+                var m20 = TSimd.Load(ref p, (nuint)(8 * elementStride));
+                var m21 = TSimd.Load(ref p, (nuint)(9 * elementStride));
+                var m22 = TSimd.Load(ref p, (nuint)(10 * elementStride));
+                var m23 = TSimd.Load(ref p, (nuint)(11 * elementStride));
+                var rowSum2 = TSimd.Add(m21, m22);
+                var s20 = TSimd.Add(rowSum2, m20);
+                var s21 = TSimd.Subtract(m21, m22);
+                var s22 = TSimd.Add(rowSum2, m23);
+                var m30 = TSimd.Load(ref p, (nuint)(12 * elementStride));
+                var m31 = TSimd.Load(ref p, (nuint)(13 * elementStride));
+                var m32 = TSimd.Load(ref p, (nuint)(14 * elementStride));
+                var m33 = TSimd.Load(ref p, (nuint)(15 * elementStride));
+                var rowSum3 = TSimd.Add(m31, m32);
+                var s30 = TSimd.Add(rowSum3, m30);
+                var s31 = TSimd.Subtract(m31, m32);
+                var s32 = TSimd.Add(rowSum3, m33);
+                int ry = ph >> 1, rx = ph & 1;
+                // Then down the columns (A^T s), plus the bias, activated: output (a, c) of the phase is row 2a + 1 - ry, column 2c + 1 - rx of the tile's 6 x 6.
+                ref float y = ref Unsafe.Add(ref scratch, ((1 - ry) * 6 + 1 - rx) * lanes);
+                var columnSum0 = TSimd.Add(s10, s20);
+                TSimd.Store(activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Add(columnSum0, s00), b)), ref y);
+                TSimd.Store(activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Subtract(s10, s20), b)), ref Unsafe.Add(ref y, 12 * lanes));
+                TSimd.Store(activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Add(columnSum0, s30), b)), ref Unsafe.Add(ref y, 24 * lanes));
+                var columnSum1 = TSimd.Add(s11, s21);
+                TSimd.Store(activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Add(columnSum1, s01), b)), ref Unsafe.Add(ref y, 2 * lanes));
+                TSimd.Store(activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Subtract(s11, s21), b)), ref Unsafe.Add(ref y, 14 * lanes));
+                TSimd.Store(activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Add(columnSum1, s31), b)), ref Unsafe.Add(ref y, 26 * lanes));
+                var columnSum2 = TSimd.Add(s12, s22);
+                TSimd.Store(activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Add(columnSum2, s02), b)), ref Unsafe.Add(ref y, 4 * lanes));
+                TSimd.Store(activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Subtract(s12, s22), b)), ref Unsafe.Add(ref y, 16 * lanes));
+                TSimd.Store(activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Add(columnSum2, s32), b)), ref Unsafe.Add(ref y, 28 * lanes));
             }
         }
     }

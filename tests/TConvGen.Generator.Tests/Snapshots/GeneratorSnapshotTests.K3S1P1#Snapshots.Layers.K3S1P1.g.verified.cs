@@ -57,26 +57,29 @@ namespace TConvGen.Generated
 
         protected override PreparedConvTranspose2d PrepareCore(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels)
         {
+            // The runs Auto gives to Winograd go to the runtime's driver with this kernel's transforms (null where these
+            // channels never do, or the weights take the exact path).
+            var winograd = GeneratedWinograd.PrepareTiles<Layers_K3S1P1_Winograd>(this, weight, bias, inChannels, outChannels);
             // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
             // The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on
             // ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.
             if (GeneratedKernelVector.LanesFor(StrideWidth) == 16)
             {
-                return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd512, Vector512<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd512, Vector512<float>>.BlockColumns);
+                return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd512, Vector512<float>>(this, weight, bias, inChannels, outChannels), winograd, weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd512, Vector512<float>>.BlockColumns);
             }
             if (GeneratedKernelVector.LanesFor(StrideWidth) == 8)
             {
                 if (GeneratedKernelVector.HasWideRegisterFile)
                 {
-                    return new GeneratedKernelDispatch(this, new Prepared4x4<GeneratedKernelSimd256, Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x4<GeneratedKernelSimd256, Vector256<float>>.BlockColumns);
+                    return new GeneratedKernelDispatch(this, new Prepared4x4<GeneratedKernelSimd256, Vector256<float>>(this, weight, bias, inChannels, outChannels), winograd, weight, bias, inChannels, outChannels, Prepared4x4<GeneratedKernelSimd256, Vector256<float>>.BlockColumns);
                 }
-                return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd256, Vector256<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd256, Vector256<float>>.BlockColumns);
+                return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd256, Vector256<float>>(this, weight, bias, inChannels, outChannels), winograd, weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd256, Vector256<float>>.BlockColumns);
             }
             if (GeneratedKernelVector.HasWideRegisterFile)
             {
-                return new GeneratedKernelDispatch(this, new Prepared4x4<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x4<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
+                return new GeneratedKernelDispatch(this, new Prepared4x4<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), winograd, weight, bias, inChannels, outChannels, Prepared4x4<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
             }
-            return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
+            return new GeneratedKernelDispatch(this, new Prepared4x2<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), winograd, weight, bias, inChannels, outChannels, Prepared4x2<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
         }
 
         // Bodies blocked for Vector512 with 32 registers, Vector256 with 16 registers, Vector128 with 16 registers; the JIT compiles them once per width.
@@ -1221,6 +1224,119 @@ namespace TConvGen.Generated
                     }
                 }
             }
+        }
+    }
+
+    // Winograd F(2x2, 3x3) for the runs Auto gives to Winograd, unrolled from Cook and Toom's matrices for the
+    // points 0, 1, -1 and infinity: B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1], A^T = [1 1 1 0; 0 1 -1 -1].
+    // The runtime's driver packs the input, transforms the weights (G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1]) and runs the GEMMs between them.
+    [GeneratedCode("TConvGen", "0.1.0")]
+    file readonly struct Layers_K3S1P1_Winograd : IWinogradTileTransform
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Input<TSimd, TVector>(ref float even, nint rowStride, nint odd, int tiles, ref float v, nint elementStride)
+            where TSimd : struct, IGeneratedKernelSimd<TVector>
+            where TVector : struct
+        {
+            for (int t = 0; t < tiles; t += TSimd.Count)
+            {
+                ref float r0 = ref Unsafe.Add(ref even, t);
+                ref float r1 = ref Unsafe.Add(ref r0, rowStride);
+                ref float r2 = ref Unsafe.Add(ref r1, rowStride);
+                ref float r3 = ref Unsafe.Add(ref r2, rowStride);
+                // Along the rows first (d B): column c of a row is stream c % 2 at tile t + c / 2.
+                var x00 = TSimd.Load(ref r0, 0);
+                var x01 = TSimd.Load(ref r0, (nuint)odd);
+                var x02 = TSimd.Load(ref r0, 1);
+                var x03 = TSimd.Load(ref r0, (nuint)odd + 1);
+                var h00 = TSimd.Subtract(x00, x02);
+                var h01 = TSimd.Add(x01, x02);
+                var h02 = TSimd.Subtract(x02, x01);
+                var h03 = TSimd.Subtract(x01, x03);
+                var x10 = TSimd.Load(ref r1, 0);
+                var x11 = TSimd.Load(ref r1, (nuint)odd);
+                var x12 = TSimd.Load(ref r1, 1);
+                var x13 = TSimd.Load(ref r1, (nuint)odd + 1);
+                var h10 = TSimd.Subtract(x10, x12);
+                var h11 = TSimd.Add(x11, x12);
+                var h12 = TSimd.Subtract(x12, x11);
+                var h13 = TSimd.Subtract(x11, x13);
+                var x20 = TSimd.Load(ref r2, 0);
+                var x21 = TSimd.Load(ref r2, (nuint)odd);
+                var x22 = TSimd.Load(ref r2, 1);
+                var x23 = TSimd.Load(ref r2, (nuint)odd + 1);
+                var h20 = TSimd.Subtract(x20, x22);
+                var h21 = TSimd.Add(x21, x22);
+                var h22 = TSimd.Subtract(x22, x21);
+                var h23 = TSimd.Subtract(x21, x23);
+                var x30 = TSimd.Load(ref r3, 0);
+                var x31 = TSimd.Load(ref r3, (nuint)odd);
+                var x32 = TSimd.Load(ref r3, 1);
+                var x33 = TSimd.Load(ref r3, (nuint)odd + 1);
+                var h30 = TSimd.Subtract(x30, x32);
+                var h31 = TSimd.Add(x31, x32);
+                var h32 = TSimd.Subtract(x32, x31);
+                var h33 = TSimd.Subtract(x31, x33);
+                // Then down the columns (B^T h): element (i, j) at 4 i + j.
+                ref float p = ref Unsafe.Add(ref v, t);
+                TSimd.Store(TSimd.Subtract(h00, h20), ref p);
+                TSimd.Store(TSimd.Add(h10, h20), ref Unsafe.Add(ref p, 4 * elementStride));
+                TSimd.Store(TSimd.Subtract(h20, h10), ref Unsafe.Add(ref p, 8 * elementStride));
+                TSimd.Store(TSimd.Subtract(h10, h30), ref Unsafe.Add(ref p, 12 * elementStride));
+                TSimd.Store(TSimd.Subtract(h01, h21), ref Unsafe.Add(ref p, elementStride));
+                TSimd.Store(TSimd.Add(h11, h21), ref Unsafe.Add(ref p, 5 * elementStride));
+                TSimd.Store(TSimd.Subtract(h21, h11), ref Unsafe.Add(ref p, 9 * elementStride));
+                TSimd.Store(TSimd.Subtract(h11, h31), ref Unsafe.Add(ref p, 13 * elementStride));
+                TSimd.Store(TSimd.Subtract(h02, h22), ref Unsafe.Add(ref p, 2 * elementStride));
+                TSimd.Store(TSimd.Add(h12, h22), ref Unsafe.Add(ref p, 6 * elementStride));
+                TSimd.Store(TSimd.Subtract(h22, h12), ref Unsafe.Add(ref p, 10 * elementStride));
+                TSimd.Store(TSimd.Subtract(h12, h32), ref Unsafe.Add(ref p, 14 * elementStride));
+                TSimd.Store(TSimd.Subtract(h03, h23), ref Unsafe.Add(ref p, 3 * elementStride));
+                TSimd.Store(TSimd.Add(h13, h23), ref Unsafe.Add(ref p, 7 * elementStride));
+                TSimd.Store(TSimd.Subtract(h23, h13), ref Unsafe.Add(ref p, 11 * elementStride));
+                TSimd.Store(TSimd.Subtract(h13, h33), ref Unsafe.Add(ref p, 15 * elementStride));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Output<TSimd, TVector, TActivation>(ref float m, nint elementStride, ref float bias, ref float row0, ref float row1, TActivation activation)
+            where TSimd : struct, IGeneratedKernelSimd<TVector>
+            where TVector : struct
+            where TActivation : struct, IActivationFunction
+        {
+            // Along the rows first (m A): s[i][c] from row i's elements 4 i .. 4 i + 3.
+            var m00 = TSimd.Load(ref m, 0);
+            var m01 = TSimd.Load(ref m, (nuint)elementStride);
+            var m02 = TSimd.Load(ref m, (nuint)(2 * elementStride));
+            var m03 = TSimd.Load(ref m, (nuint)(3 * elementStride));
+            var s00 = TSimd.Add(TSimd.Add(m00, m01), m02);
+            var s01 = TSimd.Subtract(TSimd.Subtract(m01, m02), m03);
+            var m10 = TSimd.Load(ref m, (nuint)(4 * elementStride));
+            var m11 = TSimd.Load(ref m, (nuint)(5 * elementStride));
+            var m12 = TSimd.Load(ref m, (nuint)(6 * elementStride));
+            var m13 = TSimd.Load(ref m, (nuint)(7 * elementStride));
+            var s10 = TSimd.Add(TSimd.Add(m10, m11), m12);
+            var s11 = TSimd.Subtract(TSimd.Subtract(m11, m12), m13);
+            var m20 = TSimd.Load(ref m, (nuint)(8 * elementStride));
+            var m21 = TSimd.Load(ref m, (nuint)(9 * elementStride));
+            var m22 = TSimd.Load(ref m, (nuint)(10 * elementStride));
+            var m23 = TSimd.Load(ref m, (nuint)(11 * elementStride));
+            var s20 = TSimd.Add(TSimd.Add(m20, m21), m22);
+            var s21 = TSimd.Subtract(TSimd.Subtract(m21, m22), m23);
+            var m30 = TSimd.Load(ref m, (nuint)(12 * elementStride));
+            var m31 = TSimd.Load(ref m, (nuint)(13 * elementStride));
+            var m32 = TSimd.Load(ref m, (nuint)(14 * elementStride));
+            var m33 = TSimd.Load(ref m, (nuint)(15 * elementStride));
+            var s30 = TSimd.Add(TSimd.Add(m30, m31), m32);
+            var s31 = TSimd.Subtract(TSimd.Subtract(m31, m32), m33);
+            var b = TSimd.Broadcast(ref bias);
+            // Then down the columns (A^T s), plus the bias, activated; an output row's two columns are stored interleaved.
+            var y00 = activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Add(TSimd.Add(s00, s10), s20), b));
+            var y01 = activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Add(TSimd.Add(s01, s11), s21), b));
+            TSimd.StoreInterleaved(y00, y01, ref row0);
+            var y10 = activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Subtract(TSimd.Subtract(s10, s20), s30), b));
+            var y11 = activation.Apply<TSimd, TVector>(TSimd.Add(TSimd.Subtract(TSimd.Subtract(s11, s21), s31), b));
+            TSimd.StoreInterleaved(y10, y11, ref row1);
         }
     }
 }

@@ -1,0 +1,92 @@
+using System;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using TConvGen.CompilerServices;
+using TConvGen.Tests.Shared;
+using Xunit;
+using Placement = TConvGen.Tests.Shared.NonFiniteData.Placement;
+
+namespace TConvGen.Generator.Tests;
+
+/// <summary>
+/// The generated Winograd route (the compiled cases of <see cref="CompileAndRunTests"/>): on layers the selection rules give to
+/// Winograd, a generated k3 s1 or k4 s2 p1 kernel runs the runtime's driver with its own unrolled transforms
+/// (<see cref="GeneratedKernelDispatch.UsesWinograd"/>), and its outputs equal the Reference, with and without an activation,
+/// and with NaN and infinities in the input (which the route sends to the exact path) or the weights (which never take it).
+/// </summary>
+public sealed class WinogradCompileAndRunTests
+{
+    [Theory]
+    [InlineData("K3S1P1", 64, 64, 32, 1)]
+    [InlineData("K3S1P1", 64, 64, 30, 2)]
+    [InlineData("K4S2P1", 128, 64, 32, 1)]
+    [InlineData("K4S2P1", 128, 64, 33, 2)]
+    [InlineData("K3S1P1Relu", 64, 64, 32, 1)]
+    [InlineData("K4S2P1LeakyRelu", 128, 64, 32, 1)]
+    [InlineData("K4S2P1Sigmoid", 128, 64, 34, 1)]
+    public void TheWinogradRouteMatchesTheReference(string name, int inChannels, int outChannels, int side, int batch)
+    {
+        var kernel = CompileAndRunTests.Kernel(name);
+        var o = kernel.Options;
+        var random = new Random(side * 1000 + inChannels);
+        var shape = new ConvTranspose2dShape(batch, inChannels, outChannels, side, side + 3);
+        var input = RandomData.Uniform(random, batch * inChannels * side * (side + 3));
+        var weight = RandomData.Uniform(random, inChannels * outChannels * o.KernelHeight * o.KernelWidth);
+        var bias = RandomData.Uniform(random, outChannels);
+        var expected = ActivationCompileAndRunTests.Reference(o, input, weight, bias, shape);
+
+        var prepared = kernel.Prepare(weight, bias, inChannels, outChannels);
+        if (GeneratedKernelVector.IsSupported)
+        {
+            var dispatch = Assert.IsType<GeneratedKernelDispatch>(prepared);
+            var problem = ConvTranspose2dProblem.Create(o, shape);
+            Assert.Equal(WinogradExpected(o), dispatch.UsesWinograd(problem));
+            Assert.Equal(!dispatch.UsesWinograd(problem), dispatch.UsesDynamicKernel(problem));
+        }
+        foreach (int threads in new[] { 1, 2 })
+        {
+            var buffer = OutputAssert.GuardedBuffer(expected.Length);
+            prepared.Run(input, buffer.AsSpan(0, expected.Length), batch, shape.Height, shape.Width, threads);
+            OutputAssert.CloseAndGuarded(expected, buffer, $"{name} {shape} Prepare threads={threads}");
+        }
+        var once = OutputAssert.GuardedBuffer(expected.Length);
+        kernel.Run(input, weight, bias, once.AsSpan(0, expected.Length), shape, maxDegreeOfParallelism: 2);
+        OutputAssert.CloseAndGuarded(expected, once, $"{name} {shape} Run");
+    }
+
+    /// <summary>Non-finite inputs keep the Winograd route, whose scan sends the run to the exact path; non-finite weights leave
+    /// it for the dynamic kernel's exact path. Either way every output has the Reference's class.</summary>
+    [Theory]
+    [InlineData("K3S1P1", 64, 64)]
+    [InlineData("K4S2P1", 128, 64)]
+    [InlineData("K4S2P1Sigmoid", 128, 64)]
+    public void NonFiniteValuesOnTheWinogradRouteMatchTheReference(string name, int inChannels, int outChannels)
+    {
+        var kernel = CompileAndRunTests.Kernel(name);
+        var o = kernel.Options;
+        var random = new Random(name.Length * 17);
+        var shape = new ConvTranspose2dShape(1, inChannels, outChannels, 32, 32);
+        foreach (var placement in new[] { Placement.InputNaN, Placement.InputInfinities, Placement.WeightNaN })
+        {
+            var (input, weight, bias) = NonFiniteData.Plant(placement, random, RandomData.Uniform(random, inChannels * 32 * 32),
+                RandomData.Uniform(random, inChannels * outChannels * o.KernelHeight * o.KernelWidth), RandomData.Uniform(random, outChannels));
+            var expected = ActivationCompileAndRunTests.Reference(o, input, weight, bias, shape);
+            var prepared = kernel.Prepare(weight, bias, inChannels, outChannels);
+            if (GeneratedKernelVector.IsSupported)
+            {
+                var dispatch = Assert.IsType<GeneratedKernelDispatch>(prepared);
+                Assert.Equal(WinogradExpected(o) && placement != Placement.WeightNaN, dispatch.UsesWinograd(ConvTranspose2dProblem.Create(o, shape)));
+            }
+            var buffer = OutputAssert.GuardedBuffer(expected.Length);
+            prepared.Run(input, buffer.AsSpan(0, expected.Length), shape.Batch, shape.Height, shape.Width, maxDegreeOfParallelism: 2);
+            OutputClassAssert.SameClassesAndGuarded(expected, buffer, $"{name} {placement} {shape}");
+        }
+    }
+
+    /// <summary>Where the selection rules give these layers (at least 64 channels, 30 x 30 and wider) to Winograd: F(2x2, 3x3)
+    /// from Vector256 on; F(3x3, 2x2) on the phases there too, and on x64's Vector128, which has no fused multiply-add (ARM64's
+    /// has, and its Vector128 is not measured); never where no SIMD runs, since the kernel is then the dynamic one.</summary>
+    private static bool WinogradExpected(ConvTranspose2dOptions o) =>
+        o.StrideWidth == 1 ? Vector256.IsHardwareAccelerated
+        : Vector256.IsHardwareAccelerated || (Vector128.IsHardwareAccelerated && X86Base.IsSupported && !Fma.IsSupported);
+}
