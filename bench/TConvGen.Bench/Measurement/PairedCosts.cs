@@ -13,7 +13,8 @@ namespace TConvGen.Bench.Measurement;
 /// Costs measured in pairs, where a ratio near 1 is the claim: what a fused activation costs (for each shape with an activation,
 /// <c>e+relu</c>, and each TConvGen implementation, the plain and the activated layer), and what the 1-D API costs over the
 /// 2-D kernel with height 1 (the generated and dynamic ConvTranspose1d against the generated and dynamic ConvTranspose2d on
-/// the same layer). The two sides run alternately, one thread, many rounds, and the ratio is the median of one side's times
+/// the same layer), and the generated kernel against the dynamic one on every shape (a tie where the generated kernel hands the
+/// layer over, or runs the same Winograd driver with its own transforms). The two sides run alternately, one thread, many rounds, and the ratio is the median of one side's times
 /// over the other's. Interleaving cancels the drift of a shared machine that separate BenchmarkDotNet cases minutes apart do
 /// not (those moved by ±20% here on identical code).
 /// </summary>
@@ -24,9 +25,30 @@ internal static class PairedCosts
     /// <summary>Runs a round until it has taken about this long, so that short layers are timed over many calls.</summary>
     private static readonly TimeSpan RoundTime = TimeSpan.FromMilliseconds(8);
 
-    /// <summary>Both tables, each left out when the run has nothing to pair for it.</summary>
+    /// <summary>The three tables, each left out when the run has nothing to pair for it.</summary>
     public static string Measure(IReadOnlyList<BenchShape> shapes, IReadOnlyList<string> implementations) =>
-        ActivationTable(shapes, implementations) + LineTable(shapes, implementations);
+        GeneratedTable(shapes, implementations) + ActivationTable(shapes, implementations) + LineTable(shapes, implementations);
+
+    /// <summary>The dynamic kernel's time over the generated kernel's, on every shape both run.</summary>
+    private static string GeneratedTable(IReadOnlyList<BenchShape> shapes, IReadOnlyList<string> implementations)
+    {
+        if (!implementations.Contains("Generated") || !implementations.Contains("Dynamic"))
+            return "";
+        var text = new StringBuilder();
+        text.AppendLine("### Generated against dynamic, paired");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Median time of the dynamic kernel over the median time of the generated kernel, the two run alternately for {Rounds} rounds of about {RoundTime.TotalMilliseconds:0} ms, 1 thread (above 1: the generated kernel is faster):");
+        text.AppendLine();
+        text.AppendLine("| shape | generated vs dynamic |");
+        text.AppendLine("|---|---:|");
+        foreach (var shape in shapes)
+        {
+            Console.WriteLine($"  generated vs dynamic: {shape.Id}");
+            text.AppendLine($"| {shape.Id} | {Ratio("Generated", shape, "Dynamic", shape)} |");
+        }
+        text.AppendLine();
+        return text.ToString();
+    }
 
     /// <summary>The 1-D columns against the 2-D ones on the 1-D layers.</summary>
     private static string LineTable(IReadOnlyList<BenchShape> shapes, IReadOnlyList<string> implementations)
