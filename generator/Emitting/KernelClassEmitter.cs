@@ -10,7 +10,9 @@ internal static class KernelClassEmitter
     public static void Write(IndentedWriter writer, string name, KernelPlan plan, KernelApi api, string version)
     {
         var spec = plan.Spec;
-        writer.Line("// Phase-decomposed, fully unrolled kernel (Vector512, Vector256 or Vector128 bodies, picked at run time) for " + SourceEmitter.Describe(spec) + ".");
+        var widths = UnrollLimits.TargetsFor(spec).Select(target => Literals.Format("Vector{0}", target.Lanes * 32)).Distinct().ToList();
+        writer.Line(Literals.Format("// Phase-decomposed, fully unrolled kernel ({0} or {1} bodies, picked at run time) for {2}.",
+            string.Join(", ", widths.Take(widths.Count - 1)), widths[widths.Count - 1], SourceEmitter.Describe(spec)));
         writer.Line(Literals.Format("[{0}(\"TConvGen\", \"{1}\")]", Names.GeneratedCode, version));
         using (writer.Block(Literals.Format("file sealed class {0} : {1}", name, Names.Kernel)))
         {
@@ -75,10 +77,11 @@ internal static class KernelClassEmitter
             writer.Line("// Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).");
             writer.Line("// The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on");
             writer.Line("// ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.");
-            var widths = UnrollLimits.Targets.Select(target => target.Lanes).Distinct().ToList();
+            var planned = UnrollLimits.TargetsFor(plan.Spec);
+            var widths = planned.Select(target => target.Lanes).Distinct().ToList();
             foreach (int lanes in widths)
             {
-                var targets = UnrollLimits.Targets.Where(target => target.Lanes == lanes).ToList();
+                var targets = planned.Where(target => target.Lanes == lanes).ToList();
                 bool last = lanes == widths[widths.Count - 1];
                 // The narrowest width needs no test: the kernel holds the fallback where no width runs.
                 using (last ? null : writer.Block(Literals.Format("if ({0}.LanesFor(StrideWidth) == {1})", Names.VectorOps, lanes)))

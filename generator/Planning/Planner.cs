@@ -18,7 +18,7 @@ internal static class Planner
         var rowPhases = RowPhases(spec.Height);
         var columnTaps = ColumnTaps(spec.Width);
         // Targets with the same blocking share its bodies (they are generic over the width).
-        var blockings = UnrollLimits.Targets
+        var blockings = UnrollLimits.TargetsFor(spec)
             .Select(target => (Target: target, Block: RegisterBlock(spec, rowPhases, columnTaps, target)))
             .GroupBy(planned => planned.Block)
             .Select(group => new RegisterBlocking(group.Key.Block, EquatableArray.From(BlockSizes(spec, group.Key.Block)), group.Key.Vectors,

@@ -1,3 +1,8 @@
+using System.Collections.Generic;
+using System.Linq;
+using TConvGen.CompilerServices;
+using TConvGen.Generator.Model;
+
 namespace TConvGen.Generator.Planning;
 
 /// <summary>How far the generator unrolls. Past these, code size or register pressure would cost more than unrolling saves.</summary>
@@ -10,6 +15,12 @@ internal static class UnrollLimits
     {
         new(16, 32, Fused: true), new(8, 32, Fused: true), new(8, 16, Fused: true), new(4, 32, Fused: true), new(4, 16, Fused: false),
     };
+
+    /// <summary>The <see cref="Targets"/> whose bodies can run for <paramref name="spec"/>: past
+    /// <see cref="GeneratedBodyWidths.MaxVector512Stride"/> the Vector256 bodies run where Vector512 is preferred, so no
+    /// Vector512 body is planned (it would be compiled, by Native AOT too, and never run).</summary>
+    public static IReadOnlyList<BodyTarget> TargetsFor(ConvSpec spec) =>
+        Targets.Where(target => target.Lanes < 16 || GeneratedBodyWidths.Vector512Runs(spec.Width.Stride)).ToList();
 
     /// <summary>Most positions of one column phase a body computes (vectors x lanes): rows shorter than one block go to the
     /// dynamic kernel, so wider blocks lose short rows. 64 (8 vectors) up to Vector256, as before bodies per width; 32 (2

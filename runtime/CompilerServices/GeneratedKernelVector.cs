@@ -23,17 +23,10 @@ public static class GeneratedKernelVector
     /// <summary>Whether the vector bodies run on this machine; otherwise generated kernels delegate to the dynamic kernel.</summary>
     public static bool IsSupported => Level != SimdLevel.Portable;
 
-    /// <summary>The widest horizontal stride at which the Vector512 bodies run where Vector512 is preferred. Past it a body
-    /// stores each phase lane by lane, 16 lanes a vector, and that costs more than the wider multiply-adds save, so the
-    /// Vector256 bodies run (quick runs, 1 thread, AVX-512 host with full-width FMA, Vector512 bodies against Vector256 ones
-    /// forced with <c>DOTNET_PreferredVectorBitWidth=256</c>: 21->21 16x16 k16s8p4 0.95-1.06 ms vs 0.62 ms; at stride 3
-    /// Vector512 still wins, 56->1 64x64 k9s3p4 327 vs 385 us).</summary>
-    private const int MaxVector512Stride = 3;
-
     /// <summary>The width the bodies of a kernel with horizontal stride <paramref name="strideWidth"/> run: the machine's
-    /// (<see cref="IsSupported"/>), but Vector256 in place of Vector512 past <see cref="MaxVector512Stride"/>.</summary>
+    /// (<see cref="IsSupported"/>), but Vector256 in place of Vector512 past <see cref="GeneratedBodyWidths.MaxVector512Stride"/>.</summary>
     private static SimdLevel LevelFor(int strideWidth) =>
-        Level == SimdLevel.Vector512 && strideWidth > MaxVector512Stride ? SimdLevel.Vector256 : Level;
+        Level == SimdLevel.Vector512 && !GeneratedBodyWidths.Vector512Runs(strideWidth) ? SimdLevel.Vector256 : Level;
 
     /// <summary>The floats per vector of the bodies that run for horizontal stride <paramref name="strideWidth"/>: 16
     /// (<see cref="GeneratedKernelSimd512"/>), 8 (<see cref="GeneratedKernelSimd256"/>), 4 (<see cref="GeneratedKernelSimd128"/>),

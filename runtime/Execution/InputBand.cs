@@ -93,6 +93,12 @@ internal static unsafe class InputBand
             for (; i + 8 <= count; i += 8)
                 Vector256.Store(Vector256.Load(from + i), copy + i);
         }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            // x64 without AVX2 and ARM64: the element loop copied 3x slower (DOTNET_EnableAVX2=0, the band of 56->1 64x64 k9s3p4: 220-234 us, 65-93 us so).
+            for (; i + 4 <= count; i += 4)
+                Vector128.Store(Vector128.Load(from + i), copy + i);
+        }
         for (; i < count; i++)
             copy[i] = from[i];
         for (k = lead + count; k < length; k++)

@@ -70,7 +70,7 @@ public sealed class PlannerTests
         {
             var plan = Planner.Plan(spec);
             int phases = plan.ColumnTaps.Select(tap => tap.Phase).Distinct().Count();
-            foreach (var target in UnrollLimits.Targets)
+            foreach (var target in UnrollLimits.TargetsFor(spec))
             {
                 var blocking = plan.For(target);
                 int accumulators = blocking.ChannelBlock * phases * blocking.Vectors;
@@ -94,6 +94,19 @@ public sealed class PlannerTests
         // Depthwise: 8 vectors at Vector256 and Vector128, but Vector512's 16 lanes reach its 32 positions with 2.
         var depthwise = Planner.Plan(Square(4, 2, 1, groups: 21, inC: 21, outC: 21));
         Assert.Equal(2, depthwise.For(UnrollLimits.Targets[0]).Vectors);
+    }
+
+    [Fact]
+    public void NoVector512BodiesPastTheStrideWhereVector256BodiesRunInstead()
+    {
+        // Strides 1 to 3 plan every target; from 4 on GeneratedKernelVector runs the Vector256 bodies where Vector512 is preferred.
+        foreach (int stride in new[] { 1, 2, 3, 4, 8 })
+        {
+            var plan = Planner.Plan(Square(2 * stride, stride, stride / 2, inC: 21, outC: 21));
+            bool planned = plan.Blockings.Any(blocking => blocking.Targets.Any(target => target.Lanes == 16));
+            Assert.Equal(stride <= 3, planned);
+            Assert.Equal(UnrollLimits.Targets.Count(target => target.Lanes < 16 || stride <= 3), plan.Blockings.Sum(blocking => blocking.Targets.Count));
+        }
     }
 
     private static RegisterBlocking Vector256Wide(KernelPlan plan) => plan.For(new BodyTarget(8, 32, Fused: true));

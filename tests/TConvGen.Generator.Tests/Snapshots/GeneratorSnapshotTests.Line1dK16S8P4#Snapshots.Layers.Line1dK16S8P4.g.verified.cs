@@ -28,7 +28,7 @@ namespace TConvGen.Generated
     using global::System.Runtime.Intrinsics;
     using global::TConvGen.CompilerServices;
 
-    // Phase-decomposed, fully unrolled kernel (Vector512, Vector256 or Vector128 bodies, picked at run time) for kernel (1, 16), stride (1, 8), padding (0, 4), output padding (0, 0), dilation (1, 1), groups 1, any -> any channels.
+    // Phase-decomposed, fully unrolled kernel (Vector256 or Vector128 bodies, picked at run time) for kernel (1, 16), stride (1, 8), padding (0, 4), output padding (0, 0), dilation (1, 1), groups 1, any -> any channels.
     [GeneratedCode("TConvGen", "0.1.0")]
     file sealed class Layers_Line1dK16S8P4 : ConvTranspose2d
     {
@@ -65,10 +65,6 @@ namespace TConvGen.Generated
             // Runs whose rows are shorter than one column block go to the dynamic kernel (see GeneratedKernelDispatch).
             // The bodies of the width that runs here (16, 8 or 4 lanes), blocked for the register file: 32 vector registers on
             // ARM64 and with AVX-512, 16 on other x64, where bodies blocked for 32 would spill.
-            if (GeneratedKernelVector.LanesFor(StrideWidth) == 16)
-            {
-                return new GeneratedKernelDispatch(this, new Prepared1x2<GeneratedKernelSimd512, Vector512<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared1x2<GeneratedKernelSimd512, Vector512<float>>.BlockColumns);
-            }
             if (GeneratedKernelVector.LanesFor(StrideWidth) == 8)
             {
                 if (GeneratedKernelVector.HasWideRegisterFile)
@@ -84,7 +80,7 @@ namespace TConvGen.Generated
             return new GeneratedKernelDispatch(this, new Prepared1x1<GeneratedKernelSimd128, Vector128<float>>(this, weight, bias, inChannels, outChannels), weight, bias, inChannels, outChannels, Prepared1x1<GeneratedKernelSimd128, Vector128<float>>.BlockColumns);
         }
 
-        // Bodies blocked for Vector512 with 32 registers, Vector256 with 32 registers, Vector128 with 32 registers; the JIT compiles them once per width.
+        // Bodies blocked for Vector256 with 32 registers, Vector128 with 32 registers; the JIT compiles them once per width.
         private sealed class Prepared1x2<TSimd, TVector> : TiledPreparedConvTranspose2d where TSimd : struct, IGeneratedKernelSimd<TVector> where TVector : struct
         {
             // Output channels one body computes together (the register block), and vectors per column phase.
