@@ -91,12 +91,20 @@ public sealed class GeneratedKernelDispatch : PreparedConvTranspose2d
     public bool UsesDynamicKernel(ConvTranspose2dProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return _exact || (!UsesWinograd(problem) && AlgorithmSelector.GeneratedHandsOff(problem, MachineDescription.Current, _blockColumns));
+        return _exact || (!UsesWinograd(problem) && HandsOff(problem));
     }
 
     /// <inheritdoc />
     protected internal override void RunCore(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, int maxDegreeOfParallelism) =>
-        (UsesWinograd(problem) ? _winograd! : UsesDynamicKernel(problem) ? Dynamic() : _generated).RunCore(input, output, problem, maxDegreeOfParallelism);
+        Route(problem).RunCore(input, output, problem, maxDegreeOfParallelism);
+
+    /// <summary>The kernel a run of <paramref name="problem"/> goes to, each rule evaluated once (as <see cref="UsesWinograd"/>
+    /// and <see cref="UsesDynamicKernel"/> state them).</summary>
+    private PreparedConvTranspose2d Route(ConvTranspose2dProblem problem) =>
+        UsesWinograd(problem) ? _winograd! : _exact || HandsOff(problem) ? Dynamic() : _generated;
+
+    private bool HandsOff(ConvTranspose2dProblem problem) =>
+        AlgorithmSelector.GeneratedHandsOff(problem, MachineDescription.Current, _blockColumns);
 
     private PreparedConvTranspose2d Dynamic()
     {
