@@ -24,7 +24,7 @@ internal static class TilePartitioner
     internal const long ParallelWorkThreshold = 1L << 21;
 
     /// <summary>Tiles per thread, so that uneven tiles (or a thread the OS delays) still balance.</summary>
-    private const int TilesPerThread = 4;
+    internal const int TilesPerThread = 4;
 
     /// <summary>The work of a run in multiply-add equivalents: the multiply-adds (~50 per ns vectorised) plus a cost per
     /// output element for the memory traffic (~1.5 elements per ns), which dominates single-channel problems.</summary>

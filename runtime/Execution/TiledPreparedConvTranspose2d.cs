@@ -1,6 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Threading.Tasks;
 
 namespace TConvGen;
 
@@ -52,31 +51,7 @@ public abstract class TiledPreparedConvTranspose2d : PreparedConvTranspose2d
     {
         ArgumentNullException.ThrowIfNull(problem);
         var tiles = TilePartitioner.Partition(problem, maxDegreeOfParallelism, OutChannelBlock, RowAlignment, EstimatedWork(problem));
-        if (maxDegreeOfParallelism == 1 || tiles.Length == 1 || problem.MultiplyAdds < TilePartitioner.ParallelThreshold)
-        {
-            foreach (var tile in tiles)
-                RunActivatedTile(ImageInput(input, problem, tile.Image), ImageOutput(output, problem, tile.Image), problem, tile);
-            return;
-        }
-        RunInParallel(input, output, problem, tiles, maxDegreeOfParallelism);
-    }
-
-    private unsafe void RunInParallel(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile[] tiles, int threads)
-    {
-        fixed (float* inputPointer = input)
-        fixed (float* outputPointer = output)
-        {
-            // Spans cannot cross into the workers; the pinned addresses can, and each worker rebuilds its image's spans.
-            nint inputAddress = (nint)inputPointer, outputAddress = (nint)outputPointer;
-            int inputLength = input.Length, outputLength = output.Length;
-            Parallel.For(0, tiles.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, index =>
-            {
-                var tile = tiles[index];
-                var images = new ReadOnlySpan<float>((float*)inputAddress, inputLength);
-                var results = new Span<float>((float*)outputAddress, outputLength);
-                RunActivatedTile(ImageInput(images, problem, tile.Image), ImageOutput(results, problem, tile.Image), problem, tile);
-            });
-        }
+        ImagePieces.Run(input, output, problem, tiles, static tile => tile.Image, maxDegreeOfParallelism, RunActivatedTile);
     }
 
     private void RunActivatedTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile)
@@ -85,10 +60,4 @@ public abstract class TiledPreparedConvTranspose2d : PreparedConvTranspose2d
         if (!AppliesActivation)
             ActivationPass.Apply(output, problem, tile, SimdPath.Preferred);
     }
-
-    private static ReadOnlySpan<float> ImageInput(ReadOnlySpan<float> input, ConvTranspose2dProblem problem, int image) =>
-        input.Slice(image * problem.InputImageLength, problem.InputImageLength);
-
-    private static Span<float> ImageOutput(Span<float> output, ConvTranspose2dProblem problem, int image) =>
-        output.Slice(image * problem.OutputImageLength, problem.OutputImageLength);
 }

@@ -11,7 +11,7 @@ namespace TConvGen.Runtime.Tests;
 /// width this machine runs and in the portable code: output padding 0 and 1 per axis, inputs of one to a few pixels (a
 /// single tile whose first output row and column are clipped), widths around the tile (six outputs) and the vector, strips
 /// that span tile rows, several bands, groups, batches, channel counts that leave a padded register block, and one thread
-/// and two (row bands whose edges cut tile rows); the phase taps read from <see cref="AxisPhases"/>; and what it runs.</summary>
+/// and two (tile ranges that cut tile rows, <see cref="WinogradTileRangeTests"/>); the phase taps read from <see cref="AxisPhases"/>; and what it runs.</summary>
 public sealed class KernelWinogradPhaseTests
 {
     [Theory]
@@ -36,16 +36,6 @@ public sealed class KernelWinogradPhaseTests
         Assert.True(WinogradPhaseTiles.Supports(options));
         var shape = new ConvTranspose2dShape(batch, inChannels, outChannels, height, width);
         ReferenceCheck.AllMatch(options, shape, inChannels * 37 + outChannels * 5 + width, threads, AllWidths(options));
-    }
-
-    /// <summary>At two threads the case 64->32 16x16 of <see cref="MatchesTheReference"/> is cut into row bands inside a tile
-    /// row (rows <c>6T - 1 .. 6T + 4</c>), which both bands then compute.</summary>
-    [Fact]
-    public void TwoThreadsCutATileRow()
-    {
-        var problem = ConvTranspose2dProblem.Create(new ConvTranspose2dOptions(4, 2, 1), new ConvTranspose2dShape(1, 64, 32, 16, 16));
-        var tiles = TilePartitioner.Partition(problem, 2, 32, WinogradPhaseTiles.RowsPerThreadTile);
-        Assert.Contains(tiles, t => t.RowStart > 0 && (t.RowStart + 1) % WinogradPhaseTransforms.OutputsPerAxis != 0);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ namespace TConvGen;
 /// vector code is written once for every width (<see cref="ChannelVectorizedMicroKernels"/>); a prepared kernel runs the width
 /// its weights were packed for.
 /// </summary>
-internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTranspose2d, IActivatedTileKernel
+internal sealed unsafe class ChannelVectorizedPrepared : TiledPreparedConvTranspose2d, IActivatedTileKernel<ConvTranspose2dTile>
 {
     /// <summary>The input rows a band may pack, in floats (keeps the packed band within the L2 cache).</summary>
     private const int BandBufferFloats = 1 << 18;

@@ -18,7 +18,7 @@ namespace TConvGen;
 /// the input are filled with the bias. Blocks that reach past the tile (row or column edges) go through a scratch buffer
 /// and only their real part is copied. The vector code is written once for every width (<see cref="OneTapMicroKernels"/>).
 /// </summary>
-internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d, IActivatedTileKernel
+internal sealed unsafe class OneTapPrepared : TiledPreparedConvTranspose2d, IActivatedTileKernel<ConvTranspose2dTile>
 {
     /// <summary>The input rows a band may pack, in floats (4 MB). Large: the packing reads the input fastest in long runs of
     /// rows (128->64 64x64: the whole 64-row band packs in about 100 us, 8-row bands in 110-270 us).</summary>

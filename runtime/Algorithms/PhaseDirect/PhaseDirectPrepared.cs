@@ -15,7 +15,7 @@ namespace TConvGen;
 /// (<see cref="PhaseDirectMicroKernels"/>); a prepared kernel runs the width it was made for, or a narrower one on rows too
 /// short for that width's tiles.
 /// </summary>
-internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d, IActivatedTileKernel
+internal sealed unsafe class PhaseDirectPrepared : TiledPreparedConvTranspose2d, IActivatedTileKernel<ConvTranspose2dTile>
 {
     /// <summary>The input rows a band may pack, in floats (keeps the packed band within the L2 cache).</summary>
     private const int BandBufferFloats = 1 << 18;

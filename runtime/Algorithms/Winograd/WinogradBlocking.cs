@@ -33,16 +33,6 @@ internal static unsafe class WinogradBlocking
     public static int BlockFor(SimdLevel level) =>
         level != SimdLevel.Portable && SimdPath.VectorRegisters >= 32 ? WinogradMicroKernels.Rows : GemmMicroKernels.Rows;
 
-    /// <summary>Threads do not split a group's output channels (the chunk is the whole group, in register blocks): every
-    /// chunk would repeat the packing and the input transform of all input channels. At two threads, Vector512 (median of 21):
-    /// h 64->64 56x56 590 us unsplit, 874 us in two chunks, PhaseDirect 838-915 us; 128->128 28x28 572 vs 808 us (in chunks
-    /// of 16 channels 3.2 ms), ChannelVectorized 875-905 us.</summary>
-    public static int ChannelChunk(ConvTranspose2dOptions options, int outChannels, SimdLevel level)
-    {
-        int block = BlockFor(level), perGroup = outChannels / Math.Max(1, options.Groups);
-        return Math.Max(block, (perGroup + block - 1) / block * block);
-    }
-
     /// <summary>The tiles one input transform call covers: one vector's lanes (<see cref="PortableSegment"/> in the portable code).</summary>
     public static int Segment(SimdLevel level) => level == SimdLevel.Portable ? PortableSegment : level.FloatsPerVector();
 

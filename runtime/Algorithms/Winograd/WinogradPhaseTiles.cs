@@ -13,12 +13,6 @@ internal static class WinogradPhaseTiles
     /// dilation 1, output padding 0 or 1 (each axis on its own, <see cref="WinogradAxes.IsPhaseAxis"/>).</summary>
     public static bool Supports(ConvTranspose2dOptions options) =>
         WinogradAxes.IsPhaseAxis(options.HeightAxis) && WinogradAxes.IsPhaseAxis(options.WidthAxis);
-
-    /// <summary>Threads get bands of a multiple of this many output rows. A tile row spans six output rows from <c>6T - 1</c>,
-    /// so a band that starts inside one computes it too: e (64 output rows) at two threads runs four bands of 16 rows (14 tile
-    /// rows computed for 11), which balance; bands of multiples of 12 gave 24-row bands, one thread 8 tile rows of 11, and
-    /// 1.19-1.39x PhaseDirect's time against 1.03-1.06x with 16 (Vector512, a shared host).</summary>
-    internal const int RowsPerThreadTile = 16;
 }
 
 /// <summary>
@@ -34,15 +28,13 @@ internal static class WinogradPhaseTiles
 /// raster order sized for the L2 cache; per strip the input transform of every channel into <c>V[16][Cin][strip]</c>, then
 /// per register block of output channels the 64 GEMMs (16 elements of four phases) over the input channels into
 /// <c>M[4][16][block][strip]</c> and the output transform plus bias and activation, written through a scratch (the six
-/// columns of a tile interleave the lanes), clipped at the output's edges and the tile's rows.
+/// columns of a tile interleave the lanes), clipped at the output's edges. Runs are cut into ranges of tiles (<see cref="WinogradTileRange"/>).
 /// </summary>
-internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvTranspose2d, IActivatedTileKernel
+internal sealed unsafe class WinogradPhaseTiles<TTransform> : WinogradDriver, IActivatedTileKernel<WinogradTileRange>
     where TTransform : struct, IWinogradPhaseTransform
 {
     private readonly float[] _weights;
     private readonly float[] _bias;
-    private readonly SimdLevel _level;
-    private readonly int _block;
 
     /// <param name="kernel">The kernel, whose options <see cref="WinogradPhaseTiles.Supports"/>.</param>
     /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 4, 4)</c> weights.</param>
@@ -51,42 +43,41 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
     /// <param name="outChannels">Cout.</param>
     /// <param name="level">The width to run, which must run on this machine (<see cref="SimdPath.Runs"/>).</param>
     public WinogradPhaseTiles(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
-        : base(kernel, inChannels, outChannels, WinogradBlocking.ChannelChunk(kernel.Options, outChannels, level), WinogradPhaseTiles.RowsPerThreadTile)
+        : base(kernel, inChannels, outChannels, level)
     {
         if (!WinogradPhaseTiles.Supports(kernel.Options))
             throw new ArgumentException("The Winograd phase kernel needs kernel 4, stride 2, padding 1, dilation 1 and output padding 0 or 1 in both axes.", nameof(kernel));
-        _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
-        _block = WinogradBlocking.BlockFor(level);
         int groups = kernel.Options.Groups;
-        _weights = WinogradPhaseWeights.Pack(weight, kernel.Options, inChannels, outChannels, _block);
-        _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, _block));
+        _weights = WinogradPhaseWeights.Pack(weight, kernel.Options, inChannels, outChannels, Block);
+        _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, Block));
     }
 
+    /// <summary>Tile <c>T</c> covers outputs <c>6T - 1 .. 6T + 4</c> of an axis.</summary>
+    private protected override (int TilesPerRow, int TileRows) Grid(ConvTranspose2dProblem problem) =>
+        ((problem.OutputWidth + WinogradPhaseTransforms.OutputsPerAxis) / WinogradPhaseTransforms.OutputsPerAxis,
+         (problem.OutputHeight + WinogradPhaseTransforms.OutputsPerAxis) / WinogradPhaseTransforms.OutputsPerAxis);
+
     /// <summary>The GEMMs write products (M), never outputs; each output is written once, by the output transform, which activates it.</summary>
-    protected override bool AppliesActivation => true;
+    private protected override void RunRange(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, WinogradTileRange range) =>
+        ActivatedTile.Run(this, input, output, problem, range);
 
-    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile) =>
-        ActivatedTile.Run(this, input, output, problem, tile);
-
-    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile, TActivation activation)
+    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, WinogradTileRange range, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
-        const int per = WinogradPhaseTransforms.OutputsPerAxis;
-        // Tile T covers outputs 6T - 1 .. 6T + 4 of an axis.
-        int tilesPerRow = (problem.OutputWidth + per) / per;
-        var level = _level;
-        int segment = WinogradBlocking.Segment(level), columns = WinogradBlocking.Columns(level, _block);
+        int tilesPerRow = Grid(problem).TilesPerRow;
+        var level = Level;
+        int segment = WinogradBlocking.Segment(level), columns = WinogradBlocking.Columns(level, Block);
         int channels = problem.InChannelsPerGroup;
         // A segment may start at any tile and reads S_0[t .. t+segment], S_1 and S_2[t .. t+segment-1].
         int third = checked(tilesPerRow + segment + 1);
         long rowFloats = 3L * channels * third;
-        int firstTileRow = (tile.RowStart + 1) / per, endTileRow = tile.RowEnd / per + 1;
+        int firstTileRow = range.FirstTile / tilesPerRow, endTileRow = (range.EndTile - 1) / tilesPerRow + 1;
         int bandTileRows = WinogradBlocking.BandTileRows(rowFloats, 3, 1, endTileRow - firstTileRow);
         int strip = WinogradBlocking.Strip(bandTileRows, tilesPerRow, columns, channels);
-        var geometry = new Geometry(problem, tile, segment, columns, tilesPerRow, strip, third, (nint)rowFloats);
+        var geometry = new Geometry(problem, range.Group, segment, columns, tilesPerRow, strip, third, (nint)rowFloats);
 
         int transformedFloats = WinogradPhaseWeights.Elements * WinogradBlocking.ElementStride(channels, geometry.Stride);
-        int productFloats = WinogradPhaseWeights.Phases * WinogradPhaseWeights.Elements * WinogradBlocking.ElementStride(_block, geometry.Stride);
+        int productFloats = WinogradPhaseWeights.Phases * WinogradPhaseWeights.Elements * WinogradBlocking.ElementStride(Block, geometry.Stride);
         float[] band = ArrayPool<float>.Shared.Rent(checked((int)((3L * bandTileRows + 1) * rowFloats)));
         float[] transformed = ArrayPool<float>.Shared.Rent(transformedFloats);
         float[] products = ArrayPool<float>.Shared.Rent(productFloats);
@@ -106,11 +97,13 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
                 for (int first = firstTileRow; first < endTileRow; first += bandTileRows)
                 {
                     int end = Math.Min(endTileRow, first + bandTileRows);
-                    PackBand(source, problem, tile.Group, 3 * first, 3 * (end - first) + 1, third, packed);
-                    int count = (end - first) * tilesPerRow;
-                    for (int q = 0; q < count; q += strip)
+                    PackBand(source, problem, range.Group, 3 * first, 3 * (end - first) + 1, third, packed);
+                    // The range's tiles among the band's, counted from the band's first.
+                    int bandStart = first * tilesPerRow;
+                    int from = Math.Max(range.FirstTile, bandStart) - bandStart, to = Math.Min(range.EndTile, end * tilesPerRow) - bandStart;
+                    for (int q = from; q < to; q += strip)
                     {
-                        int last = Math.Min(count, q + strip);
+                        int last = Math.Min(to, q + strip);
                         switch (level)
                         {
                             case SimdLevel.Vector512: RunStrip<Simd512, GeneratedKernelSimd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
@@ -167,7 +160,7 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
         }
     }
 
-    /// <summary>The band's tiles <c>[first, end)</c> in raster order, for the tile's channels, as in <see cref="WinogradTiles"/>:
+    /// <summary>The band's tiles <c>[first, end)</c> in raster order, for the group's channels, as in <see cref="WinogradTiles"/>:
     /// tile <c>q</c> is column <c>q - first</c> of V and M.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -179,13 +172,12 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
     {
         const int per = WinogradPhaseTransforms.OutputsPerAxis;
         var problem = geometry.Problem;
-        var tile = geometry.Tile;
-        int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = _block;
+        int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = Block;
         int segment = geometry.Segment, perRow = geometry.TilesPerRow, columns = geometry.Columns;
         int outWidth = problem.OutputWidth, lanes = TSimd.Count;
         nint plane = problem.OutputPlaneLength, transformedStride = WinogradBlocking.ElementStride(channels, stride), productStride = WinogradBlocking.ElementStride(block, stride);
         nint phaseStride = WinogradPhaseWeights.Elements * productStride;
-        int groupFirst = tile.Group * perGroup;
+        int group = geometry.Group, groupFirst = group * perGroup;
         int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
         int firstRow = first / perRow, lastRow = (end - 1) / perRow;
         float* scratch = stackalloc float[per * per * lanes];
@@ -204,19 +196,19 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
             }
         }
         int used = (end - first + columns - 1) / columns * columns;
-        for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd; oc += block)
+        for (int local = 0; local < perGroup; local += block)
         {
-            int local = oc - groupFirst, width = Math.Min(block, tile.OutChannelEnd - oc);
+            int oc = groupFirst + local, width = Math.Min(block, perGroup - local);
             for (int ph = 0; ph < WinogradPhaseWeights.Phases; ph++)
             {
-                float* u = pointers.Weights + (nint)((tile.Group * WinogradPhaseWeights.Phases + ph) * blocksPerGroup + local / block) * WinogradPhaseWeights.Elements * channels * block;
+                float* u = pointers.Weights + (nint)((group * WinogradPhaseWeights.Phases + ph) * blocksPerGroup + local / block) * WinogradPhaseWeights.Elements * channels * block;
                 for (int e = 0; e < WinogradPhaseWeights.Elements; e++)
                 {
                     WinogradBlocking.Multiply<TSimd, TVector>(u + (nint)e * channels * block, pointers.Transformed + e * transformedStride, stride, channels,
                         pointers.Products + ph * phaseStride + e * productStride, used, columns, block);
                 }
             }
-            float* bias = pointers.Bias + tile.Group * (nint)blocksPerGroup * block + local;
+            float* bias = pointers.Bias + group * (nint)blocksPerGroup * block + local;
             for (int ch = 0; ch < width; ch++)
             {
                 float* plane0 = pointers.Output + (oc + ch) * plane;
@@ -225,7 +217,7 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
                 {
                     int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
                     int oy0 = per * (bandFirstTileRow + row) - 1;
-                    int rFrom = Math.Max(0, tile.RowStart - oy0), rTo = Math.Min(per, tile.RowEnd - oy0);
+                    int rFrom = Math.Max(0, -oy0), rTo = Math.Min(per, problem.OutputHeight - oy0);
                     for (int t = from; t < to; t += lanes)
                     {
                         float* m = products + rowStart + t;
@@ -245,12 +237,14 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
         }
     }
 
-    /// <summary>What the strips of one tile share.</summary>
-    private readonly struct Geometry(ConvTranspose2dProblem problem, ConvTranspose2dTile tile, int segment, int columns, int tilesPerRow,
+    /// <summary>What the strips of one range share.</summary>
+    private readonly struct Geometry(ConvTranspose2dProblem problem, int group, int segment, int columns, int tilesPerRow,
         int strip, int third, nint rowFloats)
     {
         public ConvTranspose2dProblem Problem { get; } = problem;
-        public ConvTranspose2dTile Tile { get; } = tile;
+
+        /// <summary>The group whose channels the range computes.</summary>
+        public int Group { get; } = group;
 
         /// <summary>The tiles one input transform call covers (<see cref="WinogradBlocking.Segment"/>).</summary>
         public int Segment { get; } = segment;

@@ -11,10 +11,10 @@ namespace TConvGen;
 /// </summary>
 internal sealed class WinogradPrepared : PreparedConvTranspose2d
 {
-    private readonly TiledPreparedConvTranspose2d _tiles;
+    private readonly WinogradDriver _tiles;
     private readonly PreparedConvTranspose2d _exact;
 
-    private WinogradPrepared(ConvTranspose2d kernel, TiledPreparedConvTranspose2d tiles, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
+    private WinogradPrepared(ConvTranspose2d kernel, WinogradDriver tiles, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
         int inChannels, int outChannels, SimdLevel level)
         : base(kernel, inChannels, outChannels)
     {

@@ -20,22 +20,20 @@ internal static class WinogradTiles
 /// Winograd's F(2x2, 3x3) for kernel 3 x 3, stride 1, dilation 1, padding 0 to 2 (<see cref="WinogradTiles.Supports"/>). At stride 1 the
 /// transposed convolution is a correlation of the input, zero-padded by <c>q = 2 - p</c> per side, with the flipped kernel
 /// (<see cref="WinogradWeights"/>), so each 2 x 2 block of outputs comes from a 4 x 4 block of the padded input with 16
-/// multiplications per channel pair instead of 36. A tile is computed in bands of tile rows (two output rows each) whose
+/// multiplications per channel pair instead of 36. A run is cut into ranges of tiles (<see cref="WinogradTileRange"/>); a range is computed in bands of tile rows (two output rows each) whose
 /// input rows are packed once, zero-padded and split into even and odd columns (<see cref="IWinogradTileTransform"/>: the runtime's
 /// <see cref="WinogradTransforms"/>, or a generated kernel's unrolled one). The band's
 /// tiles, in raster order, form strips of whole GEMM column blocks, sized to keep the transformed data in the L2 cache; a
 /// strip may span tile rows, so narrow rows leave no lanes empty and the weights serve many tiles per pass. Per strip: the
 /// input transform of every channel into <c>V[16][Cin][strip]</c>, then per register block of output channels the 16 GEMMs
 /// over the input channels into <c>M[16][block][strip]</c> (in L1) and the output transform plus bias, stored as whole
-/// output rows where they fit and through a scratch, clipped, at row, strip and tile ends.
+/// output rows where they fit and through a scratch, clipped, at row, strip and output ends.
 /// </summary>
-internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTranspose2d, IActivatedTileKernel
+internal sealed unsafe class WinogradTiles<TTransform> : WinogradDriver, IActivatedTileKernel<WinogradTileRange>
     where TTransform : struct, IWinogradTileTransform
 {
     private readonly float[] _weights;
     private readonly float[] _bias;
-    private readonly SimdLevel _level;
-    private readonly int _block;
 
     /// <param name="kernel">The kernel, whose options <see cref="WinogradTiles.Supports"/>.</param>
     /// <param name="weight">PyTorch's <c>(Cin, Cout/groups, 3, 3)</c> weights.</param>
@@ -44,47 +42,43 @@ internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTransp
     /// <param name="outChannels">Cout.</param>
     /// <param name="level">The width to run, which must run on this machine (<see cref="SimdPath.Runs"/>).</param>
     public WinogradTiles(ConvTranspose2d kernel, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inChannels, int outChannels, SimdLevel level)
-        : base(kernel, inChannels, outChannels, WinogradBlocking.ChannelChunk(kernel.Options, outChannels, level), TileRowsPerThreadTile)
+        : base(kernel, inChannels, outChannels, level)
     {
         if (!WinogradTiles.Supports(kernel.Options))
             throw new ArgumentException("The Winograd kernel needs kernel 3, stride 1, dilation 1 and padding 0 to 2 in both axes.", nameof(kernel));
-        _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
-        _block = WinogradBlocking.BlockFor(level);
         int groups = kernel.Options.Groups;
-        _weights = WinogradWeights.Pack(weight, inChannels, outChannels, groups, _block);
-        _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, _block));
+        _weights = WinogradWeights.Pack(weight, inChannels, outChannels, groups, Block);
+        _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, Block));
     }
 
-    /// <summary>Threads get bands of at least this many output rows: every tile packs and transforms its own input rows, and
-    /// its strips need many tiles to fill the GEMM's column blocks.</summary>
-    private const int TileRowsPerThreadTile = 8;
+    /// <summary>Tile <c>T</c> covers outputs <c>2T, 2T + 1</c> of an axis.</summary>
+    private protected override (int TilesPerRow, int TileRows) Grid(ConvTranspose2dProblem problem) =>
+        ((problem.OutputWidth + 1) / 2, (problem.OutputHeight + 1) / 2);
 
     /// <summary>The GEMMs write products (M), never outputs; each output is written once, by the output transform, which activates it.</summary>
-    protected override bool AppliesActivation => true;
+    private protected override void RunRange(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, WinogradTileRange range) =>
+        ActivatedTile.Run(this, input, output, problem, range);
 
-    protected override void RunTile(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile) =>
-        ActivatedTile.Run(this, input, output, problem, tile);
-
-    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, ConvTranspose2dTile tile, TActivation activation)
+    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, WinogradTileRange range, TActivation activation)
         where TActivation : struct, IActivationFunction
     {
-        int tilesPerRow = (problem.OutputWidth + 1) / 2;
+        int tilesPerRow = Grid(problem).TilesPerRow;
         // The prepared width, however narrow the rows: the strips keep the GEMM's lanes full, and only the input transform of
         // a row's last segment computes lanes past it.
-        var level = _level;
-        int segment = WinogradBlocking.Segment(level), columns = WinogradBlocking.Columns(level, _block);
+        var level = Level;
+        int segment = WinogradBlocking.Segment(level), columns = WinogradBlocking.Columns(level, Block);
         int channels = problem.InChannelsPerGroup;
         // Even and odd columns of a padded row: a segment may start at any tile and reads E[t .. t+segment] and O[t .. t+segment].
         int half = checked(tilesPerRow + segment + 1);
         long rowFloats = 2L * channels * half;
-        int firstTileRow = tile.RowStart / 2, endTileRow = (tile.RowEnd + 1) / 2;
+        int firstTileRow = range.FirstTile / tilesPerRow, endTileRow = (range.EndTile - 1) / tilesPerRow + 1;
         int bandTileRows = WinogradBlocking.BandTileRows(rowFloats, 2, 2, endTileRow - firstTileRow);
         int strip = WinogradBlocking.Strip(bandTileRows, tilesPerRow, columns, channels);
-        var geometry = new Geometry(problem, tile, segment, columns, tilesPerRow, strip, half, (nint)rowFloats);
+        var geometry = new Geometry(problem, range.Group, segment, columns, tilesPerRow, strip, half, (nint)rowFloats);
 
         float[] band = ArrayPool<float>.Shared.Rent(checked((int)((2L * bandTileRows + 2) * rowFloats)));
         float[] transformed = ArrayPool<float>.Shared.Rent(checked(WinogradWeights.Elements * WinogradBlocking.ElementStride(channels, geometry.Stride)));
-        float[] products = ArrayPool<float>.Shared.Rent(checked(WinogradWeights.Elements * WinogradBlocking.ElementStride(_block, geometry.Stride)));
+        float[] products = ArrayPool<float>.Shared.Rent(checked(WinogradWeights.Elements * WinogradBlocking.ElementStride(Block, geometry.Stride)));
         try
         {
             // The GEMM's last column block may take columns no tile of the strip wrote: cleared once, they are never NaN.
@@ -101,11 +95,13 @@ internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTransp
                 for (int first = firstTileRow; first < endTileRow; first += bandTileRows)
                 {
                     int end = Math.Min(endTileRow, first + bandTileRows);
-                    PackBand(source, problem, tile.Group, 2 * first, 2 * (end - first) + 2, half, packed);
-                    int count = (end - first) * tilesPerRow;
-                    for (int q = 0; q < count; q += strip)
+                    PackBand(source, problem, range.Group, 2 * first, 2 * (end - first) + 2, half, packed);
+                    // The range's tiles among the band's, counted from the band's first.
+                    int bandStart = first * tilesPerRow;
+                    int from = Math.Max(range.FirstTile, bandStart) - bandStart, to = Math.Min(range.EndTile, end * tilesPerRow) - bandStart;
+                    for (int q = from; q < to; q += strip)
                     {
-                        int last = Math.Min(count, q + strip);
+                        int last = Math.Min(to, q + strip);
                         switch (level)
                         {
                             case SimdLevel.Vector512: RunStrip<Simd512, GeneratedKernelSimd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
@@ -204,7 +200,7 @@ internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTransp
     }
 
     /// <summary>The band's tiles <c>[first, end)</c> in raster order (tile <c>q</c> is tile <c>q % TilesPerRow</c> of the band's
-    /// tile row <c>q / TilesPerRow</c>), for the tile's channels. Tile <c>q</c> is column <c>q - first</c> of V and M, so rows
+    /// tile row <c>q / TilesPerRow</c>), for the group's channels. Tile <c>q</c> is column <c>q - first</c> of V and M, so rows
     /// follow each other without empty lanes; each row is transformed in segments of one vector from its first tile in the
     /// strip, and the lanes a row's last segment computes past its end are overwritten by the next row's first segment
     /// (or lie in the slack past the strip) and never stored.</summary>
@@ -217,12 +213,11 @@ internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTransp
         where TActivation : struct, IActivationFunction
     {
         var problem = geometry.Problem;
-        var tile = geometry.Tile;
-        int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = _block;
+        int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = Block;
         int segment = geometry.Segment, perRow = geometry.TilesPerRow, columns = geometry.Columns;
         int outWidth = problem.OutputWidth, lanes = TSimd.Count;
         nint plane = problem.OutputPlaneLength, transformedStride = WinogradBlocking.ElementStride(channels, stride), productStride = WinogradBlocking.ElementStride(block, stride);
-        int groupFirst = tile.Group * perGroup;
+        int group = geometry.Group, groupFirst = group * perGroup;
         int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
         int firstRow = first / perRow, lastRow = (end - 1) / perRow;
         float* scratch = stackalloc float[4 * lanes];
@@ -240,16 +235,16 @@ internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTransp
             }
         }
         int used = (end - first + columns - 1) / columns * columns;
-        for (int oc = tile.OutChannelStart; oc < tile.OutChannelEnd; oc += block)
+        for (int local = 0; local < perGroup; local += block)
         {
-            int local = oc - groupFirst, width = Math.Min(block, tile.OutChannelEnd - oc);
-            float* u = pointers.Weights + (nint)(tile.Group * blocksPerGroup + local / block) * WinogradWeights.Elements * channels * block;
+            int oc = groupFirst + local, width = Math.Min(block, perGroup - local);
+            float* u = pointers.Weights + (nint)(group * blocksPerGroup + local / block) * WinogradWeights.Elements * channels * block;
             for (int e = 0; e < WinogradWeights.Elements; e++)
             {
                 WinogradBlocking.Multiply<TSimd, TVector>(u + (nint)e * channels * block, pointers.Transformed + e * transformedStride, stride, channels,
                     pointers.Products + e * productStride, used, columns, block);
             }
-            float* bias = pointers.Bias + tile.Group * (nint)blocksPerGroup * block + local;
+            float* bias = pointers.Bias + group * (nint)blocksPerGroup * block + local;
             for (int ch = 0; ch < width; ch++)
             {
                 float* plane0 = pointers.Output + (oc + ch) * plane;
@@ -258,7 +253,7 @@ internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTransp
                 {
                     int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
                     int oy = 2 * (bandFirstTileRow + row);
-                    bool secondRow = oy + 1 < tile.RowEnd;
+                    bool secondRow = oy + 1 < problem.OutputHeight;
                     float* row0 = plane0 + (nint)oy * outWidth;
                     for (int t = from; t < to; t += lanes)
                     {
@@ -280,12 +275,14 @@ internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTransp
         }
     }
 
-    /// <summary>What the strips of one tile share.</summary>
-    private readonly struct Geometry(ConvTranspose2dProblem problem, ConvTranspose2dTile tile, int segment, int columns, int tilesPerRow,
+    /// <summary>What the strips of one range share.</summary>
+    private readonly struct Geometry(ConvTranspose2dProblem problem, int group, int segment, int columns, int tilesPerRow,
         int strip, int half, nint rowFloats)
     {
         public ConvTranspose2dProblem Problem { get; } = problem;
-        public ConvTranspose2dTile Tile { get; } = tile;
+
+        /// <summary>The group whose channels the range computes.</summary>
+        public int Group { get; } = group;
 
         /// <summary>The tiles one input transform call covers (<see cref="WinogradBlocking.Segment"/>).</summary>
         public int Segment { get; } = segment;
