@@ -39,7 +39,7 @@ public sealed class ConvTransposeGenerator : IIncrementalGenerator
 
         var sources = models
             .Where(static model => model.Target is not null && model.Spec is not null)
-            .Select(static (model, _) => (Target: model.Target!, Plan: Planner.Plan(model.Spec!)))
+            .Select(static (model, _) => (Target: model.Target!, Plan: Planner.Plan(model.Spec!, model.Target!.Api)))
             .WithTrackingName(StepNames.Sources);
         context.RegisterSourceOutput(sources, static (output, item) =>
             output.AddSource(item.Target.HintName, SourceEmitter.Emit(item.Target, item.Plan, GeneratorVersion.Value)));

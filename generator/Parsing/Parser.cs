@@ -28,7 +28,7 @@ internal static class Parser
             foreach (var problem in problems)
                 diagnostics.Add(new DiagnosticInfo(problem.DiagnosticId, LocationFor(locations, problem.ArgumentName), problem.MessageArguments));
             spec = validated;
-            if (spec is not null && target is not null && Planner.FallbackReason(spec) is { } reason)
+            if (spec is not null && target is not null && Planner.FallbackReason(spec, api) is { } reason)
                 diagnostics.Add(new DiagnosticInfo(Descriptors.FallbackToDynamic.Id, LocationFor(locations, ""), EquatableArray.From(new[] { method.Name, reason })));
         }
         return new GenerationModel(spec is null ? null : target, spec, EquatableArray.From(diagnostics));

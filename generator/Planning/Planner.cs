@@ -9,10 +9,10 @@ namespace TConvGen.Generator.Planning;
 /// <summary>Spec -> <see cref="KernelPlan"/>: phases, taps, offsets and blocking. Pure.</summary>
 internal static class Planner
 {
-    public static KernelPlan Plan(ConvSpec spec)
+    public static KernelPlan Plan(ConvSpec spec, KernelApi api = KernelApi.ConvTranspose2d)
     {
         // Past the limits nothing is unrolled, so nothing is planned (and huge kernels or strides are never enumerated).
-        if (FallbackReason(spec) is { } reason)
+        if (FallbackReason(spec, api) is { } reason)
             return new KernelPlan(spec, EquatableArray<RowPhase>.Empty, EquatableArray<ColumnTap>.Empty,
                 EquatableArray<RegisterBlocking>.Empty, reason);
         var rowPhases = RowPhases(spec.Height);
@@ -28,17 +28,21 @@ internal static class Planner
             WinogradPlanner.Plan(spec));
     }
 
-    /// <summary>Why a configuration is not unrolled, or null when it is.</summary>
-    public static string? FallbackReason(ConvSpec spec)
+    /// <summary>Why a configuration is not unrolled, or null when it is; in the words of the method's API (a 1-D layer has one
+    /// axis, the planar form's width).</summary>
+    public static string? FallbackReason(ConvSpec spec, KernelApi api = KernelApi.ConvTranspose2d)
     {
+        bool line = api == KernelApi.ConvTranspose1d;
         if (spec.Width.Stride > UnrollLimits.MaxStrideWidth)
-            return Format("the horizontal stride {0} exceeds {1} (one accumulator per column phase would not fit in registers)",
+            return Format(line ? "the stride {0} exceeds {1} (one accumulator per phase would not fit in registers)"
+                : "the horizontal stride {0} exceeds {1} (one accumulator per column phase would not fit in registers)",
                 spec.Width.Stride, UnrollLimits.MaxStrideWidth);
         if (spec.Height.Stride > UnrollLimits.MaxStrideHeight)
             return Format("the vertical stride {0} exceeds {1} (each row phase gets its own unrolled body)", spec.Height.Stride, UnrollLimits.MaxStrideHeight);
         // Every phase holds at least one kernel column per row tap, so kernels larger than the limit never fit.
         if (spec.Width.Kernel > UnrollLimits.MaxTapsPerPhase || spec.Height.Kernel > UnrollLimits.MaxTapsPerPhase)
-            return Format("the kernel ({0} x {1}) exceeds the unroll limit of {2} taps per phase", spec.Height.Kernel, spec.Width.Kernel, UnrollLimits.MaxTapsPerPhase);
+            return line ? Format("the kernel size {0} exceeds the unroll limit of {1} taps per phase", spec.Width.Kernel, UnrollLimits.MaxTapsPerPhase)
+                : Format("the kernel ({0} x {1}) exceeds the unroll limit of {2} taps per phase", spec.Height.Kernel, spec.Width.Kernel, UnrollLimits.MaxTapsPerPhase);
         int taps = MaxRowTaps(RowPhases(spec.Height)) * spec.Width.Kernel;
         if (taps > UnrollLimits.MaxTapsPerPhase)
             return Format("a phase has {0} taps per output channel, more than the unroll limit of {1}", taps, UnrollLimits.MaxTapsPerPhase);

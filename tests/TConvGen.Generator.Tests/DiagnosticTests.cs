@@ -46,7 +46,8 @@ public sealed class DiagnosticTests
     [InlineData("TCG0006", "[ConvTranspose1d(3, 2, [|Groups = 0|])]", "Groups is 0")]
     [InlineData("TCG0007", "[ConvTranspose1d(3, 2, Groups = 2, [|OutChannels = 3|])]", "OutChannels is 3")]
     [InlineData("TCG0008", "[ConvTranspose1d(1, 1, [|padding: 1|])]", "an input of length 1 gives an output of length -1; inputs must be at least 3 long")]
-    [InlineData("TCG0014", "[[|ConvTranspose1d(3, 9)|]]", "horizontal stride 9")]
+    [InlineData("TCG0014", "[[|ConvTranspose1d(3, 9)|]]", "the stride 9 exceeds 8 (one accumulator per phase")]
+    [InlineData("TCG0014", "[[|ConvTranspose1d(145, 1, 72)|]]", "the kernel size 145 exceeds the unroll limit of 144")]
     [InlineData("TCG0015", "[ConvTranspose1d(4, 2, 1, [|Activation = (ConvTransposeActivation)7|])]", "but got 7.")]
     [InlineData("TCG0016", "[ConvTranspose1d(4, 2, 1, [|ActivationSlope = float.NaN|])]", "ActivationSlope must be a finite number")]
     public void LineAttributeValues(string id, string attribute, string messagePart)

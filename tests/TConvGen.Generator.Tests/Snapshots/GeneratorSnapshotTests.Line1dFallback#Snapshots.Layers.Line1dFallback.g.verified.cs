@@ -28,7 +28,7 @@ namespace TConvGen.Generated
     using global::System.Runtime.Intrinsics;
     using global::TConvGen.CompilerServices;
 
-    // Not unrolled: the horizontal stride 12 exceeds 8 (one accumulator per column phase would not fit in registers). The dynamic kernel runs this configuration.
+    // Not unrolled: the stride 12 exceeds 8 (one accumulator per phase would not fit in registers). The dynamic kernel runs this configuration.
     [GeneratedCode("TConvGen", "0.1.0")]
     file static class Layers_Line1dFallback
     {
