@@ -26,7 +26,7 @@ internal static unsafe class WinogradBlocking
     private const int CacheLineFloats = 16;
 
     /// <summary>The transformed elements of one tile: 4 x 4.</summary>
-    private const int Elements = 16;
+    public const int Elements = 16;
 
     /// <summary>The output channels of a register block: eight with 32 vector registers (and three vectors of tiles), else six
     /// (and six in the portable code, which shares <see cref="GemmMicroKernels"/>' portable GEMM).</summary>

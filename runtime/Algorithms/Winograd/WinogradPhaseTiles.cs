@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using TConvGen.CompilerServices;
@@ -30,7 +29,7 @@ internal static class WinogradPhaseTiles
 /// <c>M[4][16][block][strip]</c> and the output transform plus bias and activation, written through a scratch (the six
 /// columns of a tile interleave the lanes), clipped at the output's edges. Runs are cut into ranges of tiles (<see cref="WinogradTileRange"/>).
 /// </summary>
-internal sealed unsafe class WinogradPhaseTiles<TTransform> : WinogradDriver, IActivatedTileKernel<WinogradTileRange>
+internal sealed unsafe class WinogradPhaseTiles<TTransform> : WinogradDriver
     where TTransform : struct, IWinogradPhaseTransform
 {
     private readonly float[] _weights;
@@ -52,83 +51,26 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : WinogradDriver, IA
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, Block));
     }
 
+    /// <summary>Columns mod 3.</summary>
+    private protected override int Streams => 3;
+
+    /// <summary>Two taps: a band of tile rows reads one packed row past its own.</summary>
+    private protected override int ExtraRows => 1;
+
+    private protected override int ProductElements => WinogradPhaseWeights.Phases * WinogradPhaseWeights.Elements;
+
     /// <summary>Tile <c>T</c> covers outputs <c>6T - 1 .. 6T + 4</c> of an axis.</summary>
     private protected override (int TilesPerRow, int TileRows) Grid(ConvTranspose2dProblem problem) =>
         ((problem.OutputWidth + WinogradPhaseTransforms.OutputsPerAxis) / WinogradPhaseTransforms.OutputsPerAxis,
          (problem.OutputHeight + WinogradPhaseTransforms.OutputsPerAxis) / WinogradPhaseTransforms.OutputsPerAxis);
 
-    /// <summary>The GEMMs write products (M), never outputs; each output is written once, by the output transform, which activates it.</summary>
-    private protected override void RunRange(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, WinogradTileRange range) =>
-        ActivatedTile.Run(this, input, output, problem, range);
-
-    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, WinogradTileRange range, TActivation activation)
-        where TActivation : struct, IActivationFunction
-    {
-        int tilesPerRow = Grid(problem).TilesPerRow;
-        var level = Level;
-        int segment = WinogradBlocking.Segment(level), columns = WinogradBlocking.Columns(level, Block);
-        int channels = problem.InChannelsPerGroup;
-        // A segment may start at any tile and reads S_0[t .. t+segment], S_1 and S_2[t .. t+segment-1].
-        int third = checked(tilesPerRow + segment + 1);
-        long rowFloats = 3L * channels * third;
-        int firstTileRow = range.FirstTile / tilesPerRow, endTileRow = (range.EndTile - 1) / tilesPerRow + 1;
-        int bandTileRows = WinogradBlocking.BandTileRows(rowFloats, 3, 1, endTileRow - firstTileRow);
-        int strip = WinogradBlocking.Strip(bandTileRows, tilesPerRow, columns, channels);
-        var geometry = new Geometry(problem, range.Group, segment, columns, tilesPerRow, strip, third, (nint)rowFloats);
-
-        int transformedFloats = WinogradPhaseWeights.Elements * WinogradBlocking.ElementStride(channels, geometry.Stride);
-        int productFloats = WinogradPhaseWeights.Phases * WinogradPhaseWeights.Elements * WinogradBlocking.ElementStride(Block, geometry.Stride);
-        float[] band = ArrayPool<float>.Shared.Rent(checked((int)((3L * bandTileRows + 1) * rowFloats)));
-        float[] transformed = ArrayPool<float>.Shared.Rent(transformedFloats);
-        float[] products = ArrayPool<float>.Shared.Rent(productFloats);
-        try
-        {
-            // The GEMM's last column block may take columns no tile of the strip wrote: cleared once, they are never NaN.
-            transformed.AsSpan(0, transformedFloats).Clear();
-            fixed (float* source = input)
-            fixed (float* packed = band)
-            fixed (float* v = transformed)
-            fixed (float* m = products)
-            fixed (float* weights = _weights)
-            fixed (float* bias = _bias)
-            fixed (float* results = output)
-            {
-                var pointers = new Pointers(packed, v, m, weights, bias, results);
-                for (int first = firstTileRow; first < endTileRow; first += bandTileRows)
-                {
-                    int end = Math.Min(endTileRow, first + bandTileRows);
-                    PackBand(source, problem, range.Group, 3 * first, 3 * (end - first) + 1, third, packed);
-                    // The range's tiles among the band's, counted from the band's first.
-                    int bandStart = first * tilesPerRow;
-                    int from = Math.Max(range.FirstTile, bandStart) - bandStart, to = Math.Min(range.EndTile, end * tilesPerRow) - bandStart;
-                    for (int q = from; q < to; q += strip)
-                    {
-                        int last = Math.Min(to, q + strip);
-                        switch (level)
-                        {
-                            case SimdLevel.Vector512: RunStrip<Simd512, GeneratedKernelSimd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector256: RunStrip<Simd256, GeneratedKernelSimd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector128: RunStrip<Simd128, GeneratedKernelSimd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            default: RunStrip<SimdScalar, SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                        }
-                    }
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(products);
-            ArrayPool<float>.Shared.Return(transformed);
-            ArrayPool<float>.Shared.Return(band);
-        }
-    }
-
     /// <summary>Copies padded rows <c>[firstRow, firstRow + rowCount)</c> of the group's channels into
     /// <c>[row][channel][S_0 | S_1 | S_2 (third each)]</c>, <c>S_k[j]</c> = padded column <c>3j + k</c>: padded row <c>R</c>,
     /// column <c>X</c> is input row <c>R - 1</c>, column <c>X - 1</c>, zero outside the input.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackBand(float* input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount, int third, float* band)
+    private protected override void PackBand(float* input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount, int streamLength, float* band)
     {
+        int third = streamLength;
         int channels = problem.InChannelsPerGroup, width = problem.InputWidth, height = problem.InputHeight;
         // Stream k's interior: the j with 0 <= 3j + k - 1 < width.
         for (int r = 0; r < rowCount; r++)
@@ -164,118 +106,77 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : WinogradDriver, IA
     /// tile <c>q</c> is column <c>q - first</c> of V and M.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunStrip<TSimd, TTransformSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
-        where TSimd : struct, ISimd<TVector>
-        where TTransformSimd : struct, IGeneratedKernelSimd<TVector>
-        where TVector : struct
-        where TActivation : struct, IActivationFunction
+    private protected override void RunStrip<TSimd, TTransformSimd, TVector, TActivation>(in WinogradGeometry geometry, in WinogradBuffers buffers,
+        int bandFirstTileRow, int first, int end, TActivation activation)
     {
-        const int per = WinogradPhaseTransforms.OutputsPerAxis;
-        var problem = geometry.Problem;
-        int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = Block;
-        int segment = geometry.Segment, perRow = geometry.TilesPerRow, columns = geometry.Columns;
-        int outWidth = problem.OutputWidth, lanes = TSimd.Count;
-        nint plane = problem.OutputPlaneLength, transformedStride = WinogradBlocking.ElementStride(channels, stride), productStride = WinogradBlocking.ElementStride(block, stride);
-        nint phaseStride = WinogradPhaseWeights.Elements * productStride;
-        int group = geometry.Group, groupFirst = group * perGroup;
-        int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
-        int firstRow = first / perRow, lastRow = (end - 1) / perRow;
-        float* scratch = stackalloc float[per * per * lanes];
-        var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
+        fixed (float* weights = _weights)
+        fixed (float* biases = _bias)
+        {
+            const int per = WinogradPhaseTransforms.OutputsPerAxis;
+            var problem = geometry.Problem;
+            int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = Block;
+            int segment = geometry.Segment, perRow = geometry.TilesPerRow, columns = geometry.Columns;
+            int outWidth = problem.OutputWidth, lanes = TSimd.Count;
+            nint plane = problem.OutputPlaneLength, transformedStride = WinogradBlocking.ElementStride(channels, stride), productStride = WinogradBlocking.ElementStride(block, stride);
+            nint phaseStride = WinogradPhaseWeights.Elements * productStride;
+            int group = geometry.Group, groupFirst = group * perGroup;
+            int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
+            int firstRow = first / perRow, lastRow = (end - 1) / perRow;
+            float* scratch = stackalloc float[per * per * lanes];
+            var output = new ActivatedOutput<TSimd, TVector, TActivation>(activation);
 
-        for (int c = 0; c < channels; c++)
-        {
-            float* channel = pointers.Packed + (nint)c * 3 * geometry.Third;
-            float* target = pointers.Transformed + (nint)c * stride - first;
-            for (int row = firstRow; row <= lastRow; row++)
+            for (int c = 0; c < channels; c++)
             {
-                int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
-                float* rows = channel + (nint)(3 * row) * geometry.RowFloats;
-                for (int t = from; t < to; t += segment)
-                    TTransform.Input<TTransformSimd, TVector>(ref rows[t], geometry.RowFloats, geometry.Third, segment, ref target[rowStart + t], transformedStride);
-            }
-        }
-        int used = (end - first + columns - 1) / columns * columns;
-        for (int local = 0; local < perGroup; local += block)
-        {
-            int oc = groupFirst + local, width = Math.Min(block, perGroup - local);
-            for (int ph = 0; ph < WinogradPhaseWeights.Phases; ph++)
-            {
-                float* u = pointers.Weights + (nint)((group * WinogradPhaseWeights.Phases + ph) * blocksPerGroup + local / block) * WinogradPhaseWeights.Elements * channels * block;
-                for (int e = 0; e < WinogradPhaseWeights.Elements; e++)
-                {
-                    WinogradBlocking.Multiply<TSimd, TVector>(u + (nint)e * channels * block, pointers.Transformed + e * transformedStride, stride, channels,
-                        pointers.Products + ph * phaseStride + e * productStride, used, columns, block);
-                }
-            }
-            float* bias = pointers.Bias + group * (nint)blocksPerGroup * block + local;
-            for (int ch = 0; ch < width; ch++)
-            {
-                float* plane0 = pointers.Output + (oc + ch) * plane;
-                float* products = pointers.Products + (nint)ch * stride - first;
+                float* channel = buffers.Packed + (nint)c * 3 * geometry.StreamLength;
+                float* target = buffers.Transformed + (nint)c * stride - first;
                 for (int row = firstRow; row <= lastRow; row++)
                 {
                     int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
-                    int oy0 = per * (bandFirstTileRow + row) - 1;
-                    int rFrom = Math.Max(0, -oy0), rTo = Math.Min(per, problem.OutputHeight - oy0);
-                    for (int t = from; t < to; t += lanes)
+                    float* rows = channel + (nint)(3 * row) * geometry.RowFloats;
+                    for (int t = from; t < to; t += segment)
+                        TTransform.Input<TTransformSimd, TVector>(ref rows[t], geometry.RowFloats, geometry.StreamLength, segment, ref target[rowStart + t], transformedStride);
+                }
+            }
+            int used = (end - first + columns - 1) / columns * columns;
+            for (int local = 0; local < perGroup; local += block)
+            {
+                int oc = groupFirst + local, width = Math.Min(block, perGroup - local);
+                for (int ph = 0; ph < WinogradPhaseWeights.Phases; ph++)
+                {
+                    float* u = weights + (nint)((group * WinogradPhaseWeights.Phases + ph) * blocksPerGroup + local / block) * WinogradPhaseWeights.Elements * channels * block;
+                    for (int e = 0; e < WinogradPhaseWeights.Elements; e++)
                     {
-                        float* m = products + rowStart + t;
-                        // Sigmoid, tanh and SiLU are applied to the scratch after the transform, as the GEMM kernels' stores do
-                        // (ActivatedOutput); the others in registers.
-                        if (ActivatedOutput<TSimd, TVector, TActivation>.AppliedAfterStores)
-                            TTransform.Output<TTransformSimd, TVector, Identity>(ref *m, productStride, phaseStride, ref bias[ch], ref *scratch, default);
-                        else
-                            TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, phaseStride, ref bias[ch], ref *scratch, activation);
-                        output.Complete(scratch, 0, 1, per * per * lanes);
-                        int count = Math.Min(lanes, to - t);
-                        for (int r = rFrom; r < rTo; r++)
-                            WinogradPhaseTransforms.Scatter(scratch + r * per * lanes, lanes, count, plane0 + (nint)(oy0 + r) * outWidth, t, outWidth);
+                        WinogradBlocking.Multiply<TSimd, TVector>(u + (nint)e * channels * block, buffers.Transformed + e * transformedStride, stride, channels,
+                            buffers.Products + ph * phaseStride + e * productStride, used, columns, block);
+                    }
+                }
+                float* bias = biases + group * (nint)blocksPerGroup * block + local;
+                for (int ch = 0; ch < width; ch++)
+                {
+                    float* plane0 = buffers.Output + (oc + ch) * plane;
+                    float* products = buffers.Products + (nint)ch * stride - first;
+                    for (int row = firstRow; row <= lastRow; row++)
+                    {
+                        int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
+                        int oy0 = per * (bandFirstTileRow + row) - 1;
+                        int rFrom = Math.Max(0, -oy0), rTo = Math.Min(per, problem.OutputHeight - oy0);
+                        for (int t = from; t < to; t += lanes)
+                        {
+                            float* m = products + rowStart + t;
+                            // Sigmoid, tanh and SiLU are applied to the scratch after the transform, as the GEMM kernels' stores do
+                            // (ActivatedOutput); the others in registers.
+                            if (ActivatedOutput<TSimd, TVector, TActivation>.AppliedAfterStores)
+                                TTransform.Output<TTransformSimd, TVector, Identity>(ref *m, productStride, phaseStride, ref bias[ch], ref *scratch, default);
+                            else
+                                TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, phaseStride, ref bias[ch], ref *scratch, activation);
+                            output.Complete(scratch, 0, 1, per * per * lanes);
+                            int count = Math.Min(lanes, to - t);
+                            for (int r = rFrom; r < rTo; r++)
+                                WinogradPhaseTransforms.Scatter(scratch + r * per * lanes, lanes, count, plane0 + (nint)(oy0 + r) * outWidth, t, outWidth);
+                        }
                     }
                 }
             }
         }
-    }
-
-    /// <summary>What the strips of one range share.</summary>
-    private readonly struct Geometry(ConvTranspose2dProblem problem, int group, int segment, int columns, int tilesPerRow,
-        int strip, int third, nint rowFloats)
-    {
-        public ConvTranspose2dProblem Problem { get; } = problem;
-
-        /// <summary>The group whose channels the range computes.</summary>
-        public int Group { get; } = group;
-
-        /// <summary>The tiles one input transform call covers (<see cref="WinogradBlocking.Segment"/>).</summary>
-        public int Segment { get; } = segment;
-
-        /// <summary>The tiles of one GEMM call.</summary>
-        public int Columns { get; } = columns;
-
-        /// <summary>The tiles of a tile row: <c>(Wout + 6) / 6</c>.</summary>
-        public int TilesPerRow { get; } = tilesPerRow;
-
-        /// <summary>The tiles of a full strip: whole GEMM column blocks.</summary>
-        public int Strip { get; } = strip;
-
-        /// <summary>Floats between the rows of V and M: the strip and the segment a row's last call may run past it.</summary>
-        public int Stride => Strip + Segment;
-
-        /// <summary>The floats of each of a packed row's three streams: the tiles, a segment and one more.</summary>
-        public int Third { get; } = third;
-
-        /// <summary>Floats between packed rows: every channel's three streams.</summary>
-        public nint RowFloats { get; } = rowFloats;
-    }
-
-    /// <summary>The pinned buffers.</summary>
-    private readonly struct Pointers(float* packed, float* transformed, float* products, float* weights, float* bias, float* output)
-    {
-        public float* Packed { get; } = packed;
-        public float* Transformed { get; } = transformed;
-        public float* Products { get; } = products;
-        public float* Weights { get; } = weights;
-        public float* Bias { get; } = bias;
-        public float* Output { get; } = output;
     }
 }

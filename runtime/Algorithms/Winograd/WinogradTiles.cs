@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -29,7 +28,7 @@ internal static class WinogradTiles
 /// over the input channels into <c>M[16][block][strip]</c> (in L1) and the output transform plus bias, stored as whole
 /// output rows where they fit and through a scratch, clipped, at row, strip and output ends.
 /// </summary>
-internal sealed unsafe class WinogradTiles<TTransform> : WinogradDriver, IActivatedTileKernel<WinogradTileRange>
+internal sealed unsafe class WinogradTiles<TTransform> : WinogradDriver
     where TTransform : struct, IWinogradTileTransform
 {
     private readonly float[] _weights;
@@ -51,82 +50,25 @@ internal sealed unsafe class WinogradTiles<TTransform> : WinogradDriver, IActiva
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, Block));
     }
 
+    /// <summary>Even and odd columns.</summary>
+    private protected override int Streams => 2;
+
+    /// <summary>Three taps: a band of tile rows reads two packed rows past its own.</summary>
+    private protected override int ExtraRows => 2;
+
+    private protected override int ProductElements => WinogradWeights.Elements;
+
     /// <summary>Tile <c>T</c> covers outputs <c>2T, 2T + 1</c> of an axis.</summary>
     private protected override (int TilesPerRow, int TileRows) Grid(ConvTranspose2dProblem problem) =>
         ((problem.OutputWidth + 1) / 2, (problem.OutputHeight + 1) / 2);
-
-    /// <summary>The GEMMs write products (M), never outputs; each output is written once, by the output transform, which activates it.</summary>
-    private protected override void RunRange(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, WinogradTileRange range) =>
-        ActivatedTile.Run(this, input, output, problem, range);
-
-    public void RunTile<TActivation>(ReadOnlySpan<float> input, Span<float> output, ConvTranspose2dProblem problem, WinogradTileRange range, TActivation activation)
-        where TActivation : struct, IActivationFunction
-    {
-        int tilesPerRow = Grid(problem).TilesPerRow;
-        // The prepared width, however narrow the rows: the strips keep the GEMM's lanes full, and only the input transform of
-        // a row's last segment computes lanes past it.
-        var level = Level;
-        int segment = WinogradBlocking.Segment(level), columns = WinogradBlocking.Columns(level, Block);
-        int channels = problem.InChannelsPerGroup;
-        // Even and odd columns of a padded row: a segment may start at any tile and reads E[t .. t+segment] and O[t .. t+segment].
-        int half = checked(tilesPerRow + segment + 1);
-        long rowFloats = 2L * channels * half;
-        int firstTileRow = range.FirstTile / tilesPerRow, endTileRow = (range.EndTile - 1) / tilesPerRow + 1;
-        int bandTileRows = WinogradBlocking.BandTileRows(rowFloats, 2, 2, endTileRow - firstTileRow);
-        int strip = WinogradBlocking.Strip(bandTileRows, tilesPerRow, columns, channels);
-        var geometry = new Geometry(problem, range.Group, segment, columns, tilesPerRow, strip, half, (nint)rowFloats);
-
-        float[] band = ArrayPool<float>.Shared.Rent(checked((int)((2L * bandTileRows + 2) * rowFloats)));
-        float[] transformed = ArrayPool<float>.Shared.Rent(checked(WinogradWeights.Elements * WinogradBlocking.ElementStride(channels, geometry.Stride)));
-        float[] products = ArrayPool<float>.Shared.Rent(checked(WinogradWeights.Elements * WinogradBlocking.ElementStride(Block, geometry.Stride)));
-        try
-        {
-            // The GEMM's last column block may take columns no tile of the strip wrote: cleared once, they are never NaN.
-            transformed.AsSpan(0, WinogradWeights.Elements * WinogradBlocking.ElementStride(channels, geometry.Stride)).Clear();
-            fixed (float* source = input)
-            fixed (float* packed = band)
-            fixed (float* v = transformed)
-            fixed (float* m = products)
-            fixed (float* weights = _weights)
-            fixed (float* bias = _bias)
-            fixed (float* results = output)
-            {
-                var pointers = new Pointers(packed, v, m, weights, bias, results);
-                for (int first = firstTileRow; first < endTileRow; first += bandTileRows)
-                {
-                    int end = Math.Min(endTileRow, first + bandTileRows);
-                    PackBand(source, problem, range.Group, 2 * first, 2 * (end - first) + 2, half, packed);
-                    // The range's tiles among the band's, counted from the band's first.
-                    int bandStart = first * tilesPerRow;
-                    int from = Math.Max(range.FirstTile, bandStart) - bandStart, to = Math.Min(range.EndTile, end * tilesPerRow) - bandStart;
-                    for (int q = from; q < to; q += strip)
-                    {
-                        int last = Math.Min(to, q + strip);
-                        switch (level)
-                        {
-                            case SimdLevel.Vector512: RunStrip<Simd512, GeneratedKernelSimd512, Vector512<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector256: RunStrip<Simd256, GeneratedKernelSimd256, Vector256<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            case SimdLevel.Vector128: RunStrip<Simd128, GeneratedKernelSimd128, Vector128<float>, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                            default: RunStrip<SimdScalar, SimdScalar, float, TActivation>(in geometry, in pointers, first, q, last, activation); break;
-                        }
-                    }
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(products);
-            ArrayPool<float>.Shared.Return(transformed);
-            ArrayPool<float>.Shared.Return(band);
-        }
-    }
 
     /// <summary>Copies padded rows <c>[firstRow, firstRow + rowCount)</c> of the group's channels into
     /// <c>[row][channel][E (half) | O (half)]</c>: padded row <c>R</c>, column <c>X</c> is input row <c>R - qH</c>, column
     /// <c>X - qW</c>, zero outside the input.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PackBand(float* input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount, int half, float* band)
+    private protected override void PackBand(float* input, ConvTranspose2dProblem problem, int group, int firstRow, int rowCount, int streamLength, float* band)
     {
+        int half = streamLength;
         int channels = problem.InChannelsPerGroup, width = problem.InputWidth, height = problem.InputHeight;
         int shiftRows = 2 - Options.PaddingHeight, shiftColumns = 2 - Options.PaddingWidth;
         // Even padded column 2j is input column 2j - qW: the interior j (both columns inside the input) needs no test.
@@ -206,114 +148,73 @@ internal sealed unsafe class WinogradTiles<TTransform> : WinogradDriver, IActiva
     /// (or lie in the slack past the strip) and never stored.</summary>
     [SkipLocalsInit] // the scratch is written before it is read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunStrip<TSimd, TTransformSimd, TVector, TActivation>(in Geometry geometry, in Pointers pointers, int bandFirstTileRow, int first, int end, TActivation activation)
-        where TSimd : struct, ISimd<TVector>
-        where TTransformSimd : struct, IGeneratedKernelSimd<TVector>
-        where TVector : struct
-        where TActivation : struct, IActivationFunction
+    private protected override void RunStrip<TSimd, TTransformSimd, TVector, TActivation>(in WinogradGeometry geometry, in WinogradBuffers buffers,
+        int bandFirstTileRow, int first, int end, TActivation activation)
     {
-        var problem = geometry.Problem;
-        int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = Block;
-        int segment = geometry.Segment, perRow = geometry.TilesPerRow, columns = geometry.Columns;
-        int outWidth = problem.OutputWidth, lanes = TSimd.Count;
-        nint plane = problem.OutputPlaneLength, transformedStride = WinogradBlocking.ElementStride(channels, stride), productStride = WinogradBlocking.ElementStride(block, stride);
-        int group = geometry.Group, groupFirst = group * perGroup;
-        int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
-        int firstRow = first / perRow, lastRow = (end - 1) / perRow;
-        float* scratch = stackalloc float[4 * lanes];
+        fixed (float* weights = _weights)
+        fixed (float* biases = _bias)
+        {
+            var problem = geometry.Problem;
+            int channels = problem.InChannelsPerGroup, perGroup = problem.OutChannelsPerGroup, stride = geometry.Stride, block = Block;
+            int segment = geometry.Segment, perRow = geometry.TilesPerRow, columns = geometry.Columns;
+            int outWidth = problem.OutputWidth, lanes = TSimd.Count;
+            nint plane = problem.OutputPlaneLength, transformedStride = WinogradBlocking.ElementStride(channels, stride), productStride = WinogradBlocking.ElementStride(block, stride);
+            int group = geometry.Group, groupFirst = group * perGroup;
+            int blocksPerGroup = WinogradWeights.PackedPerGroup(perGroup, block) / block;
+            int firstRow = first / perRow, lastRow = (end - 1) / perRow;
+            float* scratch = stackalloc float[4 * lanes];
 
-        for (int c = 0; c < channels; c++)
-        {
-            float* channel = pointers.Packed + (nint)c * 2 * geometry.Half;
-            float* target = pointers.Transformed + (nint)c * stride - first;
-            for (int row = firstRow; row <= lastRow; row++)
+            for (int c = 0; c < channels; c++)
             {
-                int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
-                float* rows = channel + (nint)(2 * row) * geometry.RowFloats;
-                for (int t = from; t < to; t += segment)
-                    TTransform.Input<TTransformSimd, TVector>(ref rows[t], geometry.RowFloats, geometry.Half, segment, ref target[rowStart + t], transformedStride);
-            }
-        }
-        int used = (end - first + columns - 1) / columns * columns;
-        for (int local = 0; local < perGroup; local += block)
-        {
-            int oc = groupFirst + local, width = Math.Min(block, perGroup - local);
-            float* u = pointers.Weights + (nint)(group * blocksPerGroup + local / block) * WinogradWeights.Elements * channels * block;
-            for (int e = 0; e < WinogradWeights.Elements; e++)
-            {
-                WinogradBlocking.Multiply<TSimd, TVector>(u + (nint)e * channels * block, pointers.Transformed + e * transformedStride, stride, channels,
-                    pointers.Products + e * productStride, used, columns, block);
-            }
-            float* bias = pointers.Bias + group * (nint)blocksPerGroup * block + local;
-            for (int ch = 0; ch < width; ch++)
-            {
-                float* plane0 = pointers.Output + (oc + ch) * plane;
-                float* products = pointers.Products + (nint)ch * stride - first;
+                float* channel = buffers.Packed + (nint)c * 2 * geometry.StreamLength;
+                float* target = buffers.Transformed + (nint)c * stride - first;
                 for (int row = firstRow; row <= lastRow; row++)
                 {
                     int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
-                    int oy = 2 * (bandFirstTileRow + row);
-                    bool secondRow = oy + 1 < problem.OutputHeight;
-                    float* row0 = plane0 + (nint)oy * outWidth;
-                    for (int t = from; t < to; t += lanes)
+                    float* rows = channel + (nint)(2 * row) * geometry.RowFloats;
+                    for (int t = from; t < to; t += segment)
+                        TTransform.Input<TTransformSimd, TVector>(ref rows[t], geometry.RowFloats, geometry.StreamLength, segment, ref target[rowStart + t], transformedStride);
+                }
+            }
+            int used = (end - first + columns - 1) / columns * columns;
+            for (int local = 0; local < perGroup; local += block)
+            {
+                int oc = groupFirst + local, width = Math.Min(block, perGroup - local);
+                float* u = weights + (nint)(group * blocksPerGroup + local / block) * WinogradWeights.Elements * channels * block;
+                for (int e = 0; e < WinogradWeights.Elements; e++)
+                {
+                    WinogradBlocking.Multiply<TSimd, TVector>(u + (nint)e * channels * block, buffers.Transformed + e * transformedStride, stride, channels,
+                        buffers.Products + e * productStride, used, columns, block);
+                }
+                float* bias = biases + group * (nint)blocksPerGroup * block + local;
+                for (int ch = 0; ch < width; ch++)
+                {
+                    float* plane0 = buffers.Output + (oc + ch) * plane;
+                    float* products = buffers.Products + (nint)ch * stride - first;
+                    for (int row = firstRow; row <= lastRow; row++)
                     {
-                        int ox = 2 * t, valid = Math.Min(2 * Math.Min(lanes, to - t), outWidth - ox);
-                        float* m = products + rowStart + t;
-                        if (secondRow && valid == 2 * lanes)
+                        int rowStart = row * perRow, from = Math.Max(0, first - rowStart), to = Math.Min(perRow, end - rowStart);
+                        int oy = 2 * (bandFirstTileRow + row);
+                        bool secondRow = oy + 1 < problem.OutputHeight;
+                        float* row0 = plane0 + (nint)oy * outWidth;
+                        for (int t = from; t < to; t += lanes)
                         {
-                            TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, ref bias[ch], ref row0[ox], ref row0[outWidth + ox], activation);
-                            continue;
+                            int ox = 2 * t, valid = Math.Min(2 * Math.Min(lanes, to - t), outWidth - ox);
+                            float* m = products + rowStart + t;
+                            if (secondRow && valid == 2 * lanes)
+                            {
+                                TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, ref bias[ch], ref row0[ox], ref row0[outWidth + ox], activation);
+                                continue;
+                            }
+                            // The row's or the strip's last tiles: the lanes past them belong to other tiles or none.
+                            TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, ref bias[ch], ref *scratch, ref scratch[2 * lanes], activation);
+                            new ReadOnlySpan<float>(scratch, valid).CopyTo(new Span<float>(row0 + ox, valid));
+                            if (secondRow)
+                                new ReadOnlySpan<float>(scratch + 2 * lanes, valid).CopyTo(new Span<float>(row0 + outWidth + ox, valid));
                         }
-                        // The row's or the strip's last tiles: the lanes past them belong to other tiles or none.
-                        TTransform.Output<TTransformSimd, TVector, TActivation>(ref *m, productStride, ref bias[ch], ref *scratch, ref scratch[2 * lanes], activation);
-                        new ReadOnlySpan<float>(scratch, valid).CopyTo(new Span<float>(row0 + ox, valid));
-                        if (secondRow)
-                            new ReadOnlySpan<float>(scratch + 2 * lanes, valid).CopyTo(new Span<float>(row0 + outWidth + ox, valid));
                     }
                 }
             }
         }
-    }
-
-    /// <summary>What the strips of one range share.</summary>
-    private readonly struct Geometry(ConvTranspose2dProblem problem, int group, int segment, int columns, int tilesPerRow,
-        int strip, int half, nint rowFloats)
-    {
-        public ConvTranspose2dProblem Problem { get; } = problem;
-
-        /// <summary>The group whose channels the range computes.</summary>
-        public int Group { get; } = group;
-
-        /// <summary>The tiles one input transform call covers (<see cref="WinogradBlocking.Segment"/>).</summary>
-        public int Segment { get; } = segment;
-
-        /// <summary>The tiles of one GEMM call (<see cref="WinogradBlocking.Columns"/>).</summary>
-        public int Columns { get; } = columns;
-
-        /// <summary>The tiles of a tile row: <c>ceil(Wout / 2)</c>.</summary>
-        public int TilesPerRow { get; } = tilesPerRow;
-
-        /// <summary>The tiles of a full strip: whole GEMM column blocks.</summary>
-        public int Strip { get; } = strip;
-
-        /// <summary>Floats between the rows of V and M: the strip and the segment a row's last call may run past it.</summary>
-        public int Stride => Strip + Segment;
-
-        /// <summary>The even (and the odd) columns of a packed row: the tiles, a segment and one more.</summary>
-        public int Half { get; } = half;
-
-        /// <summary>Floats between packed rows: every channel's even and odd columns.</summary>
-        public nint RowFloats { get; } = rowFloats;
-    }
-
-    /// <summary>The pinned buffers.</summary>
-    private readonly struct Pointers(float* packed, float* transformed, float* products, float* weights, float* bias, float* output)
-    {
-        public float* Packed { get; } = packed;
-        public float* Transformed { get; } = transformed;
-        public float* Products { get; } = products;
-        public float* Weights { get; } = weights;
-        public float* Bias { get; } = bias;
-        public float* Output { get; } = output;
     }
 }
