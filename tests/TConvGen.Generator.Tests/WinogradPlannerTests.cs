@@ -119,7 +119,7 @@ public sealed class WinogradPlannerTests
     [Fact]
     public void SharedPairsAreComputedOnceAndStartTheirRows()
     {
-        var combination = LinearCombinations.Combine(Matrix([1, 1, 1, 0], [0, 1, -1, 0], [0, 1, 1, 1]), ["m0", "m1", "m2", "m3"], "sum");
+        var combination = LinearCombinations.Combine(Matrix([1, 1, 1, 0], [0, 1, -1, 0], [0, 1, 1, 1]), ["m0", "m1", "m2", "m3"], "sum", CombinationSyntax.Vector);
         Assert.Equal(new[] { ("sum", "TSimd.Add(m1, m2)") }, combination.Shared);
         Assert.Equal(new[] { "TSimd.Add(sum, m0)", "TSimd.Subtract(m1, m2)", "TSimd.Add(sum, m3)" }, combination.Rows);
     }
@@ -128,7 +128,7 @@ public sealed class WinogradPlannerTests
     public void OtherCoefficientsAreMultipliedByFloatLiterals()
     {
         var matrix = RationalMatrix.From(new[] { new Rational[] { 0, -1, 0 }, new[] { Half, 2, -Half }, new Rational[] { -4, 0, 1 } });
-        var combination = LinearCombinations.Combine(matrix, ["a", "b", "c"], "sum");
+        var combination = LinearCombinations.Combine(matrix, ["a", "b", "c"], "sum", CombinationSyntax.Vector);
         Assert.Empty(combination.Shared);
         Assert.Equal(new[]
         {
