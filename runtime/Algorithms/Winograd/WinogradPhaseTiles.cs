@@ -58,7 +58,7 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : TiledPreparedConvT
         _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
         _block = WinogradBlocking.BlockFor(level);
         int groups = kernel.Options.Groups;
-        _weights = WinogradPhaseWeights.Pack(weight, kernel.Options, inChannels, outChannels, _block);
+        _weights = WinogradPhaseWeights.Pack<TTransform>(weight, kernel.Options, inChannels, outChannels, _block);
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, _block));
     }
 

@@ -51,7 +51,7 @@ internal sealed unsafe class WinogradTiles<TTransform> : TiledPreparedConvTransp
         _level = SimdPath.Runs(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, "This machine does not run that width.");
         _block = WinogradBlocking.BlockFor(level);
         int groups = kernel.Options.Groups;
-        _weights = WinogradWeights.Pack(weight, inChannels, outChannels, groups, _block);
+        _weights = WinogradWeights.Pack<TTransform>(weight, inChannels, outChannels, groups, _block);
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, _block));
     }
 
