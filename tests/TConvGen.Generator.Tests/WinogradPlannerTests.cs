@@ -138,6 +138,18 @@ public sealed class WinogradPlannerTests
         }, combination.Rows);
     }
 
+    /// <summary>The weight transform's syntax: double arithmetic, left to right as C# evaluates it, with double literals.</summary>
+    [Fact]
+    public void TheDoubleSyntaxWritesPlainArithmetic()
+    {
+        var matrix = RationalMatrix.From(new[] { new Rational[] { 0, -1, 0 }, new[] { Half, -Half, Half }, new Rational[] { 1, 1, 0 }, new Rational[] { 0, 0, 0 } });
+        var combination = LinearCombinations.Combine(matrix, ["g[0]", "g[3]", "g[6]"], "sum", CombinationSyntax.Double);
+        Assert.Empty(combination.Shared);
+        Assert.Equal(new[] { "-1d * g[3]", "0.5d * g[0] - 0.5d * g[3] + 0.5d * g[6]", "g[0] + g[3]", "0d" }, combination.Rows);
+        Assert.Equal("0.1d", Literals.Double(0.1));
+        Assert.Equal("2d", Literals.Double(2));
+    }
+
     [Fact]
     public void TheDerivationRefusesBadPoints()
     {
