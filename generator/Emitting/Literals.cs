@@ -18,5 +18,13 @@ internal static class Literals
         return float.Parse(text, CultureInfo.InvariantCulture).Equals(value) ? text : value.ToString("G9", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A <c>double</c> literal that parses back to <paramref name="value"/>, e.g. <c>0.5d</c> (checked as
+    /// <see cref="FloatText"/> is).</summary>
+    public static string Double(double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return (double.Parse(text, CultureInfo.InvariantCulture).Equals(value) ? text : value.ToString("G17", CultureInfo.InvariantCulture)) + "d";
+    }
+
     public static string Format(string format, params object[] arguments) => string.Format(CultureInfo.InvariantCulture, format, arguments);
 }

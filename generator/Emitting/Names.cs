@@ -49,6 +49,8 @@ internal static class Names
     public const string Math = "Math";
     public const string ReadOnlySpan = "ReadOnlySpan<float>";
     public const string Span = "Span<float>";
+    public const string ReadOnlyDoubles = "ReadOnlySpan<double>";
+    public const string Doubles = "Span<double>";
     public const string Optimized = "MethodImpl(MethodImplOptions.AggressiveOptimization)";
     public const string Inlined = "MethodImpl(MethodImplOptions.AggressiveInlining)";
     public const string ActivationEnum = "ConvTransposeActivation";

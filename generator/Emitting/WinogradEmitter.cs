@@ -5,8 +5,8 @@ using TConvGen.Generator.Planning;
 namespace TConvGen.Generator.Emitting;
 
 /// <summary>Writes the file-local struct of a kernel's Winograd transforms (the CompilerServices interface of its tiling),
-/// straight-line code from the plan's matrices, row pass then column pass, and the call that prepares the runtime's driver
-/// with it.</summary>
+/// straight-line code from the plan's matrices: the weight transform in double, the input and output transforms over the
+/// width struct, row pass then column pass; and the call that prepares the runtime's driver with it.</summary>
 internal static class WinogradEmitter
 {
     /// <summary>The struct's name, after the kernel class's: e.g. <c>Layers_K3S1P1_Winograd</c>.</summary>
@@ -22,18 +22,48 @@ internal static class WinogradEmitter
         var matrices = plan.Matrices;
         writer.Line(Literals.Format("// Winograd F({0}x{0}, {1}x{1}){2} for the runs Auto gives to Winograd, unrolled from Cook and Toom's matrices for the",
             plan.Outputs, plan.Taps, plan.Tiling == WinogradTiling.PhaseTiles ? " on the four phases" : ""));
-        writer.Line("// points " + plan.Points + " and infinity: B^T = " + matrices.InputTransform + ", A^T = " + matrices.OutputTransform + ".");
-        writer.Line("// The runtime's driver packs the input, transforms the weights (G = " + matrices.KernelTransform + ") and runs the GEMMs between them.");
+        writer.Line("// points " + plan.Points + " and infinity: G = " + matrices.KernelTransform + ", B^T = " + matrices.InputTransform + ",");
+        writer.Line("// A^T = " + matrices.OutputTransform + Literals.Format(". The runtime's driver runs Weight on each channel pair's {0} as it packs the",
+            plan.Tiling == WinogradTiling.Tiles ? "flipped kernel" : "phase kernels"));
+        writer.Line("// weights, and per run packs the input and runs the GEMMs between Input and Output.");
         writer.Line(Literals.Format("[{0}(\"TConvGen\", \"{1}\")]", Names.GeneratedCode, version));
         using (writer.Block(Literals.Format("file readonly struct {0} : {1}", StructName(kernelClass),
             plan.Tiling == WinogradTiling.Tiles ? Names.WinogradTileTransform : Names.WinogradPhaseTransform)))
         {
+            WriteWeight(writer, plan);
+            writer.Line();
             WriteInput(writer, plan);
             writer.Line();
             if (plan.Tiling == WinogradTiling.Tiles)
                 WriteTileOutput(writer, plan);
             else
                 WritePhaseOutput(writer, plan);
+        }
+    }
+
+    /// <summary><c>U = G g G^T</c> in double, in the runtime's order (<c>WinogradKernelTransform</c>): down the columns of
+    /// the r x r kernel first (<c>t = G g</c>), then along the rows of <c>t</c>; <c>g</c> and <c>u</c> row-major.</summary>
+    private static void WriteWeight(IndentedWriter writer, WinogradPlan plan)
+    {
+        int n = plan.Inputs, r = plan.Taps;
+        var transform = plan.Matrices.KernelTransform;
+        writer.Line("public static void Weight(" + Names.ReadOnlyDoubles + " g, " + Names.Doubles + " u)");
+        using (writer.Braces())
+        {
+            writer.Line(Literals.Format("// Down the columns first (G g): t[i][k] from column k of g, elements {0} l + k.", r));
+            for (int k = 0; k < r; k++)
+            {
+                int column = k;
+                WriteCombination(writer, transform, Sequence(r, l => "g[" + Literals.Int(l * r + column) + "]"), "columnSum" + Literals.Int(k), CombinationSyntax.Double,
+                    (i, expression) => "var t" + Literals.Int(i) + Literals.Int(column) + " = " + expression + ";");
+            }
+            writer.Line(Literals.Format("// Then along the rows (t G^T): element (i, j) at {0} i + j.", n));
+            for (int i = 0; i < n; i++)
+            {
+                int row = i;
+                WriteCombination(writer, transform, Sequence(r, k => "t" + Literals.Int(row) + Literals.Int(k)), "rowSum" + Literals.Int(i), CombinationSyntax.Double,
+                    (j, expression) => "u[" + Literals.Int(row * n + j) + "] = " + expression + ";");
+            }
         }
     }
 
@@ -58,7 +88,7 @@ internal static class WinogradEmitter
             {
                 for (int c = 0; c < n; c++)
                     writer.Line(Literals.Format("var x{0}{1} = TSimd.Load(ref r{0}, {2});", i, c, StreamOffset(c, plan.Outputs, stream)));
-                WriteCombination(writer, transform, Sequence(n, c => "x" + Literals.Int(i) + Literals.Int(c)), "rowSum" + Literals.Int(i),
+                WriteCombination(writer, transform, Sequence(n, c => "x" + Literals.Int(i) + Literals.Int(c)), "rowSum" + Literals.Int(i), CombinationSyntax.Vector,
                     (c, expression) => "var h" + Literals.Int(i) + Literals.Int(c) + " = " + expression + ";");
             }
             writer.Line(Literals.Format("// Then down the columns (B^T h): element (i, j) at {0} i + j.", n));
@@ -66,7 +96,7 @@ internal static class WinogradEmitter
             for (int c = 0; c < n; c++)
             {
                 int column = c;
-                WriteCombination(writer, transform, Sequence(n, k => "h" + Literals.Int(k) + Literals.Int(column)), "columnSum" + Literals.Int(c),
+                WriteCombination(writer, transform, Sequence(n, k => "h" + Literals.Int(k) + Literals.Int(column)), "columnSum" + Literals.Int(c), CombinationSyntax.Vector,
                     (a, expression) => "TSimd.Store(" + expression + ", " + At("p", a * n + column, "elementStride") + ");");
             }
         }
@@ -135,7 +165,7 @@ internal static class WinogradEmitter
         {
             for (int j = 0; j < n; j++)
                 writer.Line(Literals.Format("var m{0}{1} = TSimd.Load(ref {2}, {3});", i, j, source, ElementOffset(i * n + j)));
-            WriteCombination(writer, plan.Matrices.OutputTransform, Sequence(n, j => "m" + Literals.Int(i) + Literals.Int(j)), "rowSum" + Literals.Int(i),
+            WriteCombination(writer, plan.Matrices.OutputTransform, Sequence(n, j => "m" + Literals.Int(i) + Literals.Int(j)), "rowSum" + Literals.Int(i), CombinationSyntax.Vector,
                 (c, expression) => "var s" + Literals.Int(i) + Literals.Int(c) + " = " + expression + ";");
         }
     }
@@ -143,14 +173,14 @@ internal static class WinogradEmitter
     /// <summary>Per output column c, <c>A^T</c> over <c>s[0..n-1][c]</c>.</summary>
     private static List<LinearCombination> ColumnPass(WinogradPlan plan) =>
         Enumerable.Range(0, plan.Outputs)
-            .Select(c => LinearCombinations.Combine(plan.Matrices.OutputTransform, Sequence(plan.Inputs, k => "s" + Literals.Int(k) + Literals.Int(c)), "columnSum" + Literals.Int(c)))
+            .Select(c => LinearCombinations.Combine(plan.Matrices.OutputTransform, Sequence(plan.Inputs, k => "s" + Literals.Int(k) + Literals.Int(c)), "columnSum" + Literals.Int(c), CombinationSyntax.Vector))
             .ToList();
 
     /// <summary>The shared locals, then one line per row from <paramref name="line"/>(row, expression).</summary>
     private static void WriteCombination(IndentedWriter writer, RationalMatrix matrix, IReadOnlyList<string> inputs, string sharedName,
-        System.Func<int, string, string> line)
+        CombinationSyntax syntax, System.Func<int, string, string> line)
     {
-        var combination = LinearCombinations.Combine(matrix, inputs, sharedName);
+        var combination = LinearCombinations.Combine(matrix, inputs, sharedName, syntax);
         foreach (var shared in combination.Shared)
             writer.Line("var " + shared.Name + " = " + shared.Expression + ";");
         for (int row = 0; row < combination.Rows.Count; row++)

@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using System.Reflection;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using TConvGen.CompilerServices;
@@ -82,6 +84,35 @@ public sealed class WinogradCompileAndRunTests
             OutputClassAssert.SameClassesAndGuarded(expected, buffer, $"{name} {placement} {shape}");
         }
     }
+
+    /// <summary>A generated kernel's weight transform (<see cref="IWinogradTileTransform.Weight"/>,
+    /// <see cref="IWinogradPhaseTransform.Weight"/>, from the plan's G) equals the runtime's bit for bit on random kernels over
+    /// many binades: the same products and sums in double, in the same order.</summary>
+    [Theory]
+    [InlineData("K3S1P1", "TConvGen.WinogradTransforms", 9)]
+    [InlineData("K4S2P1", "TConvGen.WinogradPhaseTransforms", 4)]
+    [InlineData("K4S2P1LeakyRelu", "TConvGen.WinogradPhaseTransforms", 4)]
+    public void TheGeneratedWeightTransformIsTheRuntimes(string name, string runtimeTransform, int taps)
+    {
+        var generated = WeightOf(CompileAndRunTests.Layers.Assembly.GetTypes().Single(type => type.Name.EndsWith("_Layers_" + name + "_Winograd", StringComparison.Ordinal)));
+        var runtime = WeightOf(typeof(ConvTranspose2d).Assembly.GetType(runtimeTransform, throwOnError: true)!);
+        var random = new Random(taps);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            var g = Enumerable.Range(0, taps)
+                .Select(_ => (double)(float)((random.NextDouble() + 0.01) * (random.Next(2) * 2 - 1) * Math.Pow(2, random.Next(-30, 30))))
+                .ToArray();
+            double[] expected = new double[16], actual = new double[16];
+            runtime(g, expected);
+            generated(g, actual);
+            Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    private delegate void WeightTransform(ReadOnlySpan<double> g, Span<double> u);
+
+    private static WeightTransform WeightOf(Type transform) =>
+        transform.GetMethod("Weight", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<WeightTransform>();
 
     /// <summary>Where the selection rules give these layers (at least 64 channels, 30 x 30 and wider) to Winograd: F(2x2, 3x3)
     /// from Vector256 on; F(3x3, 2x2) on the phases there too, and on x64's Vector128, which has no fused multiply-add (ARM64's

@@ -119,7 +119,7 @@ public sealed class WinogradPlannerTests
     [Fact]
     public void SharedPairsAreComputedOnceAndStartTheirRows()
     {
-        var combination = LinearCombinations.Combine(Matrix([1, 1, 1, 0], [0, 1, -1, 0], [0, 1, 1, 1]), ["m0", "m1", "m2", "m3"], "sum");
+        var combination = LinearCombinations.Combine(Matrix([1, 1, 1, 0], [0, 1, -1, 0], [0, 1, 1, 1]), ["m0", "m1", "m2", "m3"], "sum", CombinationSyntax.Vector);
         Assert.Equal(new[] { ("sum", "TSimd.Add(m1, m2)") }, combination.Shared);
         Assert.Equal(new[] { "TSimd.Add(sum, m0)", "TSimd.Subtract(m1, m2)", "TSimd.Add(sum, m3)" }, combination.Rows);
     }
@@ -128,7 +128,7 @@ public sealed class WinogradPlannerTests
     public void OtherCoefficientsAreMultipliedByFloatLiterals()
     {
         var matrix = RationalMatrix.From(new[] { new Rational[] { 0, -1, 0 }, new[] { Half, 2, -Half }, new Rational[] { -4, 0, 1 } });
-        var combination = LinearCombinations.Combine(matrix, ["a", "b", "c"], "sum");
+        var combination = LinearCombinations.Combine(matrix, ["a", "b", "c"], "sum", CombinationSyntax.Vector);
         Assert.Empty(combination.Shared);
         Assert.Equal(new[]
         {
@@ -136,6 +136,18 @@ public sealed class WinogradPlannerTests
             "TSimd.Subtract(TSimd.Add(TSimd.Multiply(TSimd.Create(0.5f), a), TSimd.Multiply(TSimd.Create(2f), b)), TSimd.Multiply(TSimd.Create(0.5f), c))",
             "TSimd.Subtract(c, TSimd.Multiply(TSimd.Create(4f), a))",
         }, combination.Rows);
+    }
+
+    /// <summary>The weight transform's syntax: double arithmetic, left to right as C# evaluates it, with double literals.</summary>
+    [Fact]
+    public void TheDoubleSyntaxWritesPlainArithmetic()
+    {
+        var matrix = RationalMatrix.From(new[] { new Rational[] { 0, -1, 0 }, new[] { Half, -Half, Half }, new Rational[] { 1, 1, 0 }, new Rational[] { 0, 0, 0 } });
+        var combination = LinearCombinations.Combine(matrix, ["g[0]", "g[3]", "g[6]"], "sum", CombinationSyntax.Double);
+        Assert.Empty(combination.Shared);
+        Assert.Equal(new[] { "-1d * g[3]", "0.5d * g[0] - 0.5d * g[3] + 0.5d * g[6]", "g[0] + g[3]", "0d" }, combination.Rows);
+        Assert.Equal("0.1d", Literals.Double(0.1));
+        Assert.Equal("2d", Literals.Double(2));
     }
 
     [Fact]

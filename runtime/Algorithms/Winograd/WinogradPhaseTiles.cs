@@ -47,7 +47,7 @@ internal sealed unsafe class WinogradPhaseTiles<TTransform> : WinogradDriver
         if (!WinogradPhaseTiles.Supports(kernel.Options))
             throw new ArgumentException("The Winograd phase kernel needs kernel 4, stride 2, padding 1, dilation 1 and output padding 0 or 1 in both axes.", nameof(kernel));
         int groups = kernel.Options.Groups;
-        _weights = WinogradPhaseWeights.Pack(weight, kernel.Options, inChannels, outChannels, Block);
+        _weights = WinogradPhaseWeights.Pack<TTransform>(weight, kernel.Options, inChannels, outChannels, Block);
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, Block));
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using TConvGen.CompilerServices;
 
@@ -5,17 +6,23 @@ namespace TConvGen;
 
 /// <summary>
 /// The runtime's transforms of F(3x3, 2x2) for the four phases of a k4 s2 p1 layer (<see cref="IWinogradPhaseTransform"/>,
-/// which states the layout; <see cref="WinogradPhaseTiles{TTransform}"/>), written once for every width
-/// (<see cref="IGeneratedKernelSimd{TVector}"/>, and <see cref="SimdScalar"/> for one lane), with one tile per lane. The four
-/// phases share one input tile: tile <c>T</c> of a tile row reads padded input columns <c>3T .. 3T+3</c> (input columns
-/// <c>3T-1 .. 3T+2</c>). Points 0, 1, -1 and infinity: <c>B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 -1 0 1]</c>,
-/// <c>A^T = [1 1 1 0; 0 1 -1 0; 0 1 1 1]</c> (and G in <see cref="WinogradPhaseWeights"/>). Generated kernels emit the same
-/// operations from the matrices.
+/// which states the layout; <see cref="WinogradPhaseTiles{TTransform}"/>): the input and output transforms written once for
+/// every width (<see cref="IGeneratedKernelSimd{TVector}"/>, and <see cref="SimdScalar"/> for one lane), with one tile per
+/// lane, and the weight transform in double. The four phases share one input tile: tile <c>T</c> of a tile row reads padded
+/// input columns <c>3T .. 3T+3</c> (input columns <c>3T-1 .. 3T+2</c>). Points 0, 1, -1 and infinity:
+/// <c>B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 -1 0 1]</c>, <c>G = [1 0; 1/2 1/2; 1/2 -1/2; 0 1]</c>,
+/// <c>A^T = [1 1 1 0; 0 1 -1 0; 0 1 1 1]</c>. Generated kernels emit the same operations from the matrices.
 /// </summary>
 internal readonly unsafe struct WinogradPhaseTransforms : IWinogradPhaseTransform
 {
     /// <summary>The outputs of one tile per axis: three of each phase, interleaved.</summary>
     public const int OutputsPerAxis = 6;
+
+    /// <summary>G for F(3, 2): <c>U = G g G^T</c>.</summary>
+    private static readonly double[,] G = { { 1, 0 }, { 0.5, 0.5 }, { 0.5, -0.5 }, { 0, 1 } };
+
+    /// <inheritdoc />
+    public static void Weight(ReadOnlySpan<double> g, Span<double> u) => WinogradKernelTransform.Apply(G, g, u);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -46,7 +46,7 @@ internal sealed unsafe class WinogradTiles<TTransform> : WinogradDriver
         if (!WinogradTiles.Supports(kernel.Options))
             throw new ArgumentException("The Winograd kernel needs kernel 3, stride 1, dilation 1 and padding 0 to 2 in both axes.", nameof(kernel));
         int groups = kernel.Options.Groups;
-        _weights = WinogradWeights.Pack(weight, inChannels, outChannels, groups, Block);
+        _weights = WinogradWeights.Pack<TTransform>(weight, inChannels, outChannels, groups, Block);
         _bias = PaddedBias.Pack(bias, outChannels, groups, WinogradWeights.PackedPerGroup(outChannels / groups, Block));
     }
 

@@ -1,16 +1,24 @@
+using System;
 using System.Runtime.CompilerServices;
 using TConvGen.CompilerServices;
 
 namespace TConvGen;
 
 /// <summary>
-/// The runtime's input and output transforms of F(2x2, 3x3) (<see cref="IWinogradTileTransform"/>, which states the layout),
-/// written once for every width (<see cref="IGeneratedKernelSimd{TVector}"/>, and <see cref="SimdScalar"/> for one lane),
-/// with one tile per lane. Lavin's matrices: <c>B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1]</c>,
+/// The runtime's transforms of F(2x2, 3x3) (<see cref="IWinogradTileTransform"/>, which states the layout): the input and
+/// output transforms written once for every width (<see cref="IGeneratedKernelSimd{TVector}"/>, and <see cref="SimdScalar"/>
+/// for one lane), with one tile per lane, and the weight transform in double. Lavin's matrices:
+/// <c>B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1]</c>, <c>G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1]</c>,
 /// <c>A^T = [1 1 1 0; 0 1 -1 -1]</c>. Generated kernels emit the same operations from the matrices.
 /// </summary>
 internal readonly struct WinogradTransforms : IWinogradTileTransform
 {
+    /// <summary>Lavin's G for F(2, 3): <c>U = G g G^T</c>.</summary>
+    private static readonly double[,] G = { { 1, 0, 0 }, { 0.5, 0.5, 0.5 }, { 0.5, -0.5, 0.5 }, { 0, 0, 1 } };
+
+    /// <inheritdoc />
+    public static void Weight(ReadOnlySpan<double> g, Span<double> u) => WinogradKernelTransform.Apply(G, g, u);
+
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Input<TSimd, TVector>(ref float even, nint rowStride, nint odd, int tiles, ref float v, nint elementStride)

@@ -1938,11 +1938,42 @@ namespace TConvGen.Generated
     }
 
     // Winograd F(3x3, 2x2) on the four phases for the runs Auto gives to Winograd, unrolled from Cook and Toom's matrices for the
-    // points 0, 1, -1 and infinity: B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 -1 0 1], A^T = [1 1 1 0; 0 1 -1 0; 0 1 1 1].
-    // The runtime's driver packs the input, transforms the weights (G = [1 0; 1/2 1/2; 1/2 -1/2; 0 1]) and runs the GEMMs between them.
+    // points 0, 1, -1 and infinity: G = [1 0; 1/2 1/2; 1/2 -1/2; 0 1], B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 -1 0 1],
+    // A^T = [1 1 1 0; 0 1 -1 0; 0 1 1 1]. The runtime's driver runs Weight on each channel pair's phase kernels as it packs the
+    // weights, and per run packs the input and runs the GEMMs between Input and Output.
     [GeneratedCode("TConvGen", "0.1.0")]
     file readonly struct Layers_Groups_Winograd : IWinogradPhaseTransform
     {
+        public static void Weight(ReadOnlySpan<double> g, Span<double> u)
+        {
+            // Down the columns first (G g): t[i][k] from column k of g, elements 2 l + k.
+            var t00 = g[0];
+            var t10 = 0.5d * g[0] + 0.5d * g[2];
+            var t20 = 0.5d * g[0] - 0.5d * g[2];
+            var t30 = g[2];
+            var t01 = g[1];
+            var t11 = 0.5d * g[1] + 0.5d * g[3];
+            var t21 = 0.5d * g[1] - 0.5d * g[3];
+            var t31 = g[3];
+            // Then along the rows (t G^T): element (i, j) at 4 i + j.
+            u[0] = t00;
+            u[1] = 0.5d * t00 + 0.5d * t01;
+            u[2] = 0.5d * t00 - 0.5d * t01;
+            u[3] = t01;
+            u[4] = t10;
+            u[5] = 0.5d * t10 + 0.5d * t11;
+            u[6] = 0.5d * t10 - 0.5d * t11;
+            u[7] = t11;
+            u[8] = t20;
+            u[9] = 0.5d * t20 + 0.5d * t21;
+            u[10] = 0.5d * t20 - 0.5d * t21;
+            u[11] = t21;
+            u[12] = t30;
+            u[13] = 0.5d * t30 + 0.5d * t31;
+            u[14] = 0.5d * t30 - 0.5d * t31;
+            u[15] = t31;
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Input<TSimd, TVector>(ref float first, nint rowStride, nint third, int tiles, ref float v, nint elementStride)
             where TSimd : struct, IGeneratedKernelSimd<TVector>
