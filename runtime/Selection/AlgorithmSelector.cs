@@ -259,17 +259,22 @@ internal static class AlgorithmSelector
 
     /// <summary>Whether Winograd F(2x2,3x3) may win for some input size with these channels on <paramref name="machine"/>:
     /// a 3 x 3 stride-1 layer it computes, with at least 32 input and output channels per group, where the rules measured it
-    /// (Vector256 and wider; its Vector128 code is correct but not yet timed). Measured at one thread, median of 21
+    /// (Vector256 and wider, and Vector128 without fused multiply-add; Vector128 with it, ARM64, is not measured). Measured at one thread, median of 21
     /// interleaved runs, against the best of PhaseDirect and ChannelVectorized, Winograd's time: [512] 64->64 56x56 0.60x
     /// (1.58-1.80x in other runs), 128->128 28x28 0.72x, 32->32 64x64 0.93x (0.81-0.93x), and at two threads 0.75x, 0.67x,
     /// 0.98x; but it loses on small outputs and very wide channels there, 64->64 14x14 1.19x, 32->32 16x16 1.16x, 256->256
     /// 14x14 1.22x. [256] (AVX-512 off) every one of those wins: 56x56 0.51x, 28x28 0.59x, 64x64 0.65x, 14x14 0.73x, 16x16
-    /// 0.82x, 256->256 14x14 0.79x.</summary>
+    /// 0.82x, 256->256 14x14 0.79x. On Zen 3 (AVX2, 16 registers; 1 / 2 threads, median of 15-21 interleaved rounds on a
+    /// shared host): 56x56 0.79x / 0.87x, 28x28 0.68x / 0.71x, 64x64 0.87x / 0.95x, 64->64 28x28 0.82x / 0.88x, 14x14
+    /// 0.85-1.01x / 0.99-1.07x, 32->32 16x16 0.90-0.96x / 0.92-1.04x, 256->256 14x14 0.81x / 0.89x. [128] (AVX2 off on Zen 3:
+    /// SSE, no FMA, where each saved multiplication is a saved instruction) 56x56 0.61x / 0.66x, 64->64 14x14 0.66x / 0.74x,
+    /// 32->32 16x16 0.72x / 0.80x.</summary>
     public static bool MayPreferWinograd(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
         MayPreferWinogradTiles(options, inChannels, outChannels, machine) || MayPreferWinogradPhases(options, inChannels, outChannels, machine);
 
     private static bool MayPreferWinogradTiles(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
-        WinogradTiles.Supports(options) && machine.Preferred >= SimdLevel.Vector256
+        WinogradTiles.Supports(options) && machine.Preferred >= SimdLevel.Vector128
+        && (machine.Preferred >= SimdLevel.Vector256 || !machine.FusedMultiplyAdd)
         && inChannels / options.Groups >= WinogradChannels && outChannels / options.Groups >= WinogradChannels
         && (machine.Preferred < SimdLevel.Vector512 || inChannels / options.Groups <= WinogradMaxInChannels512);
 
@@ -289,7 +294,7 @@ internal static class AlgorithmSelector
             && problem.OutputHeight >= side && problem.OutputWidth >= side;
     }
 
-    /// <summary>The input channels per group from which F(3x3,2x2) wins on the phases of k4 s2 p1 below Vector512.</summary>
+    /// <summary>The input channels per group from which F(3x3,2x2) wins on the phases of k4 s2 p1 on Vector128 without FMA.</summary>
     internal const int WinogradPhaseMinInChannels = 32;
 
     /// <summary>The same where Vector512 runs (64 input channels tied or lost: 64->64 32x32 1.06x).</summary>
@@ -299,8 +304,13 @@ internal static class AlgorithmSelector
     /// (16 per phase against 4 taps) and stream once per strip (512->256 lost at every width).</summary>
     internal const int WinogradPhaseMaxInChannels = 256;
 
-    /// <summary>The output channels per group from which F(3x3,2x2) was measured to win below Vector512.</summary>
+    /// <summary>The output channels per group from which F(3x3,2x2) was measured to win on Vector128 without FMA.</summary>
     internal const int WinogradPhaseMinOutChannels = 16;
+
+    /// <summary>Where Vector256 runs, F(3x3,2x2) wins where <c>64 / Cin + 64 / Cout</c> (per group) is at most this, in
+    /// 256ths (1.75): the input transform's cost per tile grows with Cin and the four phases' output transforms with Cout,
+    /// against a GEMM that grows with their product, so narrow layers of either side lose.</summary>
+    internal const int WinogradPhaseChannelCost256 = 448;
 
     /// <summary>The same where Vector512 runs.</summary>
     internal const int WinogradPhaseMinOutChannels512 = 64;
@@ -326,16 +336,32 @@ internal static class AlgorithmSelector
     /// 0.90x, 256->128 16x16 0.90x, 128->64 16x16 0.88x, 256->16 16x16 0.73x, 64->32 32x32 0.72x, 32->32 32x32 0.73x, 64->32
     /// 64x64 0.63x, 32->16 64x64 0.60x; not picked: 128->64 12x12 0.98x, 256->256 12x12 1.42x, d 1.55x, 1024->512 4x4 2.29x
     /// (and 64->3 64x64 won 0.76x, but three output channels are left out). Vector128 with FMA (ARM64) is not measured and
-    /// not picked; Zen 4-like machines get the Vector256 bounds unmeasured.</summary>
+    /// not picked. The [256] figures above came from an AVX-512 host with AVX-512 switched off, which no machine is; on an
+    /// AVX2 machine (Zen 3, 16 registers, 1 / 2 threads, medians of 15-31 interleaved rounds, three runs, a shared host) only
+    /// the wider layers win, hence <see cref="WinogradPhaseChannelCost256"/>: e 0.78-0.79x / 0.80-1.09x, 96->64 32x32
+    /// 0.81-0.93x / 0.82-0.99x, 64->128 32x32 0.86-1.01x / 0.78-0.92x, 128->128 32x32 0.78x / 0.72x, 256->64 32x32 0.76x /
+    /// 0.92x, 256->128 32x32 0.77x / 0.83x, 128->64 64x64 0.70x / 0.64x, i 0.83x / 0.89x; not picked: 64->64 32x32
+    /// 0.89-1.00x / 0.96-1.18x, 128->32 32x32 0.78-1.03x / 1.05-1.13x, 64->32 32x32 0.80-1.25x / 0.98-1.22x, 64->32 64x64
+    /// 0.74-1.01x / 1.07-1.21x, 128->16 32x32 1.10x / 1.28x, 32->32 32x32 1.04-1.30x / 1.06-1.36x, 32->16 64x64 1.10-1.12x
+    /// / 1.23-1.28x. Zen 4-like machines (AVX-512 present, Vector512 not preferred) get the Vector256 rule unmeasured. On
+    /// Zen 3 with AVX2 off (SSE, no FMA) the [128] rule holds: e 0.62x / 0.78x, 64->32 32x32 0.78x / 0.79x, 64->64 32x32
+    /// 0.78x / 0.77x, 128->16 32x32 0.80x / 0.86x, 128->64 16x16 0.90x / 0.89x, x-pose 0.85x / 0.71x; 32->32 32x32 0.99x /
+    /// 0.85x and 32->16 64x64 1.04x / 0.88x tie.</summary>
     public static bool MayPreferWinogradPhases(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine)
     {
         if (!WinogradPhaseTiles.Supports(options) || machine.Preferred < SimdLevel.Vector128
             || (machine.Preferred == SimdLevel.Vector128 && machine.FusedMultiplyAdd))
             return false;
-        bool wide = machine.Preferred >= SimdLevel.Vector512;
         int inPerGroup = inChannels / options.Groups, outPerGroup = outChannels / options.Groups;
-        return inPerGroup >= (wide ? WinogradPhaseMinInChannels512 : WinogradPhaseMinInChannels) && inPerGroup <= WinogradPhaseMaxInChannels
-            && outPerGroup >= (wide ? WinogradPhaseMinOutChannels512 : WinogradPhaseMinOutChannels);
+        if (inPerGroup > WinogradPhaseMaxInChannels || outPerGroup < 1)
+            return false;
+        return machine.Preferred switch
+        {
+            >= SimdLevel.Vector512 => inPerGroup >= WinogradPhaseMinInChannels512 && outPerGroup >= WinogradPhaseMinOutChannels512,
+            // 64 / Cin + 64 / Cout <= cost / 256, in integers.
+            SimdLevel.Vector256 => 256L * 64 * ((long)inPerGroup + outPerGroup) <= (long)WinogradPhaseChannelCost256 * inPerGroup * outPerGroup,
+            _ => inPerGroup >= WinogradPhaseMinInChannels && outPerGroup >= WinogradPhaseMinOutChannels,
+        };
     }
 
     /// <summary>Whether OneTap may win for some input size with these channels on <paramref name="machine"/>: Auto then prepares it.

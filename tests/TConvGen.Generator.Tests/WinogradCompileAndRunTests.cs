@@ -42,7 +42,7 @@ public sealed class WinogradCompileAndRunTests
         {
             var dispatch = Assert.IsType<GeneratedKernelDispatch>(prepared);
             var problem = ConvTranspose2dProblem.Create(o, shape);
-            Assert.Equal(WinogradExpected(o), dispatch.UsesWinograd(problem));
+            Assert.Equal(WinogradExpected, dispatch.UsesWinograd(problem));
             Assert.Equal(!dispatch.UsesWinograd(problem), dispatch.UsesDynamicKernel(problem));
         }
         foreach (int threads in new[] { 1, 2 })
@@ -77,7 +77,7 @@ public sealed class WinogradCompileAndRunTests
             if (GeneratedKernelVector.IsSupported)
             {
                 var dispatch = Assert.IsType<GeneratedKernelDispatch>(prepared);
-                Assert.Equal(WinogradExpected(o) && placement != Placement.WeightNaN, dispatch.UsesWinograd(ConvTranspose2dProblem.Create(o, shape)));
+                Assert.Equal(WinogradExpected && placement != Placement.WeightNaN, dispatch.UsesWinograd(ConvTranspose2dProblem.Create(o, shape)));
             }
             var buffer = OutputAssert.GuardedBuffer(expected.Length);
             prepared.Run(input, buffer.AsSpan(0, expected.Length), shape.Batch, shape.Height, shape.Width, maxDegreeOfParallelism: 2);
@@ -114,10 +114,9 @@ public sealed class WinogradCompileAndRunTests
     private static WeightTransform WeightOf(Type transform) =>
         transform.GetMethod("Weight", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<WeightTransform>();
 
-    /// <summary>Where the selection rules give these layers (at least 64 channels, 30 x 30 and wider) to Winograd: F(2x2, 3x3)
-    /// from Vector256 on; F(3x3, 2x2) on the phases there too, and on x64's Vector128, which has no fused multiply-add (ARM64's
-    /// has, and its Vector128 is not measured); never where no SIMD runs, since the kernel is then the dynamic one.</summary>
-    private static bool WinogradExpected(ConvTranspose2dOptions o) =>
-        o.StrideWidth == 1 ? Vector256.IsHardwareAccelerated
-        : Vector256.IsHardwareAccelerated || (Vector128.IsHardwareAccelerated && X86Base.IsSupported && !Fma.IsSupported);
+    /// <summary>Where the selection rules give these layers (64->64 k3s1p1, 128->64 k4s2p1, 30 x 30 and wider) to Winograd:
+    /// from Vector256 on, and on x64's Vector128, which has no fused multiply-add (ARM64's has, and its Vector128 is not
+    /// measured); never where no SIMD runs, since the kernel is then the dynamic one.</summary>
+    private static bool WinogradExpected =>
+        Vector256.IsHardwareAccelerated || (Vector128.IsHardwareAccelerated && X86Base.IsSupported && !Fma.IsSupported);
 }

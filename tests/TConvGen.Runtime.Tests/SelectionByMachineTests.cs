@@ -31,7 +31,8 @@ public sealed class SelectionByMachineTests
 
     [Theory]
     // F(3x3,2x2) on the phases of k4 s2 p1: at Vector512 128 to 256 input and 64+ output channels per group; at Vector256
-    // (and Zen 4) 32 to 256 in and 16+ out; both on inputs of 32x32 or more. On SSE (Vector128 without FMA) from 16x16.
+    // (and Zen 4) up to 256 in where 64/Cin + 64/Cout <= 1.75; both on inputs of 32x32 or more. On SSE (Vector128 without
+    // FMA) 32 to 256 in and 16+ out, from 16x16.
     [InlineData(4, 2, 1, 128, 64, 32, 32, 1, "Avx512", Winograd)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, 8, "Avx512", Winograd)]
     [InlineData(4, 2, 1, 256, 128, 32, 32, 1, "Avx512", Winograd)]
@@ -40,8 +41,13 @@ public sealed class SelectionByMachineTests
     [InlineData(4, 2, 1, 256, 256, 16, 16, 1, "Avx512", Wide)]
     [InlineData(4, 2, 1, 512, 256, 8, 8, 1, "Avx512", Wide)]
     [InlineData(4, 2, 1, 512, 256, 32, 32, 1, "Avx512", Wide)]
-    [InlineData(4, 2, 1, 64, 32, 32, 32, 1, "Avx2", Winograd)]
-    [InlineData(4, 2, 1, 32, 16, 64, 64, 1, "Avx2", Winograd)]
+    [InlineData(4, 2, 1, 96, 64, 32, 32, 1, "Avx2", Winograd)]
+    [InlineData(4, 2, 1, 64, 128, 32, 32, 1, "Avx2", Winograd)]
+    [InlineData(4, 2, 1, 256, 64, 32, 32, 1, "Avx2", Winograd)]
+    [InlineData(4, 2, 1, 64, 64, 32, 32, 1, "Avx2", Wide)]
+    [InlineData(4, 2, 1, 64, 32, 32, 32, 1, "Avx2", Wide)]
+    [InlineData(4, 2, 1, 32, 16, 64, 64, 1, "Avx2", Direct)]
+    [InlineData(4, 2, 1, 32, 16, 64, 64, 1, "Sse", Winograd)]
     [InlineData(4, 2, 1, 16, 16, 64, 64, 1, "Avx2", Direct)]
     [InlineData(4, 2, 1, 128, 64, 16, 16, 1, "Avx2", Wide)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, 1, "Zen4", Winograd)]
@@ -68,6 +74,8 @@ public sealed class SelectionByMachineTests
     [InlineData(4, 2, 1, 256, 128, 32, 32, "Avx512", true)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Zen4", true)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx512", false)]
+    [InlineData(3, 1, 1, 64, 64, 56, 56, "Sse", false)]
+    [InlineData(3, 1, 1, 64, 64, 60, 60, "Sse", true)]
     [InlineData(4, 2, 1, 128, 64, 32, 32, "Avx2", true)]
     [InlineData(4, 2, 1, 128, 64, 128, 128, "Avx512", true)]
     [InlineData(4, 2, 1, 128, 64, 36, 36, "Avx512", true)]
@@ -102,8 +110,8 @@ public sealed class SelectionByMachineTests
     [InlineData(3, 1, 1, 64, 64, 56, 56, "Avx512", Winograd)]
     // Vector128 at stride 1: PhaseDirect where its two-vector tile (8 positions with 16 registers, 4 vectors and 16 with 32)
     // fills the row phases, ChannelVectorized where it does not.
-    [InlineData(3, 1, 1, 64, 64, 56, 56, "Sse", Direct)]
-    [InlineData(3, 1, 1, 64, 64, 60, 60, "Sse", Wide)]
+    [InlineData(3, 1, 1, 64, 64, 56, 56, "Sse", Winograd)] // Winograd's tile rule now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
+    [InlineData(3, 1, 1, 64, 64, 60, 60, "Sse", Winograd)] // Winograd's tile rule now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
     [InlineData(3, 1, 1, 64, 64, 56, 56, "Arm64", Wide)]
     [InlineData(3, 1, 1, 64, 64, 64, 64, "Arm64", Direct)]
     [InlineData(3, 1, 1, 64, 64, 8, 8, "Sse", Direct)]
@@ -111,7 +119,7 @@ public sealed class SelectionByMachineTests
     // 32 to 63 output channels: ChannelVectorized where they fill its block (2 vectors with 16 registers, 4 with 32), else on
     // rows shorter than PhaseDirect's wide tile; 16 channels not.
     [InlineData(4, 2, 1, 128, 32, 32, 32, "Avx512", Direct)]
-    [InlineData(4, 2, 1, 128, 32, 32, 32, "Avx2", Winograd)] // Winograd's phase rule (below) now takes it; the rule it tested: PhaseDirectAndChannelVectorizedBelowWinograd
+    [InlineData(4, 2, 1, 128, 32, 32, 32, "Avx2", Wide)]
     [InlineData(4, 2, 1, 128, 32, 16, 16, "Avx512", Wide)]
     [InlineData(4, 2, 1, 128, 32, 16, 16, "Zen4", Wide)]
     [InlineData(4, 2, 1, 128, 16, 16, 16, "Avx512", Direct)]
