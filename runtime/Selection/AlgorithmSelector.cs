@@ -265,8 +265,9 @@ internal static class AlgorithmSelector
     /// 0.98x; but it loses on small outputs and very wide channels there, 64->64 14x14 1.19x, 32->32 16x16 1.16x, 256->256
     /// 14x14 1.22x. [256] (AVX-512 off) every one of those wins: 56x56 0.51x, 28x28 0.59x, 64x64 0.65x, 14x14 0.73x, 16x16
     /// 0.82x, 256->256 14x14 0.79x. On Zen 3 (AVX2, 16 registers; 1 / 2 threads, median of 15-21 interleaved rounds on a
-    /// shared host): 56x56 0.79x / 0.87x, 28x28 0.68x / 0.71x, 64x64 0.87x / 0.95x, 64->64 28x28 0.82x / 0.88x, 14x14
-    /// 0.85-1.01x / 0.99-1.07x, 32->32 16x16 0.90-0.96x / 0.92-1.04x, 256->256 14x14 0.81x / 0.89x. [128] (AVX2 off on Zen 3:
+    /// shared host, 128 KB strips): 56x56 0.69x / 0.71x, 28x28 0.70x / 0.60x, 64x64 0.85x / 0.83x, 64->64 28x28 0.73x /
+    /// 0.79x, 64->64 16x16 0.73x / 0.67x, 14x14 0.85-1.23x / 0.98-1.07x, 32->32 16x16 0.90-1.11x / 0.91-1.04x, 256->256 14x14
+    /// 0.80x / 0.87x. [128] (AVX2 off on Zen 3:
     /// SSE, no FMA, where each saved multiplication is a saved instruction) 56x56 0.61x / 0.66x, 64->64 14x14 0.66x / 0.74x,
     /// 32->32 16x16 0.72x / 0.80x.</summary>
     public static bool MayPreferWinograd(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine) =>
@@ -308,9 +309,9 @@ internal static class AlgorithmSelector
     internal const int WinogradPhaseMinOutChannels = 16;
 
     /// <summary>Where Vector256 runs, F(3x3,2x2) wins where <c>64 / Cin + 64 / Cout</c> (per group) is at most this, in
-    /// 256ths (1.75): the input transform's cost per tile grows with Cin and the four phases' output transforms with Cout,
+    /// 256ths (2.5): the input transform's cost per tile grows with Cin and the four phases' output transforms with Cout,
     /// against a GEMM that grows with their product, so narrow layers of either side lose.</summary>
-    internal const int WinogradPhaseChannelCost256 = 448;
+    internal const int WinogradPhaseChannelCost256 = 640;
 
     /// <summary>The same where Vector512 runs.</summary>
     internal const int WinogradPhaseMinOutChannels512 = 64;
@@ -337,16 +338,17 @@ internal static class AlgorithmSelector
     /// 64x64 0.63x, 32->16 64x64 0.60x; not picked: 128->64 12x12 0.98x, 256->256 12x12 1.42x, d 1.55x, 1024->512 4x4 2.29x
     /// (and 64->3 64x64 won 0.76x, but three output channels are left out). Vector128 with FMA (ARM64) is not measured and
     /// not picked. The [256] figures above came from an AVX-512 host with AVX-512 switched off, which no machine is; on an
-    /// AVX2 machine (Zen 3, 16 registers, 1 / 2 threads, medians of 15-31 interleaved rounds, three runs, a shared host) only
-    /// the wider layers win, hence <see cref="WinogradPhaseChannelCost256"/>: e 0.78-0.79x / 0.80-1.09x, 96->64 32x32
-    /// 0.81-0.93x / 0.82-0.99x, 64->128 32x32 0.86-1.01x / 0.78-0.92x, 128->128 32x32 0.78x / 0.72x, 256->64 32x32 0.76x /
-    /// 0.92x, 256->128 32x32 0.77x / 0.83x, 128->64 64x64 0.70x / 0.64x, i 0.83x / 0.89x; not picked: 64->64 32x32
-    /// 0.89-1.00x / 0.96-1.18x, 128->32 32x32 0.78-1.03x / 1.05-1.13x, 64->32 32x32 0.80-1.25x / 0.98-1.22x, 64->32 64x64
-    /// 0.74-1.01x / 1.07-1.21x, 128->16 32x32 1.10x / 1.28x, 32->32 32x32 1.04-1.30x / 1.06-1.36x, 32->16 64x64 1.10-1.12x
-    /// / 1.23-1.28x. Zen 4-like machines (AVX-512 present, Vector512 not preferred) get the Vector256 rule unmeasured. On
-    /// Zen 3 with AVX2 off (SSE, no FMA) the [128] rule holds: e 0.62x / 0.78x, 64->32 32x32 0.78x / 0.79x, 64->64 32x32
-    /// 0.78x / 0.77x, 128->16 32x32 0.80x / 0.86x, 128->64 16x16 0.90x / 0.89x, x-pose 0.85x / 0.71x; 32->32 32x32 0.99x /
-    /// 0.85x and 32->16 64x64 1.04x / 0.88x tie.</summary>
+    /// AVX2 machine (Zen 3, 16 registers; 1 / 2 threads, medians of 15-21 interleaved rounds, three or four runs, a shared
+    /// host; with the 128 KB strips of <see cref="WinogradBlocking"/>) the narrow layers lose, hence
+    /// <see cref="WinogradPhaseChannelCost256"/>: e 0.59-0.68x / 0.68-0.89x, 96->64 32x32 0.77x / 0.75x, 64->128 32x32 0.81x
+    /// / 0.77x, 128->128 32x32 0.71x / 0.68x, 256->64 32x32 0.73x / 0.88x, 256->128 32x32 0.86x / 0.78x, 128->64 64x64
+    /// 0.65x / 0.69x, i 0.80x / 0.83x, 64->64 32x32 0.81-0.95x / 0.80-0.96x, 128->32 32x32 0.80-0.97x / 0.89-1.02x; not
+    /// picked: 64->32 32x32 0.79-1.04x / 1.02-1.11x (but 64->32 64x64 0.77-0.88x / 0.85-1.00x), 128->16 32x32 0.88-1.09x /
+    /// 1.02-1.23x, 32->32 32x32 0.88-1.21x / 1.01-1.29x, 32->16 64x64 0.93-1.06x / 1.01-1.11x; and on 16x16 inputs 128->64
+    /// 1.14x / 1.11x, x-pose 1.16x / 1.26x. Zen 4-like machines (AVX-512 present, Vector512 not preferred) get the Vector256
+    /// rule unmeasured. On Zen 3 with AVX2 off (SSE, no FMA) the [128] rule holds: e 0.62x / 0.78x, 64->32 32x32 0.78x /
+    /// 0.79x, 64->64 32x32 0.78x / 0.77x, 128->16 32x32 0.80x / 0.86x, 128->64 16x16 0.90x / 0.89x, x-pose 0.85x / 0.71x;
+    /// 32->32 32x32 0.99x / 0.85x and 32->16 64x64 1.04x / 0.88x tie.</summary>
     public static bool MayPreferWinogradPhases(ConvTranspose2dOptions options, int inChannels, int outChannels, MachineDescription machine)
     {
         if (!WinogradPhaseTiles.Supports(options) || machine.Preferred < SimdLevel.Vector128

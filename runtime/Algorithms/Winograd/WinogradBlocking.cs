@@ -15,8 +15,12 @@ internal static unsafe class WinogradBlocking
     private const int BandBufferFloats = 1 << 20;
 
     /// <summary>The transformed input of a strip, <c>V</c>, in floats: a strip holds as many GEMM column blocks as keep it
-    /// within this (256 KB), and at least one.</summary>
-    private const int TransformedFloats = 1 << 16;
+    /// within this (128 KB), and at least one. V is re-read from L2 by every register block of output channels while the
+    /// transformed weights stream past it, so it should take a fraction of L2 (256 KB to 1 MB per core on current x64): on
+    /// Zen 3 (512 KB L2, Vector256), in processes run alternately, 128 KB ran h 1.92-2.53 ms and e 3.49-3.51 ms at one
+    /// thread against 2.78-2.93 and 3.81-4.08 with 256 KB, and 512 KB was slower still (h 3.45, e 4.51-4.61). At Vector512
+    /// the strip is one block from 64 channels either way.</summary>
+    private const int TransformedFloats = 1 << 15;
 
     /// <summary>The tiles of a segment in the portable code (two make a call of its GEMM, which takes up to
     /// <see cref="GemmMicroKernels.PortableColumns"/> columns).</summary>
