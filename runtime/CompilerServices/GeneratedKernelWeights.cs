@@ -30,7 +30,8 @@ public static class GeneratedKernelWeights
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         int groups = options.Groups, inPerGroup = inChannels / groups, outPerGroup = outChannels / groups;
         int kernelPlane = options.KernelHeight * options.KernelWidth;
-        var packed = new float[weight.Length];
+        // Pinned: the bodies broadcast weights by address (IGeneratedKernelSimd.Broadcast).
+        var packed = GC.AllocateArray<float>(weight.Length, pinned: true);
         for (int g = 0; g < groups; g++)
         {
             for (int j = 0; j < outPerGroup;)

@@ -27,7 +27,9 @@ public interface IGeneratedKernelSimd<TVector> : IActivationSimd<TVector>
     /// <summary>Stores <see cref="Count"/> floats at <paramref name="destination"/>. Unchecked.</summary>
     static abstract void Store(TVector value, ref float destination);
 
-    /// <summary>A vector of <paramref name="source"/> in every lane (the JIT folds it into the consuming instruction where it can).</summary>
+    /// <summary>A vector of <paramref name="source"/> in every lane (the JIT folds it into the consuming instruction where it can).
+    /// <paramref name="source"/> must not move while the call runs: it is in pinned memory (the runtime's packed weights and
+    /// bias are on the pinned object heap), a pinned local or the stack, since a width may broadcast from its address.</summary>
     static abstract TVector Broadcast(ref float source);
 
     /// <summary><c>left * right + addend</c>: fused where the hardware has fused multiply-add, a multiply and an add otherwise

@@ -10,7 +10,8 @@ internal static class PaddedBias
     public static float[] Pack(ReadOnlySpan<float> bias, int outChannels, int groups, int packedPerGroup)
     {
         int perGroup = outChannels / groups;
-        var packed = new float[checked(groups * packedPerGroup)];
+        // Pinned: generated bodies broadcast the bias by address (IGeneratedKernelSimd.Broadcast).
+        var packed = GC.AllocateArray<float>(checked(groups * packedPerGroup), pinned: true);
         if (!bias.IsEmpty)
         {
             for (int g = 0; g < groups; g++)
