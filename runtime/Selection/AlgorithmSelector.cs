@@ -463,29 +463,26 @@ internal static class AlgorithmSelector
     /// <summary>Positions per column phase below which the dynamic kernel wins where the bodies run unfused Vector128.</summary>
     private const int NarrowUnfusedPhaseLength = 16;
 
-    /// <summary>Where the generated bodies run Vector128 without fused multiply-add (x64 without AVX2), a layer with horizontal
-    /// stride 1 or 4 and above, or with fewer than 16
-    /// positions per column phase: the dynamic PhaseDirect Vector128 code measured faster there (DOTNET_EnableAVX2=0, 1
-    /// thread, generated vs dynamic: 64->64 56x56 k3s1p1 10.4 vs 8.3 ms, 16->16 64x64 k5s1p2 1.36 vs 1.07 ms, 4->4 64x64
-    /// k3s1p1 32.5 vs 31.6 us, 21->21 16x16 k16s8p4 1.89 vs 1.51 ms, 512->256 8x8 k4s2p1 7.34 vs 7.16 ms). At strides 2 and 3
-    /// on wider rows the bodies tie or win (21->21 64x64 k4s2p1 1.60 vs 1.64 ms, 8->8 64x64 k3s3p0 193 vs 285 us, 56->1
-    /// 64x64 k9s3p4 1.17 vs 1.19 ms). These were measured while the bodies broadcast a weight with two instructions there
-    /// (vmovss, vpermilps) where they now use one (vbroadcastss from memory, <see cref="TConvGen.CompilerServices.GeneratedKernelSimd128.Broadcast"/>);
-    /// with it, on Zen 3 with AVX2 off, dynamic over generated time at strides 2 and 3: fsrcnn 1.03-1.05x (0.88-0.90x
-    /// before), 16->1 64x64 k9s3p4 1.10-1.12x (0.86x), 8->8 64x64 k3s3p0 1.41-1.46x, 16->16 32x32 k8s2p3 1.37-1.40x (0.94-0.96x),
-    /// 21->21 64x64 k4s2p1 1.26-1.31x, 16->16 32x32 k12s3p4 0.94-1.03x (0.67-0.81x), but 56->4 64x64 k9s3p4 0.87-0.90x (0.76-0.92x).
-    /// The hand-offs at strides 1 and 4+ were not re-measured. ARM64's Vector128 has both (fmla, ld1r), so this does not apply there.
-    /// The bodies also lose there wherever Auto runs ChannelVectorized or OneTap, whose Vector128 code is faster (quick three-width run,
-    /// DOTNET_EnableAVX2=0, 1 / 2 threads, generated vs dynamic time: 128->64 32x32 k4s2p1 7.25 vs 5.84 ms / 4.59 vs 3.68 ms,
-    /// batch 8 73.4 vs 63.9 / 37.9 vs 30.2 ms, HiFi-GAN's 128->64 1x5504 k1x4 s1x2 p0x1 13.3 vs 11.5 / 7.88 vs 7.21 ms and
-    /// 64->32 1x11008 5.37 vs 4.57 / 4.82 vs 3.78 ms with ChannelVectorized; U-Net's 128->64 64x64 k2s2p0 7.79 vs 6.65 /
-    /// 4.46 vs 3.88 ms with OneTap).</summary>
+    /// <summary>Where the generated bodies run Vector128 without fused multiply-add (x64 without AVX2), a layer with fewer than
+    /// 16 positions per column phase, or one Auto runs with ChannelVectorized or OneTap: the dynamic Vector128 code measured
+    /// faster there (DOTNET_EnableAVX2=0, 1 thread, generated vs dynamic: 512->256 8x8 k4s2p1 7.34 vs 7.16 ms; quick
+    /// three-width run, 1 / 2 threads, with ChannelVectorized: 128->64 32x32 k4s2p1 7.25 vs 5.84 ms / 4.59 vs 3.68 ms, batch 8
+    /// 73.4 vs 63.9 / 37.9 vs 30.2 ms, HiFi-GAN's 128->64 1x5504 k1x4 s1x2 p0x1 13.3 vs 11.5 / 7.88 vs 7.21 ms and 64->32
+    /// 1x11008 5.37 vs 4.57 / 4.82 vs 3.78 ms; with OneTap, U-Net's 128->64 64x64 k2s2p0 7.79 vs 6.65 / 4.46 vs 3.88 ms, and
+    /// since the one-instruction broadcast below 128->64 64x64 k2s2p0 a tie, 1.00-1.03x).
+    /// Strides 1 and 4+ were handed off too while the bodies broadcast a weight with two instructions there (vmovss,
+    /// vpermilps: 16->16 64x64 k5s1p2 1.36 vs 1.07 ms, 21->21 16x16 k16s8p4 1.89 vs 1.51 ms). With one (vbroadcastss from
+    /// memory, <see cref="TConvGen.CompilerServices.GeneratedKernelSimd128.Broadcast"/>), on Zen 3 with AVX2 off, dynamic over
+    /// generated time, paired, two runs: at stride 1 16->16 64x64 k5s1p2 1.10-1.11x, 4->4 64x64 k3s1p1 1.31-1.35x, 32->16 64x64
+    /// k3s1p1 1.04-1.05x, 8->8 64x64 k7s1p3 1.10-1.17x, 64->3 64x64 k3s1p1 1.15-1.41x; at strides 4 and 8 16->16 32x32 k8s4p2
+    /// 1.16x, 21->21 16x16 k16s8p4 1.05-1.15x; at 2 and 3 fsrcnn 1.03-1.05x (0.88-0.90x before), 16->1 64x64 k9s3p4 1.10-1.12x,
+    /// 8->8 64x64 k3s3p0 1.41-1.46x, 16->16 32x32 k8s2p3 1.37-1.40x, 21->21 64x64 k4s2p1 1.26-1.31x, 16->16 32x32 k12s3p4
+    /// 0.94-1.03x, but 56->4 64x64 k9s3p4 0.87-0.90x. ARM64's Vector128 has both (fmla, ld1r), so this does not apply there.</summary>
     private static bool UnfusedVector128Loses(ConvTranspose2dProblem problem, MachineDescription machine, ConvTranspose2dAlgorithm auto)
     {
         if (machine.Preferred != SimdLevel.Vector128 || machine.FusedMultiplyAdd)
             return false;
-        int strideWidth = problem.Options.StrideWidth;
-        return strideWidth == 1 || strideWidth > 3 || ColumnPhaseLength(problem) < NarrowUnfusedPhaseLength
+        return ColumnPhaseLength(problem) < NarrowUnfusedPhaseLength
             || auto is ConvTranspose2dAlgorithm.ChannelVectorized or ConvTranspose2dAlgorithm.OneTap;
     }
 }
