@@ -24,7 +24,10 @@ internal static unsafe class ImagePieces
         if (threads == 1 || pieces.Length == 1 || problem.MultiplyAdds < TilePartitioner.ParallelThreshold)
         {
             foreach (var piece in pieces)
-                run(ImageInput(input, problem, imageOf(piece)), ImageOutput(output, problem, imageOf(piece)), problem, piece);
+            {
+                int image = imageOf(piece);
+                run(ImageInput(input, problem, image), ImageOutput(output, problem, image), problem, piece);
+            }
             return;
         }
         fixed (float* inputPointer = input)

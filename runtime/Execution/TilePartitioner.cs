@@ -43,7 +43,7 @@ internal static class TilePartitioner
         int perGroup = problem.OutChannelsPerGroup;
         int chunk = perGroup;
         int rowsPerBand = problem.OutputHeight;
-        if (threads > 1 && problem.MultiplyAdds >= ParallelThreshold && estimatedWork >= ParallelWorkThreshold)
+        if (Splits(problem, threads, estimatedWork))
         {
             long wanted = (long)threads * TilesPerThread;
             long tiles = (long)problem.Batch * problem.Groups;
@@ -86,9 +86,13 @@ internal static class TilePartitioner
         return result.ToArray();
     }
 
-    private static int DivideRoundingUp(int value, int divisor) => (value + divisor - 1) / divisor;
+    /// <summary>Whether a run of this much <paramref name="estimatedWork"/> is split over <paramref name="threads"/> at all.</summary>
+    internal static bool Splits(ConvTranspose2dProblem problem, int threads, long estimatedWork) =>
+        threads > 1 && problem.MultiplyAdds >= ParallelThreshold && estimatedWork >= ParallelWorkThreshold;
 
-    private static long DivideRoundingUp(long value, long divisor) => (value + divisor - 1) / divisor;
+    internal static int DivideRoundingUp(int value, int divisor) => (value + divisor - 1) / divisor;
+
+    internal static long DivideRoundingUp(long value, long divisor) => (value + divisor - 1) / divisor;
 
     private static int RoundUp(int value, int multiple) => DivideRoundingUp(value, multiple) * multiple;
 }

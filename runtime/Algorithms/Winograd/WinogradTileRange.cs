@@ -31,14 +31,13 @@ internal readonly record struct WinogradTileRange(int Image, int Group, int Firs
     {
         ArgumentNullException.ThrowIfNull(problem);
         long images = (long)problem.Batch * problem.Groups;
-        int blocks = DivideRoundingUp(tilesPerImage, columns), pieces = 1;
-        if (threads > 1 && problem.MultiplyAdds >= TilePartitioner.ParallelThreshold
-            && TilePartitioner.EstimatedWork(problem) >= TilePartitioner.ParallelWorkThreshold)
+        int blocks = TilePartitioner.DivideRoundingUp(tilesPerImage, columns), pieces = 1;
+        if (TilePartitioner.Splits(problem, threads, TilePartitioner.EstimatedWork(problem)))
         {
-            long wanted = DivideRoundingUp((long)threads * TilePartitioner.TilesPerThread, images);
-            pieces = (int)Math.Min(wanted, DivideRoundingUp(tilesPerImage, strip));
+            long wanted = TilePartitioner.DivideRoundingUp((long)threads * TilePartitioner.TilesPerThread, images);
+            pieces = (int)Math.Min(wanted, TilePartitioner.DivideRoundingUp(tilesPerImage, strip));
             if (pieces * images < threads)
-                pieces = (int)Math.Min(DivideRoundingUp(threads, images), blocks);
+                pieces = (int)Math.Min(TilePartitioner.DivideRoundingUp(threads, images), blocks);
         }
         var result = new WinogradTileRange[checked((int)(images * pieces))];
         int index = 0;
@@ -57,8 +56,4 @@ internal readonly record struct WinogradTileRange(int Image, int Group, int Firs
         }
         return result;
     }
-
-    private static int DivideRoundingUp(int value, int divisor) => (value + divisor - 1) / divisor;
-
-    private static long DivideRoundingUp(long value, long divisor) => (value + divisor - 1) / divisor;
 }
